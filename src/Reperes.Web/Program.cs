@@ -1,6 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Reperes.Web;
+using Reperes.Web.Admin;
 
-app.MapGet("/", () => "Hello World!");
+var app = ReperesApplication.Build(args);
+if (AdminCommands.Handles(args))
+{
+    return await AdminCommands.RunAsync(app, args);
+}
 
-app.Run();
+await ReperesApplication.InitializeAsync(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

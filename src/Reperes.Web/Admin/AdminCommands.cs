@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Data;
+
+namespace Reperes.Web.Admin;
+
+/// <summary>Administration subcommands of the application's executable (run instead of the web server).</summary>
+public static class AdminCommands
+{
+    private const string Usage = """
+        Repères — guide participatif des structures sociales
+
+        Usage:
+          Reperes.Web                                    start the web application (ASPNETCORE_URLS says where)
+          Reperes.Web migrate                            create or migrate the database schema, load the taxonomy, then exit
+          Reperes.Web seed-demo                          load the Brest demonstration data into an empty database
+          Reperes.Web generate --structures N --seed S   add N synthetic structures spread over France (deterministic for S)
+          Reperes.Web reindex                            rebuild the full-text search index
+          Reperes.Web schema-script                      print the SQL that EF would create for the current engine (for writing migrations)
+          Reperes.Web --help                             this help
+
+        Configuration (environment variables):
+          Reperes__DataDirectory            data directory (database file, media, keys, mail), default ./data
+          Reperes__Database__Provider       Sqlite (default) or PostgreSQL
+          ConnectionStrings__Reperes        connection string (required for PostgreSQL)
+          Reperes__DemoData                 true to load the demo data into an empty database at start-up
+          Reperes__PublicBaseUrl            public address of the site, for links in e-mails
+        """;
+
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "--help", "-h", "help"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (args[0] is "--help" or "-h" or "help")
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+        if (args[0] == "schema-script")
+        {
+            Console.WriteLine(db.Database.GenerateCreateScript());
+            return 0;
+        }
+
+        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
+        var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
+        await seeder.EnsureTaxonomyAsync();
+        switch (args[0])
+        {
+            case "migrate":
+                Console.WriteLine($"Database up to date ({applied} migration(s) applied).");
+                return 0;
+            case "seed-demo":
+                var loaded = await seeder.LoadDemoAsync();
+                Console.WriteLine(loaded == 0 ? "The database already has structures: demo data not loaded." : $"{loaded} demo structures loaded.");
+                return 0;
+            case "reindex":
+                await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().RebuildAsync(db);
+                Console.WriteLine("Search index rebuilt.");
+                return 0;
+            case "generate":
+                var count = Option(args, "--structures");
+                var seed = Option(args, "--seed") ?? 1;
+                if (count is not > 0 || count > 1_000_000)
+                {
+                    await Console.Error.WriteLineAsync("generate: --structures N is required (1 to 1,000,000). See --help.");
+                    return 2;
+                }
+
+                var generator = ActivatorUtilities.CreateInstance<SyntheticGenerator>(scope.ServiceProvider);
+                var started = DateTime.UtcNow;
+                var created = await generator.GenerateAsync(count.Value, seed, line => Console.WriteLine(line));
+                Console.WriteLine($"{created} synthetic structures generated with seed {seed} in {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
+                return 0;
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static int? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+}

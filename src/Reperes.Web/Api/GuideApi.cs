@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Reperes.OpeningHours;
+using Reperes.Web.Guide;
+using Reperes.Web.Guide.Search;
+
+namespace Reperes.Web.Api;
+
+public sealed record SearchHitDto(
+    int Id,
+    string Slug,
+    string Name,
+    string Summary,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    double? DistanceKm,
+    string OpenState,
+    string OpenText,
+    IReadOnlyList<string> Categories,
+    string Url,
+    bool Demo);
+
+public sealed record SearchResponseDto(int Total, bool Capped, int Page, int PageSize, int PageCount, IReadOnlyList<string> Corrections, IReadOnlyList<SearchHitDto> Results);
+
+public sealed record OpeningHoursEvaluationDto(bool Valid, string? Error, int? ErrorPosition, string? State, string? Comment, string? NextChange, string? Text);
+
+public static class GuideApi
+{
+    public static IEndpointRouteBuilder MapGuideApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireRateLimiting("api");
+        api.MapGet("/search", SearchAsync).WithName("Search");
+        api.MapGet("/opening-hours/evaluate", Evaluate).WithName("EvaluateOpeningHours");
+        api.MapGet("/categories", (GuideCatalog catalog) => TypedResults.Ok(catalog.Needs.Select(n => new
+        {
+            n.Code,
+            Name = n.NameFr,
+            NameEn = n.NameEn,
+            n.Pictogram,
+            Categories = n.Categories.Select(c => new { c.Code, Name = c.NameFr, NameEn = c.NameEn, c.Thematiques }),
+        })));
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResponseDto>, ValidationProblem>> SearchAsync(
+        [AsParameters] SearchRequest request,
+        SearchService search,
+        GuideCatalog catalog,
+        IStringLocalizer<SharedResource> localizer,
+        TimeProvider clock,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate(localizer, catalog, SearchRequest.MaxMapPageSize);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = errors.ToArray() }, title: localizer["La recherche est invalide."]);
+        }
+
+        var culture = CultureInfo.CurrentUICulture;
+        var result = await search.SearchAsync(request, clock.GetUtcNow(), culture, SearchRequest.MaxMapPageSize, cancellationToken);
+        var hits = result.Hits.Select(h => new SearchHitDto(
+            h.Id,
+            h.Slug,
+            h.Name,
+            h.Summary,
+            h.Street is null ? null : $"{h.Street}, {h.City}",
+            h.Latitude,
+            h.Longitude,
+            h.DistanceKm is { } d ? Math.Round(d, 2) : null,
+            h.Hours.CssClass,
+            h.Hours.Text,
+            h.Categories.Select(c => c.Code).ToList(),
+            $"/structure/{h.Slug}",
+            h.IsDemo)).ToList();
+        return TypedResults.Ok(new SearchResponseDto(result.Total, result.Capped, result.Page, result.PageSize, result.PageCount,
+            result.Corrections.Select(c => $"{c.Typed}→{c.Corrected}").ToList(), hits));
+    }
+
+    /// <summary>Evaluates an opening_hours expression at an instant (now by default); an invalid expression is not an error of the API.</summary>
+    private static Results<Ok<OpeningHoursEvaluationDto>, ProblemHttpResult> Evaluate(string? value, string? at, string? lang, TimeProvider clock)
+    {
+        if (value is null)
+        {
+            return TypedResults.Problem(detail: "The 'value' parameter is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (value.Length > 2000)
+        {
+            return TypedResults.Problem(detail: "The 'value' parameter is longer than 2000 characters.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var instant = clock.GetUtcNow();
+        if (!string.IsNullOrEmpty(at) && !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        {
+            return TypedResults.Problem(detail: "The 'at' parameter must be an ISO 8601 instant with an offset, e.g. 2026-07-14T10:00:00+02:00.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!OpeningHoursSchedule.TryParse(value, out var schedule, out var error) || schedule is null)
+        {
+            return TypedResults.Ok(new OpeningHoursEvaluationDto(false, error?.Message, error?.Position, null, null, null, null));
+        }
+
+        var state = schedule.GetState(instant);
+        var next = schedule.GetNextChange(instant, instant.AddYears(1));
+        return TypedResults.Ok(new OpeningHoursEvaluationDto(
+            true,
+            null,
+            null,
+            state.Status switch
+            {
+                OpeningStatus.Open => "open",
+                OpeningStatus.Closed => "closed",
+                OpeningStatus.Unknown => "unknown",
+                _ => throw new InvalidOperationException($"Unknown status {state.Status}."),
+            },
+            state.Comment,
+            next?.ToOffset(Guide.Hours.HoursEvaluator.Zone.GetUtcOffset(next.Value)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            OpeningHoursText.DescribeNow(schedule, instant, lang == "en" ? "en" : "fr")));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Reperes.Web.Data;
+
+/// <summary>
+/// Applies the versioned SQL migrations of the current engine (Data/Migrations/&lt;engine&gt;/NNNN_name.sql), in order,
+/// each once, recorded in schema_migrations. Written by hand because the EF design-time tools are not available;
+/// a test proves that the migrated schema equals the EF model on both engines.
+/// </summary>
+public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
+{
+    private const long PostgresLockKey = 4_242_001;
+
+    public bool IsUpToDate { get; private set; }
+
+    public static IReadOnlyList<(string Version, string Sql)> MigrationsFor(bool postgres)
+    {
+        var folder = postgres ? ".Data.Migrations.PostgreSql." : ".Data.Migrations.Sqlite.";
+        var assembly = typeof(DatabaseMigrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Version: n[(n.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..^4], Sql: Read(assembly, n)))
+            .OrderBy(m => m.Version, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<int> MigrateAsync(ReperesDbContext db, CancellationToken cancellationToken = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            if (postgres)
+            {
+                // Several instances may start together: one migrates, the others wait.
+                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
+            }
+
+            try
+            {
+                await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)", cancellationToken);
+                var applied = new HashSet<string>(StringComparer.Ordinal);
+                await using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = "SELECT version FROM schema_migrations";
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        applied.Add(reader.GetString(0));
+                    }
+                }
+
+                var count = 0;
+                foreach (var (version, sql) in MigrationsFor(postgres))
+                {
+                    if (applied.Contains(version))
+                    {
+                        continue;
+                    }
+
+                    logger.LogInformation("Applying migration {Version}", version);
+                    await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                    await using (var command = connection.CreateCommand())
+                    {
+                        command.Transaction = transaction;
+                        command.CommandText = sql;
+                        command.CommandTimeout = 600;
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    await using (var record = connection.CreateCommand())
+                    {
+                        record.Transaction = transaction;
+                        record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @at)";
+                        AddParameter(record, "@v", version);
+                        AddParameter(record, "@at", DateTimeOffset.UtcNow.ToString("O"));
+                        await record.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
+                    count++;
+                }
+
+                IsUpToDate = true;
+                return count;
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

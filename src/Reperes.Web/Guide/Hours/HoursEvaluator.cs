@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Reperes.OpeningHours;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Guide.Hours;
+
+/// <summary>A temporary notice as the evaluator needs it.</summary>
+public sealed record NoticeInfo(int StructureId, int? ServiceId, NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours);
+
+/// <summary>What a person needs to know now: open or not, a humane sentence, and the notice that explains it, if any.</summary>
+public sealed record HoursStatus(OpeningStatus Status, string Text, string? Comment, DateTimeOffset? NextChange, NoticeInfo? Cause)
+{
+    public string CssClass => Status switch
+    {
+        OpeningStatus.Open => "open",
+        OpeningStatus.Closed => "closed",
+        OpeningStatus.Unknown => "unknown",
+        _ => throw new ArgumentOutOfRangeException(nameof(Status), Status, null),
+    };
+}
+
+/// <summary>
+/// Evaluates opening hours at request time (never from a stale flag), with dated notices on top of the regular hours.
+/// Parsed expressions are cached: a territory has far fewer distinct expressions than structures.
+/// </summary>
+public sealed class HoursEvaluator
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private const int MaxCachedExpressions = 50_000;
+    private readonly ConcurrentDictionary<string, OpeningHoursSchedule?> schedules = new(StringComparer.Ordinal);
+
+    /// <summary>The parsed expression, or null when it is empty or invalid (then the hours are unknown).</summary>
+    public OpeningHoursSchedule? Schedule(string? expression)
+    {
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            return null;
+        }
+
+        if (schedules.Count > MaxCachedExpressions)
+        {
+            schedules.Clear();
+        }
+
+        return schedules.GetOrAdd(expression, static e => OpeningHoursSchedule.TryParse(e, out var s, out _) ? s : null);
+    }
+
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>The expression in force on a day: exceptional hours replace the regular ones within their dates.</summary>
+    public static string? EffectiveExpression(string? regular, IEnumerable<NoticeInfo> notices, DateOnly day) =>
+        notices.FirstOrDefault(n => n.Kind == NoticeKind.ExceptionalHours && n.StartsOn <= day && day <= n.EndsOn)?.OpeningHours ?? regular;
+
+    public static NoticeInfo? ActiveClosure(IEnumerable<NoticeInfo> notices, DateOnly day) =>
+        notices.FirstOrDefault(n => n.Kind == NoticeKind.Closure && n.StartsOn <= day && day <= n.EndsOn);
+
+    /// <summary>Only the status (for the "open now" filter): no text, no next change, so it stays cheap.</summary>
+    public OpeningStatus StatusAt(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now)
+    {
+        if (notices.Count > 0)
+        {
+            var day = LocalDate(now);
+            if (ActiveClosure(notices, day) is not null)
+            {
+                return OpeningStatus.Closed;
+            }
+
+            regular = EffectiveExpression(regular, notices, day);
+        }
+
+        return Schedule(regular)?.GetState(now).Status ?? OpeningStatus.Unknown;
+    }
+
+    /// <summary>Is there any opening left today (from now to the end of the local day)?</summary>
+    public bool OpensLaterToday(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now)
+    {
+        var day = LocalDate(now);
+        if (ActiveClosure(notices, day) is not null)
+        {
+            return false;
+        }
+
+        var schedule = Schedule(EffectiveExpression(regular, notices, day));
+        if (schedule is null)
+        {
+            return false;
+        }
+
+        var endOfDay = EndOfLocalDay(now);
+        return schedule.GetIntervals(now, endOfDay).Any(i => i.Status == OpeningStatus.Open);
+    }
+
+    public HoursStatus Describe(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now, CultureInfo culture)
+    {
+        var french = culture.TwoLetterISOLanguageName != "en";
+        var day = LocalDate(now);
+        if (ActiveClosure(notices, day) is { } closure)
+        {
+            var until = closure.EndsOn.ToString(french ? "d MMMM" : "MMMM d", culture);
+            var text = french ? $"Fermé jusqu’au {until} inclus" : $"Closed until {until}";
+            var reopening = new DateTimeOffset(closure.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone.GetUtcOffset(closure.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+            return new HoursStatus(OpeningStatus.Closed, text, closure.Text, reopening, closure);
+        }
+
+        var expression = EffectiveExpression(regular, notices, day);
+        var schedule = Schedule(expression);
+        if (schedule is null)
+        {
+            return new HoursStatus(OpeningStatus.Unknown, french ? "Horaires non renseignés" : "Opening hours unknown", null, null, null);
+        }
+
+        var state = schedule.GetState(now);
+        var sentence = OpeningHoursText.DescribeNow(schedule, now, french ? "fr" : "en");
+        var next = schedule.GetNextChange(now, now.AddDays(8));
+        var cause = notices.FirstOrDefault(n => n.Kind == NoticeKind.ExceptionalHours && n.StartsOn <= day && day <= n.EndsOn);
+        return new HoursStatus(state.Status, sentence, state.Comment, next, cause);
+    }
+
+    /// <summary>The seven days from <paramref name="firstDay"/>, each with the expression in force that day.</summary>
+    public IReadOnlyList<WeekDay> Week(string? regular, IReadOnlyList<NoticeInfo> notices, DateOnly firstDay)
+    {
+        var days = new List<WeekDay>(7);
+        for (var i = 0; i < 7; i++)
+        {
+            var day = firstDay.AddDays(i);
+            var closure = ActiveClosure(notices, day);
+            var schedule = Schedule(EffectiveExpression(regular, notices, day));
+            if (closure is not null)
+            {
+                days.Add(new WeekDay(day, false, [], closure));
+                continue;
+            }
+
+            if (schedule is null)
+            {
+                days.Add(new WeekDay(day, false, null, null));
+                continue;
+            }
+
+            var computed = OpeningHoursText.Week(schedule, day)[0];
+            days.Add(new WeekDay(day, computed.IsPublicHoliday, computed.Ranges, notices.FirstOrDefault(n => n.Kind == NoticeKind.ExceptionalHours && n.StartsOn <= day && day <= n.EndsOn)));
+        }
+
+        return days;
+    }
+
+    public static DateTimeOffset EndOfLocalDay(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        var midnight = local.Date.AddDays(1);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+}
+
+/// <summary>One day of the week table: ranges null when the hours are unknown, empty when closed.</summary>
+public sealed record WeekDay(DateOnly Date, bool IsPublicHoliday, IReadOnlyList<DayRange>? Ranges, NoticeInfo? Notice);

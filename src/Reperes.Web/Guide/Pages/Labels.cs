@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Guide.Pages;
+
+/// <summary>Words of the interface for the values of the data model.</summary>
+public static class Labels
+{
+    public static string Audience(string code, IHtmlLocalizer l) => code switch
+    {
+        "femmes" => l["Femmes"].Value,
+        "jeunes" => l["Jeunes (16-25 ans)"].Value,
+        "familles" => l["Familles"].Value,
+        "seniors" => l["Personnes âgées"].Value,
+        "personnes-exilees" => l["Personnes exilées"].Value,
+        "personnes-en-situation-durgence" => l["Personnes en situation d’urgence"].Value,
+        "personnes-en-situation-de-handicap" => l["Personnes en situation de handicap"].Value,
+        "etudiants" => l["Étudiants"].Value,
+        "demandeurs-emploi" => l["Demandeurs d’emploi"].Value,
+        "beneficiaires-des-minimas-sociaux" => l["Bénéficiaires des minima sociaux"].Value,
+        "tous-publics" => l["Tout public"].Value,
+        "actifs" => l["Actifs"].Value,
+        "personnes-en-situation-juridique-specifique" => l["Personnes en situation juridique spécifique"].Value,
+        "residents-qpv-frr" => l["Habitants des quartiers prioritaires"].Value,
+        _ => code,
+    };
+
+    public static string Language(string code)
+    {
+        try
+        {
+            var native = new CultureInfo(code).NativeName;
+            return char.ToUpper(native[0], CultureInfo.InvariantCulture) + native[1..];
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    public static string Access(AccessCondition access, IHtmlLocalizer l) => access switch
+    {
+        AccessCondition.Unconditional => l["Sans condition, sans rendez-vous"].Value,
+        AccessCondition.Appointment => l["Sur rendez-vous"].Value,
+        AccessCondition.Registration => l["Sur inscription"].Value,
+        AccessCondition.ProfessionalOrientation => l["Sur orientation d’un professionnel (travailleur social…)"].Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
+    };
+
+    public static string Gender(Gender gender, IHtmlLocalizer l) => gender switch
+    {
+        Domain.Gender.All => l["Femmes et hommes"].Value,
+        Domain.Gender.Women => l["Femmes uniquement"].Value,
+        Domain.Gender.Men => l["Hommes uniquement"].Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(gender), gender, null),
+    };
+}

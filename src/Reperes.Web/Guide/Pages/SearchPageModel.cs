@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Reperes.Web.Guide.Search;
+
+namespace Reperes.Web.Guide.Pages;
+
+/// <summary>What the search results, need, map and print pages share: the query, its validation and its results.</summary>
+public abstract class SearchPageModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public SearchRequest Search { get; set; } = new();
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public SearchResult? Result { get; private set; }
+
+    public GuideCatalog Catalog => catalog;
+
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    protected IStringLocalizer Localizer => localizer;
+
+    /// <summary>Validates and runs the search; on bad input, answers 400 with the messages and searches nothing.</summary>
+    protected async Task<bool> RunSearchAsync(int maxPageSize = SearchRequest.MaxPageSize)
+    {
+        Errors = Search.Validate(localizer, catalog, maxPageSize);
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return false;
+        }
+
+        Result = await search.SearchAsync(Search, Now, CultureInfo.CurrentUICulture, maxPageSize, HttpContext.RequestAborted);
+        ViewData["Demo"] = Result.Hits.Any(h => h.IsDemo);
+        return true;
+    }
+
+    public string PageUrl(string path, int page)
+    {
+        var values = Search.ToRouteValues();
+        values["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture);
+        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
+    public string SameSearch(string path) => path + QueryString.Create(Search.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Reperes.Web.Guide.Search;
+
+public enum OpenFilter
+{
+    Any,
+    Now,
+    Today,
+}
+
+public enum SearchSort
+{
+    Relevance,
+    Distance,
+}
+
+/// <summary>The search form and the JSON search share these query parameters.</summary>
+public sealed class SearchRequest
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxMapPageSize = 500;
+    public const double DefaultRadiusKm = 15;
+
+    [FromQuery(Name = "q")] public string? Query { get; set; }
+    [FromQuery(Name = "need")] public string? Need { get; set; }
+    [FromQuery(Name = "category")] public string? Category { get; set; }
+    [FromQuery(Name = "open")] public string? Open { get; set; }
+    [FromQuery(Name = "free")] public bool Free { get; set; }
+    [FromQuery(Name = "walkin")] public bool WithoutAppointment { get; set; }
+    [FromQuery(Name = "audience")] public string? Audience { get; set; }
+    [FromQuery(Name = "language")] public string? Language { get; set; }
+    [FromQuery(Name = "wheelchair")] public bool Wheelchair { get; set; }
+    [FromQuery(Name = "lat")] public string? Latitude { get; set; }
+    [FromQuery(Name = "lon")] public string? Longitude { get; set; }
+    [FromQuery(Name = "commune")] public string? Commune { get; set; }
+    [FromQuery(Name = "radius")] public string? Radius { get; set; }
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public string? Page { get; set; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
+
+    /// <summary>Audiences offered as a filter (data·inclusion publics, plus gender-specific ones).</summary>
+    public static readonly IReadOnlyList<string> Audiences =
+    [
+        "femmes", "jeunes", "familles", "seniors", "personnes-exilees", "personnes-en-situation-durgence",
+        "personnes-en-situation-de-handicap", "etudiants", "demandeurs-emploi", "beneficiaires-des-minimas-sociaux",
+    ];
+
+    public static readonly IReadOnlyList<string> SpokenLanguages = ["fr", "en", "ar", "es", "de", "it", "pt", "ro", "ru", "uk", "tr", "fa", "ps", "br"];
+
+    public bool HasCriteria =>
+        !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Need) || !string.IsNullOrWhiteSpace(Category) ||
+        OpenFilter != OpenFilter.Any || Free || WithoutAppointment || !string.IsNullOrWhiteSpace(Audience) ||
+        !string.IsNullOrWhiteSpace(Language) || Wheelchair || HasPosition || !string.IsNullOrWhiteSpace(Commune);
+
+    public OpenFilter OpenFilter => Open switch
+    {
+        "now" => OpenFilter.Now,
+        "today" => OpenFilter.Today,
+        _ => OpenFilter.Any,
+    };
+
+    public SearchSort SortOrder => Sort == "distance" ? SearchSort.Distance : SearchSort.Relevance;
+
+    public bool HasPosition => !string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude);
+
+    public double? Lat => ParseDouble(Latitude);
+    public double? Lon => ParseDouble(Longitude);
+    public double RadiusKm => ParseDouble(Radius) ?? DefaultRadiusKm;
+    public int PageNumber => int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
+    public int Size(int max) => int.TryParse(PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? Math.Clamp(s, 1, max) : DefaultPageSize;
+
+    /// <summary>Checks every parameter; messages are in the user's language. Nothing is searched when one is wrong.</summary>
+    public IReadOnlyList<string> Validate(IStringLocalizer localizer, GuideCatalog catalog, int maxPageSize = MaxPageSize)
+    {
+        var errors = new List<string>();
+        if (Query is { Length: > TextNormalizer.MaxQueryLength })
+        {
+            errors.Add(localizer["Votre recherche est trop longue : {0} caractères au plus.", TextNormalizer.MaxQueryLength]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Need) && catalog.Need(Need) is null)
+        {
+            errors.Add(localizer["Ce besoin n’existe pas."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Category) && catalog.Category(Category) is null)
+        {
+            errors.Add(localizer["Cette catégorie n’existe pas."]);
+        }
+
+        if (Open is not (null or "" or "now" or "today" or "any"))
+        {
+            errors.Add(localizer["Le filtre d’ouverture est inconnu."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Audience) && !Audiences.Contains(Audience))
+        {
+            errors.Add(localizer["Ce public est inconnu."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Language) && !SpokenLanguages.Contains(Language))
+        {
+            errors.Add(localizer["Cette langue est inconnue."]);
+        }
+
+        if (HasPosition)
+        {
+            if (Lat is not { } lat || Lon is not { } lon || lat is < -90 or > 90 || lon is < -180 or > 180)
+            {
+                errors.Add(localizer["La position est invalide : latitude entre -90 et 90, longitude entre -180 et 180."]);
+            }
+        }
+
+        if (Commune is { Length: > 100 })
+        {
+            errors.Add(localizer["Le nom de la commune est trop long."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Radius) && (ParseDouble(Radius) is not { } radius || radius is < 0.1 or > 200))
+        {
+            errors.Add(localizer["Le rayon doit être compris entre 0,1 et 200 km."]);
+        }
+
+        if (Sort is not (null or "" or "relevance" or "distance"))
+        {
+            errors.Add(localizer["Le tri est inconnu."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Page) && (!int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page is < 1 or > 10_000))
+        {
+            errors.Add(localizer["Le numéro de page est invalide."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(PageSize) && (!int.TryParse(PageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1 || size > maxPageSize))
+        {
+            errors.Add(localizer["La taille de page doit être comprise entre 1 et {0}.", maxPageSize]);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The same search with some parameters changed, as a query string (for links: paging, map, print).</summary>
+    public Dictionary<string, string?> ToRouteValues() => new()
+    {
+        ["q"] = Query, ["need"] = Need, ["category"] = Category, ["open"] = Open, ["free"] = Free ? "true" : null,
+        ["walkin"] = WithoutAppointment ? "true" : null, ["audience"] = Audience, ["language"] = Language,
+        ["wheelchair"] = Wheelchair ? "true" : null, ["lat"] = Latitude, ["lon"] = Longitude, ["commune"] = Commune,
+        ["radius"] = Radius, ["sort"] = Sort,
+    };
+
+    private static double? ParseDouble(string? value) =>
+        double.TryParse(value?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Reperes.Web.Api;
+using Reperes.Web.Data;
+using Reperes.Web.Guide;
+using Reperes.Web.Guide.Data;
+using Reperes.Web.Guide.Hours;
+using Reperes.Web.Guide.Search;
+using Reperes.Web.Infrastructure;
+
+namespace Reperes.Web;
+
+public static class ReperesApplication
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("fr"), new("en")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
+        builder.Services.Configure<ReperesOptions>(builder.Configuration.GetSection(ReperesOptions.Section));
+        Directory.CreateDirectory(options.FullDataDirectory);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddReperesDatabase(builder.Configuration, options);
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")))
+            .SetApplicationName("Reperes");
+
+        builder.Services.AddSingleton<GuideCatalog>();
+        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<CommuneDirectory>();
+        builder.Services.AddSingleton<NoticeBoard>();
+        builder.Services.AddSingleton<HoursEvaluator>();
+        builder.Services.AddScoped<SearchService>();
+        builder.Services.AddScoped<DataSeeder>();
+
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("fr");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
+        });
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/geo+json"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy("api", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 600, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder.Build();
+    }
+
+    /// <summary>Migrates the schema, loads the taxonomy, and the demo data when configured.</summary>
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        var options = app.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
+        var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
+        await seeder.EnsureTaxonomyAsync();
+        if (options.DemoData)
+        {
+            await seeder.LoadDemoAsync();
+        }
+
+        Configure(app);
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        app.UseResponseCompression();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = context.Request.Path.StartsWithSegments("/widget") ? null : "SAMEORIGIN";
+            headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(self)";
+            await next();
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = ctx.Context.Request.Query.ContainsKey("v")
+                ? "public, max-age=31536000, immutable"
+                : "public, max-age=3600",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        app.MapRazorPages();
+        app.MapGuideApi();
+        app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (SupportedCultures.All(c => c.Name != culture))
+            {
+                return Results.BadRequest();
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        });
+    }
+}
+
+/// <summary>Ready when the database answers and its schema is migrated.</summary>
+public sealed class DatabaseHealthCheck(ReperesDbContext db, DatabaseMigrator migrator) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (!migrator.IsUpToDate)
+            {
+                return HealthCheckResult.Unhealthy("Database not migrated yet.");
+            }
+
+            return await db.Database.CanConnectAsync(cancellationToken) && await db.Needs.AnyAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("Database unreachable.");
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable.", exception);
+        }
+    }
+}
+
+/// <summary>Marker type of the shared interface strings (Resources/SharedResource.en.resx; French is the key).</summary>
+public sealed class SharedResource;

@@ -1,0 +1,45 @@
+// Maps with Leaflet (installed from npm at build time). The list of results stays the reference without JavaScript.
+(function () {
+  'use strict';
+  if (typeof L === 'undefined') { return; }
+
+  function baseMap(element, lat, lon, zoom) {
+    element.innerHTML = '';
+    var map = L.map(element, { scrollWheelZoom: false }).setView([lat, lon], zoom);
+    L.tileLayer(element.dataset.tiles, { maxZoom: 19, attribution: element.dataset.attribution }).addTo(map);
+    return map;
+  }
+
+  var mini = document.getElementById('mini-map');
+  if (mini) {
+    var lat = parseFloat(mini.dataset.lat), lon = parseFloat(mini.dataset.lon);
+    var map = baseMap(mini, lat, lon, 16);
+    L.marker([lat, lon], { title: mini.dataset.name, alt: mini.dataset.name }).addTo(map);
+  }
+
+  var results = document.getElementById('results-map');
+  if (results) {
+    var source = results.dataset.source + (results.dataset.source.indexOf('?') < 0 ? '?' : '&') + 'pageSize=500';
+    var resultsMap = baseMap(results, parseFloat(results.dataset.lat), parseFloat(results.dataset.lon), 13);
+    fetch(source, { headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+      .then(function (data) {
+        var bounds = [];
+        data.results.forEach(function (hit) {
+          if (hit.latitude == null || hit.longitude == null) { return; }
+          var marker = L.marker([hit.latitude, hit.longitude], { title: hit.name, alt: hit.name }).addTo(resultsMap);
+          var popup = document.createElement('div');
+          var link = document.createElement('a');
+          link.href = hit.url;
+          link.textContent = hit.name;
+          var state = document.createElement('p');
+          state.textContent = hit.openText;
+          popup.appendChild(link);
+          popup.appendChild(state);
+          marker.bindPopup(popup);
+          bounds.push([hit.latitude, hit.longitude]);
+        });
+        if (bounds.length > 0) { resultsMap.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 }); }
+      });
+  }
+})();
