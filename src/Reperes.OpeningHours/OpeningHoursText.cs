@@ -33,21 +33,21 @@ public static class OpeningHoursText
             case OpeningStatus.Unknown:
                 return fr ? "Horaires incertains" : "Hours uncertain";
             case OpeningStatus.Open:
-            {
-                var closes = FindChange(schedule, ctx, now, limit, wantClosed: true);
-                var text = closes is null
-                    ? (fr ? "Ouvert 24h/24" : "Open 24/7")
-                    : (fr ? "Ouvert · ferme " : "Open · closes ") + When(ctx, now, closes.Value, fr);
-                return string.IsNullOrWhiteSpace(state.Comment) ? text : $"{text} ({state.Comment})";
-            }
+                {
+                    var closes = FindChange(schedule, ctx, now, limit, wantClosed: true);
+                    var text = closes is null
+                        ? (fr ? "Ouvert 24h/24" : "Open 24/7")
+                        : (fr ? "Ouvert · ferme " : "Open · closes ") + When(ctx, now, closes.Value, fr);
+                    return string.IsNullOrWhiteSpace(state.Comment) ? text : $"{text} ({state.Comment})";
+                }
 
             default:
-            {
-                var opens = FindChange(schedule, ctx, now, limit, wantClosed: false);
-                return opens is null
-                    ? (fr ? "Fermé" : "Closed")
-                    : (fr ? "Fermé · ouvre " : "Closed · opens ") + When(ctx, now, opens.Value, fr);
-            }
+                {
+                    var opens = FindChange(schedule, ctx, now, limit, wantClosed: false);
+                    return opens is null
+                        ? (fr ? "Fermé" : "Closed")
+                        : (fr ? "Fermé · ouvre " : "Closed · opens ") + When(ctx, now, opens.Value, fr);
+                }
         }
     }
 
@@ -122,13 +122,13 @@ public static class OpeningHoursText
 
         return (days, fr) switch
         {
-            (<= 0, true) => $"à {time}",
+            ( <= 0, true) => $"à {time}",
             (1, true) => $"demain à {time}",
-            (<= 6, true) => $"{dayName} à {time}",
+            ( <= 6, true) => $"{dayName} à {time}",
             (_, true) => $"le {dayMonth} à {time}",
-            (<= 0, false) => $"at {time}",
+            ( <= 0, false) => $"at {time}",
             (1, false) => $"tomorrow at {time}",
-            (<= 6, false) => $"{dayName} at {time}",
+            ( <= 6, false) => $"{dayName} at {time}",
             _ => $"on {dayMonth} at {time}",
         };
     }
