@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
 
@@ -8,20 +8,22 @@ namespace Reperes.Web.Guide.Pages;
 /// <summary>A temporary notice in a sentence: "Fermé du 1 août au 20 août : congés", shown ahead of time.</summary>
 public static class NoticeText
 {
-    public static string Describe(NoticeInfo notice, HttpContext context, IHtmlLocalizer localizer)
+    public static string Describe(NoticeInfo notice, HttpContext context)
     {
+        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var culture = CultureInfo.CurrentUICulture;
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var today = HoursEvaluator.LocalDate(clock.GetUtcNow());
         var from = notice.StartsOn.ToString("d MMMM", culture);
         var to = notice.EndsOn.ToString("d MMMM yyyy", culture);
         var current = notice.StartsOn <= today;
+        var exceptional = context.RequestServices.GetRequiredService<HoursEvaluator>().CompactWeek(notice.OpeningHours, notice.StartsOn, culture) ?? notice.OpeningHours ?? "";
         var sentence = notice.Kind switch
         {
             NoticeKind.Closure when current => localizer["Fermé jusqu’au {0} inclus", to].Value,
             NoticeKind.Closure => localizer["Fermé à partir du {0}, jusqu’au {1} inclus", from, to].Value,
-            NoticeKind.ExceptionalHours when current => localizer["Horaires exceptionnels jusqu’au {0} : {1}", to, notice.OpeningHours ?? ""].Value,
-            NoticeKind.ExceptionalHours => localizer["Horaires exceptionnels du {0} au {1} : {2}", from, to, notice.OpeningHours ?? ""].Value,
+            NoticeKind.ExceptionalHours when current => localizer["Horaires exceptionnels jusqu’au {0} : {1}", to, exceptional].Value,
+            NoticeKind.ExceptionalHours => localizer["Horaires exceptionnels du {0} au {1} : {2}", from, to, exceptional].Value,
             NoticeKind.Message when current => localizer["Jusqu’au {0}", to].Value,
             NoticeKind.Message => localizer["Du {0} au {1}", from, to].Value,
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.Kind, null),

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.OpeningHours;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
@@ -27,23 +26,15 @@ public sealed class PrintModel(SearchService search, GuideCatalog catalog, IStri
         }
     }
 
-    /// <summary>A compact week ("lun. 09:00–12:00 · mar. …") as the paper guide prints it.</summary>
+    /// <summary>The regular week of a structure, in one line, as the paper guide prints it.</summary>
     public string WeekSummary(int structureId)
     {
-        var culture = CultureInfo.CurrentUICulture;
-        var schedule = hours.Schedule(openingHours.GetValueOrDefault(structureId));
-        if (schedule is null)
+        var week = hours.CompactWeek(openingHours.GetValueOrDefault(structureId), HoursEvaluator.LocalDate(Now), CultureInfo.CurrentUICulture);
+        return week switch
         {
-            return Localizer["Horaires non renseignés"];
-        }
-
-        // A week without holidays, so that the printed hours are the regular ones.
-        var monday = HoursEvaluator.LocalDate(Now);
-        monday = monday.AddDays(-(((int)monday.DayOfWeek + 6) % 7));
-        var days = OpeningHoursText.Week(schedule, monday);
-        var parts = days.Where(d => d.Ranges.Count > 0)
-            .Select(d => d.Date.ToString("ddd", culture) + " " + string.Join(", ", d.Ranges.Select(r => r.Start.ToString("HH:mm", culture) + "–" + (r.End?.ToString("HH:mm", culture) ?? "24:00"))));
-        var text = string.Join(" · ", parts);
-        return text.Length == 0 ? Localizer["Fermé cette semaine"] : text;
+            null => Localizer["Horaires non renseignés"],
+            "" => Localizer["Fermé cette semaine"],
+            _ => week,
+        };
     }
 }

@@ -29,11 +29,11 @@ public sealed class SearchRequest
     [FromQuery(Name = "need")] public string? Need { get; set; }
     [FromQuery(Name = "category")] public string? Category { get; set; }
     [FromQuery(Name = "open")] public string? Open { get; set; }
-    [FromQuery(Name = "free")] public bool Free { get; set; }
-    [FromQuery(Name = "walkin")] public bool WithoutAppointment { get; set; }
+    [FromQuery(Name = "free")] public string? FreeParameter { get; set; }
+    [FromQuery(Name = "walkin")] public string? WalkInParameter { get; set; }
     [FromQuery(Name = "audience")] public string? Audience { get; set; }
     [FromQuery(Name = "language")] public string? Language { get; set; }
-    [FromQuery(Name = "wheelchair")] public bool Wheelchair { get; set; }
+    [FromQuery(Name = "wheelchair")] public string? WheelchairParameter { get; set; }
     [FromQuery(Name = "lat")] public string? Latitude { get; set; }
     [FromQuery(Name = "lon")] public string? Longitude { get; set; }
     [FromQuery(Name = "commune")] public string? Commune { get; set; }
@@ -50,6 +50,13 @@ public sealed class SearchRequest
     ];
 
     public static readonly IReadOnlyList<string> SpokenLanguages = ["fr", "en", "ar", "es", "de", "it", "pt", "ro", "ru", "uk", "tr", "fa", "ps", "br"];
+
+    // Check boxes arrive as strings, so that a missing or odd value is "not checked" rather than a binding error.
+    public bool Free => IsChecked(FreeParameter);
+
+    public bool WithoutAppointment => IsChecked(WalkInParameter);
+
+    public bool Wheelchair => IsChecked(WheelchairParameter);
 
     public bool HasCriteria =>
         !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Need) || !string.IsNullOrWhiteSpace(Category) ||
@@ -151,6 +158,8 @@ public sealed class SearchRequest
         ["wheelchair"] = Wheelchair ? "true" : null, ["lat"] = Latitude, ["lon"] = Longitude, ["commune"] = Commune,
         ["radius"] = Radius, ["sort"] = Sort,
     };
+
+    private static bool IsChecked(string? value) => value is "true" or "on" or "1" or "True";
 
     private static double? ParseDouble(string? value) =>
         double.TryParse(value?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;

@@ -228,11 +228,11 @@ public sealed class SearchService(
             : "s.opening_hours";
         var categoryMatch = synonymCategories.Count > 0
             ? $"(SELECT COUNT(DISTINCT c.category_id) FROM services c WHERE c.structure_id = s.id AND c.category_id IN ({string.Join(',', synonymCategories)}))"
-            : "0";
+            : "CAST(0 AS BIGINT)";
 
         sql.Append("SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, ")
             .Append(hoursColumn).Append(" AS Hours, ")
-            .Append(terms.Count > 0 ? "COALESCE(f.score, 0)" : "0").Append(" AS Score, ")
+            .Append(terms.Count > 0 ? "CAST(COALESCE(f.score, 0) AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)").Append(" AS Score, ")
             .Append(categoryMatch).Append(" AS CategoryMatches FROM structures s ");
         if (terms.Count > 0)
         {
