@@ -24,7 +24,7 @@ public sealed class NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock)
     private Snapshot Current()
     {
         var now = clock.GetUtcNow();
-        if (snapshot is { } s && now - s.LoadedAt < Lifetime)
+        if (snapshot is { } s && now >= s.LoadedAt && now - s.LoadedAt < Lifetime)
         {
             return s;
         }

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reperes.Web.Tests.Infrastructure;
+
+namespace Reperes.Web.Tests.Api;
+
+[Collection(SharedAppsCollection.Name)]
+public sealed class OpeningHoursEndpointTests(SharedApps apps)
+{
+    private async Task<JsonElement> EvaluateAsync(string value, string at)
+    {
+        var client = apps.For(Engines.Sqlite).CreateClient();
+        var response = await client.GetAsync($"/api/v1/opening-hours/evaluate?value={Uri.EscapeDataString(value)}&at={Uri.EscapeDataString(at)}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Evaluate_OpenOnATuesday_GivesStateAndNextChange()
+    {
+        var result = await EvaluateAsync("Mo-Fr 09:00-12:00,14:00-17:30; PH off", "2026-11-24T10:00:00+01:00");
+
+        result.GetProperty("valid").GetBoolean().ShouldBeTrue();
+        result.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
+        result.GetProperty("state").GetString().ShouldBe("open");
+        result.GetProperty("comment").ValueKind.ShouldBe(JsonValueKind.Null);
+        result.GetProperty("nextChange").GetString().ShouldBe("2026-11-24T12:00:00+01:00");
+    }
+
+    [Theory]
+    [InlineData("2027-07-14T10:00:00+02:00", "closed")] // Fête nationale
+    [InlineData("2027-03-29T10:00:00+02:00", "closed")] // Easter Monday 2027
+    [InlineData("2027-03-30T10:00:00+02:00", "open")]
+    public async Task Evaluate_PublicHolidays_AreClosed(string at, string state) =>
+        (await EvaluateAsync("Mo-Fr 09:00-12:00,14:00-17:30; PH off", at)).GetProperty("state").GetString().ShouldBe(state);
+
+    [Fact]
+    public async Task Evaluate_Comment_IsReturned()
+    {
+        var result = await EvaluateAsync("Tu 14:00-16:00 \"sur rendez-vous\"", "2026-11-24T15:00:00+01:00");
+
+        result.GetProperty("comment").GetString().ShouldBe("sur rendez-vous");
+    }
+
+    [Fact]
+    public async Task Evaluate_InvalidExpression_IsNotAnError()
+    {
+        var result = await EvaluateAsync("Mo-Fx 09:00", "2026-11-24T10:00:00+01:00");
+
+        result.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        result.GetProperty("error").GetString().ShouldNotBeNullOrWhiteSpace();
+        result.GetProperty("state").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/opening-hours/evaluate")]
+    [InlineData("/api/v1/opening-hours/evaluate?value=24/7&at=yesterday")]
+    public async Task Evaluate_MissingOrBadParameters_AnswersProblem(string url)
+    {
+        var response = await apps.For(Engines.Sqlite).CreateClient().GetAsync(url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+}

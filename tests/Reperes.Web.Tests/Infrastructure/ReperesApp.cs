@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Data;
+
+namespace Reperes.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application on one engine, with its own data directory (or PostgreSQL database), migrated at start-up
+/// like in production, and a clock the test controls.
+/// </summary>
+public sealed class ReperesApp : WebApplicationFactory<Program>
+{
+    /// <summary>Tuesday 24 November 2026, 10:00 in Brest: most structures are open.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1));
+
+    private readonly string? postgresDatabase;
+    private readonly string? connectionString;
+
+    public ReperesApp(string engine, bool demoData = true, DateTimeOffset? now = null)
+    {
+        Engine = engine;
+        DemoData = demoData;
+        Clock = new TestClock(now ?? DefaultNow);
+        DataDirectory = Path.Combine(Path.GetTempPath(), "reperes-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        if (engine == Engines.PostgreSql)
+        {
+            connectionString = Engines.CreatePostgresDatabase(out var name);
+            postgresDatabase = name;
+        }
+    }
+
+    public string Engine { get; }
+
+    public bool DemoData { get; }
+
+    public TestClock Clock { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Runs <paramref name="action"/> with a DbContext of this application.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ReperesDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ReperesDbContext>());
+    }
+
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Reperes:DataDirectory", DataDirectory);
+        builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("Reperes:Database:Provider", Engine);
+        if (connectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Reperes", connectionString);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Cleanup();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Cleanup();
+    }
+
+    private void Cleanup()
+    {
+        if (postgresDatabase is not null)
+        {
+            Engines.DropPostgresDatabase(postgresDatabase);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a late request: the temp folder is cleaned by the system.
+        }
+    }
+}
+
+/// <summary>Demo applications shared by the read-only tests, one per engine, created on first use.</summary>
+public sealed class SharedApps : IDisposable
+{
+    private readonly Dictionary<string, ReperesApp> apps = [];
+    private readonly Lock gate = new();
+
+    public ReperesApp For(string engine)
+    {
+        lock (gate)
+        {
+            if (!apps.TryGetValue(engine, out var app))
+            {
+                app = new ReperesApp(engine);
+                _ = app.Server; // start now, under the lock
+                apps[engine] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in apps.Values)
+        {
+            app.Dispose();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedAppsCollection : ICollectionFixture<SharedApps>
+{
+    public const string Name = "Shared demo applications";
+}
