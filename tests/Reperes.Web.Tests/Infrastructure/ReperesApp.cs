@@ -10,7 +10,7 @@ namespace Reperes.Web.Tests.Infrastructure;
 /// The whole application on one engine, with its own data directory (or PostgreSQL database), migrated at start-up
 /// like in production, and a clock the test controls.
 /// </summary>
-public sealed class ReperesApp : WebApplicationFactory<Program>
+public class ReperesApp : WebApplicationFactory<Program>
 {
     /// <summary>Tuesday 24 November 2026, 10:00 in Brest: most structures are open.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1));

@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Reperes.Web.Tests.Infrastructure;
+
+namespace Reperes.Web.Tests.Browser;
+
+/// <summary>The public guide in headless Chromium, located by role and name as a person would.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
+{
+    [BrowserFact]
+    public async Task Journey_HomeNeedSheet_ShowsHoursAndWhetherOpen()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se nourrir" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Se nourrir", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Halte Accueil Frédéric Ozanam" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Halte Accueil Frédéric Ozanam", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("p.badge").First).ToHaveTextAsync(OpenStateText());
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("aujourd’hui");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = AppelerRegex() })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task SearchBox_Manger_FindsFoodAndDoucha_FindsShowers()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Que cherchez-vous ?" });
+        await box.FillAsync("manger");
+        await box.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Halte Accueil Frédéric Ozanam" })).ToBeVisibleAsync();
+
+        var again = page.GetByRole(AriaRole.Searchbox, new() { Name = "Que cherchez-vous ?" });
+        await again.FillAsync("doucha");
+        await again.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("« doucha » n’est pas connu")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Le Mille Pattes (Vivre la Rue)" })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task Keyboard_Alone_ReachesSearchResultsAndASheet()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Aller au contenu" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Que cherchez-vous ?" })).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("douche");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/recherche"));
+
+        // Tab through the page until the first result's link has the focus, then open it.
+        var firstResult = page.Locator("ol.results h2 a").First;
+        var name = await firstResult.InnerTextAsync();
+        for (var i = 0; i < 60 && !await firstResult.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(firstResult).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task Filters_OpenNowAndFree_ApplyWithoutJavaScriptForms()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/recherche");
+
+        await page.GetByText("Filtres : ouvert, gratuit, public, langue, distance").ClickAsync();
+        await page.GetByLabel("Ouverture").SelectOptionAsync(new SelectOptionValue { Label = "Ouvert maintenant" });
+        await page.GetByLabel("Gratuit").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("open=now"));
+        var badges = await page.Locator("ol.results p.badge").AllInnerTextsAsync();
+        badges.ShouldNotBeEmpty();
+        badges.ShouldAllBe(b => b.StartsWith("Ouvert"));
+    }
+
+    [BrowserFact]
+    public async Task Map_WithJavaScript_ShowsAMarkerPerResult()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/carte?need=se-soigner");
+
+        await Assertions.Expect(page.Locator(".leaflet-marker-icon").First).ToBeVisibleAsync();
+        var markers = await page.Locator(".leaflet-marker-icon").CountAsync();
+        var located = await page.Locator("ol.results > li").Filter(new() { HasNotText = "À distance (téléphone ou internet)" }).CountAsync();
+        markers.ShouldBe(located);
+        await Assertions.Expect(page.Locator(".leaflet-control-attribution")).ToContainTextAsync("OpenStreetMap");
+    }
+
+    [BrowserFact]
+    public async Task Sheet_InEnglish_TranslatesTheInterface()
+    {
+        var page = await browser.NewPageAsync("en-GB");
+        await page.GotoAsync("/structure/halte-accueil-ozanam");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opening hours" })).ToBeVisibleAsync();
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
+    }
+
+    [BrowserFact]
+    public async Task Accessibility_MainPages_HaveNoSeriousOrCriticalViolation()
+    {
+        string[] urls = ["/", "/besoin/se-nourrir", "/recherche?q=manger", "/structure/halte-accueil-ozanam", "/carte?need=se-soigner", "/guide-imprimable?need=avoir-un-toit"];
+        var report = new List<string>();
+        foreach (var url in urls)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            report.AddRange((await BrowserFixture.AccessibilityViolationsAsync(page)).Select(v => url + " → " + v));
+        }
+
+        report.ShouldBeEmpty(string.Join(Environment.NewLine, report));
+    }
+
+    private static Regex OpenStateText() => new("^(Ouvert|Fermé|Sur rendez-vous|Horaires)");
+
+    [GeneratedRegex("^Appeler le")]
+    private static partial Regex AppelerRegex();
+}
