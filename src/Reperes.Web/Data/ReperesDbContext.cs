@@ -49,7 +49,14 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
             // SQLite has no date-time type: store instants as UTC ticks so they sort and compare in SQL.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC only: any offset the domain was given is normalised on the way in.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
     }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     internal static string ToSnakeCase(string name)
     {

@@ -153,10 +153,20 @@ public sealed class SearchRequest
     /// <summary>The same search with some parameters changed, as a query string (for links: paging, map, print).</summary>
     public Dictionary<string, string?> ToRouteValues() => new()
     {
-        ["q"] = Query, ["need"] = Need, ["category"] = Category, ["open"] = Open, ["free"] = Free ? "true" : null,
-        ["walkin"] = WithoutAppointment ? "true" : null, ["audience"] = Audience, ["language"] = Language,
-        ["wheelchair"] = Wheelchair ? "true" : null, ["lat"] = Latitude, ["lon"] = Longitude, ["commune"] = Commune,
-        ["radius"] = Radius, ["sort"] = Sort,
+        ["q"] = Query,
+        ["need"] = Need,
+        ["category"] = Category,
+        ["open"] = Open,
+        ["free"] = Free ? "true" : null,
+        ["walkin"] = WithoutAppointment ? "true" : null,
+        ["audience"] = Audience,
+        ["language"] = Language,
+        ["wheelchair"] = Wheelchair ? "true" : null,
+        ["lat"] = Latitude,
+        ["lon"] = Longitude,
+        ["commune"] = Commune,
+        ["radius"] = Radius,
+        ["sort"] = Sort,
     };
 
     private static bool IsChecked(string? value) => value is "true" or "on" or "1" or "True";
