@@ -101,6 +101,18 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task Sheet_MapOnRequest_LoadsLeafletAndShowsThePlace()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/structure/halte-accueil-ozanam");
+        (await page.EvaluateAsync<bool>("() => typeof L === 'undefined'")).ShouldBeTrue();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher le plan" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#mini-map .leaflet-marker-icon")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task Sheet_InEnglish_TranslatesTheInterface()
     {
         var page = await browser.NewPageAsync("en-GB");

@@ -176,7 +176,7 @@ public sealed class PublicPagesTests(SharedApps apps)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.QuerySelector("#results-map")!.GetAttribute("data-source")!.ShouldStartWith("/api/v1/search?need=se-nourrir");
         page.QuerySelectorAll("ol.results > li").Length.ShouldBeGreaterThan(3);
-        page.QuerySelector("link[href='/lib/leaflet/leaflet.css']").ShouldNotBeNull();
+        page.QuerySelector("script[src^='/js/map.js']").ShouldNotBeNull();
     }
 
     [Theory]
