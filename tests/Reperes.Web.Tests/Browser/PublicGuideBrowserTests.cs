@@ -123,9 +123,43 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task HoursEditor_GridAlone_WritesWeekdaysWednesdayAfternoonAndHolidaysOff()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/outils/horaires");
+
+        foreach (var day in new[] { "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi" })
+        {
+            await page.GetByLabel($"{day}, créneau 1, de").FillAsync("09:00");
+            await page.GetByLabel($"{day}, créneau 1, à").FillAsync("12:00");
+        }
+
+        await page.GetByLabel("Mercredi, créneau 2, de").FillAsync("14:00");
+        await page.GetByLabel("Mercredi, créneau 2, à").FillAsync("17:00");
+        await page.GetByLabel("Fermé les jours fériés").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Écrire les horaires" }).ClickAsync();
+
+        var value = await page.GetByLabel("Horaires au format OpenStreetMap").First.InputValueAsync();
+        value.ShouldBe("Mo,Tu,Th,Fr 09:00-12:00; We 09:00-12:00,14:00-17:00; PH off");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync("14:00–17:00");
+    }
+
+    [BrowserFact]
+    public async Task HoursEditor_ExpertMode_ValidatesWhileTyping()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/outils/horaires");
+
+        await page.GetByLabel("Horaires au format OpenStreetMap (ex. : Mo-Fr 09:00-12:00,14:00-17:00; PH off)").FillAsync("Mo-Fr 09:00-1");
+        await Assertions.Expect(page.Locator("#live-status")).ToContainTextAsync("Erreur");
+        await page.GetByLabel("Horaires au format OpenStreetMap (ex. : Mo-Fr 09:00-12:00,14:00-17:00; PH off)").FillAsync("Mo-Fr 09:00-17:00");
+        await Assertions.Expect(page.Locator("#live-status")).ToContainTextAsync("Horaires valides");
+    }
+
+    [BrowserFact]
     public async Task Accessibility_MainPages_HaveNoSeriousOrCriticalViolation()
     {
-        string[] urls = ["/", "/besoin/se-nourrir", "/recherche?q=manger", "/structure/halte-accueil-ozanam", "/carte?need=se-soigner", "/guide-imprimable?need=avoir-un-toit"];
+        string[] urls = ["/", "/besoin/se-nourrir", "/recherche?q=manger", "/structure/halte-accueil-ozanam", "/carte?need=se-soigner", "/guide-imprimable?need=avoir-un-toit", "/outils/horaires?value=Mo-Fr%2009:00-12:00;%20PH%20off"];
         var report = new List<string>();
         foreach (var url in urls)
         {

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Reperes.Web.Tests.Resources;
+
+/// <summary>Every interface string (the French text is the key) has its English translation.</summary>
+public sealed partial class TranslationTests
+{
+    [Fact]
+    public void EnglishResources_CoverEveryKeyOfTheSources()
+    {
+        var root = RepositoryRoot();
+        var source = Path.Combine(root, "src", "Reperes.Web");
+        var keys = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var translated = XDocument.Load(Path.Combine(source, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+        keys.Count.ShouldBeGreaterThan(100);
+        keys.Where(k => !translated.ContainsKey(k)).ShouldBeEmpty();
+        translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key).ShouldBeEmpty();
+        foreach (var (key, value) in translated)
+        {
+            Placeholder().Matches(value).Select(m => m.Value).Order().ShouldBe(Placeholder().Matches(key).Select(m => m.Value).Order(), key);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reperes.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Reperes.sln not found above the test assembly.");
+    }
+
+    [GeneratedRegex(@"\b(?:L|localizer|Localizer|l)\[""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+}
