@@ -17,6 +17,7 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         builder.HasIndex(s => s.Uid).IsUnique();
         builder.HasIndex(s => new { s.Status, s.Latitude, s.Longitude });
         builder.HasIndex(s => s.CommuneCode);
+        builder.HasIndex(s => new { s.Status, s.Name });
         builder.Property(s => s.Slug).HasMaxLength(160);
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Kind).HasConversion<int>();

@@ -12,45 +12,91 @@ namespace Reperes.Web.Guide.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    private volatile IReadOnlyList<string>? vocabulary;
+    private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromMinutes(10);
+    private volatile VocabularySnapshot? vocabulary;
+    private int refreshing;
 
     public static bool IsPostgres(ReperesDbContext db) => db.Database.IsNpgsql();
 
-    /// <summary>SQL condition "structure s matches the term parameter".</summary>
-    public static string MatchCondition(bool postgres, string parameter) => postgres
-        ? $"s.id IN (SELECT structure_id FROM structure_search WHERE document @@ to_tsquery('simple', {parameter}))"
-        : $"s.id IN (SELECT rowid FROM structure_search WHERE structure_search MATCH {parameter})";
-
-    /// <summary>A sub-query (id, score) of the structures matching any of the terms; higher score is better.</summary>
+    /// <summary>
+    /// A sub-query (id, score) of the online structures matching the full-text expression; higher score is better.
+    /// Category tokens weigh most, then the name, then the rest of the text.
+    /// </summary>
     public static string ScoreQuery(bool postgres, string parameter) => postgres
         ? $"SELECT structure_id AS id, ts_rank(document, to_tsquery('simple', {parameter})) AS score FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
-        : $"SELECT rowid AS id, -bm25(structure_search, 8.0, 1.0) AS score FROM structure_search WHERE structure_search MATCH {parameter}";
+        : $"SELECT rowid AS id, -bm25(structure_search, 4.0, 1.0, 10.0) AS score FROM structure_search WHERE structure_search MATCH {parameter}";
+
+    public static string CountQuery(bool postgres, string parameter) => postgres
+        ? $"SELECT COUNT(*) FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
+        : $"SELECT COUNT(*) FROM structure_search WHERE structure_search MATCH {parameter}";
 
     /// <summary>Prefix query for one term (terms are [a-z0-9] only, so nothing needs escaping).</summary>
     public static string PrefixTerm(bool postgres, string term) => postgres ? term + ":*" : "\"" + term + "\"*";
 
-    public static string AnyOf(bool postgres, IEnumerable<string> terms) =>
-        string.Join(postgres ? " | " : " OR ", terms.Select(t => PrefixTerm(postgres, t)));
+    /// <summary>The token that stands in the index for "offers a service of this category".</summary>
+    public static string CategoryToken(bool postgres, int categoryId) => postgres ? $"c{categoryId}:A" : $"cats:c{categoryId}";
 
-    /// <summary>All terms of the index, for typo correction. Cached until the index changes.</summary>
-    public async Task<IReadOnlyList<string>> VocabularyAsync(ReperesDbContext db, CancellationToken cancellationToken)
+    public static string Any(bool postgres, IEnumerable<string> parts) => "(" + string.Join(postgres ? " | " : " OR ", parts) + ")";
+
+    public static string All(bool postgres, IEnumerable<string> parts) => string.Join(postgres ? " & " : " AND ", parts);
+
+    /// <summary>
+    /// All terms of the index, for typo correction. Read once, then refreshed in the background when older than
+    /// ten minutes: reading it costs a scan of the index, which no search request should wait for twice.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> VocabularyAsync(ReperesDbContext db, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    {
+        var cached = vocabulary;
+        if (cached is null)
+        {
+            var terms = await ReadVocabularyAsync(db, cancellationToken);
+            vocabulary = new VocabularySnapshot(terms, DateTime.UtcNow);
+            return terms;
+        }
+
+        if (DateTime.UtcNow - cached.LoadedAt > VocabularyLifetime && Interlocked.Exchange(ref refreshing, 1) == 0)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var fresh = await ReadVocabularyAsync(scope.ServiceProvider.GetRequiredService<ReperesDbContext>(), CancellationToken.None);
+                    vocabulary = new VocabularySnapshot(fresh, DateTime.UtcNow);
+                }
+                finally
+                {
+                    Interlocked.Exchange(ref refreshing, 0);
+                }
+            }, CancellationToken.None);
+        }
+
+        return cached.Terms;
+    }
+
+    /// <summary>Makes the next search re-read the vocabulary in the background.</summary>
+    public void InvalidateVocabulary()
     {
         if (vocabulary is { } cached)
         {
-            return cached;
+            vocabulary = cached with { LoadedAt = DateTime.MinValue };
         }
+    }
 
+    private static async Task<IReadOnlyList<string>> ReadVocabularyAsync(ReperesDbContext db, CancellationToken cancellationToken)
+    {
         var sql = IsPostgres(db)
             ? "SELECT word FROM ts_stat('SELECT document FROM structure_search')"
             : "SELECT term FROM structure_search_vocab";
         var connection = db.Database.GetDbConnection();
-        var terms = (await connection.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
+        var terms = (await connection.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
+            .Where(t => !IsCategoryToken(t))
+            .ToList();
         terms.Sort(StringComparer.Ordinal);
-        vocabulary = terms;
         return terms;
     }
 
-    public void InvalidateVocabulary() => vocabulary = null;
+    private static bool IsCategoryToken(string term) => term.Length > 1 && term[0] == 'c' && term.Skip(1).All(char.IsAsciiDigit);
 
     /// <summary>(Re)indexes the given structures; removes from the index those that are not online.</summary>
     public async Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken = default)
@@ -67,14 +113,15 @@ public sealed class SearchIndex
                     s.Summary,
                     s.Description,
                     s.City,
-                    Services = s.Services.Select(v => new { v.Name, v.Description, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
+                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var rows = documents.Where(d => d.Status == StructureStatus.Online).Select(d => new SearchDocument(
                 d.Id,
                 TextNormalizer.IndexText(d.Name),
                 TextNormalizer.IndexText(string.Join(' ', new[] { d.Summary, d.Description, d.City ?? "" }
-                    .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need }))))))
+                    .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
+                string.Join(' ', d.Services.Select(v => "c" + v.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct())))
                 .ToList();
             await WriteAsync(db, chunk, rows, cancellationToken);
         }
@@ -109,8 +156,8 @@ public sealed class SearchIndex
                     : $"DELETE FROM structure_search WHERE rowid IN ({string.Join(',', ids)})";
                 await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { Ids = ids.ToArray() }, transaction, cancellationToken: cancellationToken));
                 var insertSql = postgres
-                    ? "INSERT INTO structure_search (structure_id, document) VALUES (@Id, setweight(to_tsvector('simple', @Name), 'A') || setweight(to_tsvector('simple', @Body), 'B'))"
-                    : "INSERT INTO structure_search (rowid, name, body) VALUES (@Id, @Name, @Body)";
+                    ? "INSERT INTO structure_search (structure_id, document) VALUES (@Id, setweight(to_tsvector('simple', @Categories), 'A') || setweight(to_tsvector('simple', @Name), 'B') || setweight(to_tsvector('simple', @Body), 'D'))"
+                    : "INSERT INTO structure_search (rowid, name, body, cats) VALUES (@Id, @Name, @Body, @Categories)";
                 await connection.ExecuteAsync(new CommandDefinition(insertSql, rows, transaction, cancellationToken: cancellationToken));
                 if (ambient is null)
                 {
@@ -134,7 +181,9 @@ public sealed class SearchIndex
         }
     }
 
-    private sealed record SearchDocument(int Id, string Name, string Body);
+    private sealed record SearchDocument(int Id, string Name, string Body, string Categories);
+
+    private sealed record VocabularySnapshot(IReadOnlyList<string> Terms, DateTime LoadedAt);
 }
 
 internal static class DbTransactionExtensions

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Reperes.OpeningHours;
@@ -45,11 +44,13 @@ public sealed record SearchResult(
 }
 
 /// <summary>
-/// The guide's search: the engine's full-text index and the synonym table select candidates in SQL with the
-/// filters that SQL does well; distance and opening hours (computed now, with notices) are applied in memory.
+/// The guide's search. Words, needs and categories are matched in the engine's full-text index (which also holds
+/// one token per category offered), the other filters in SQL; distance and opening hours (computed now, with
+/// notices) are applied in memory. Without distance nor opening filter, SQL counts and pages by itself.
 /// </summary>
 public sealed class SearchService(
     ReperesDbContext db,
+    IServiceScopeFactory scopes,
     GuideCatalog catalog,
     SearchIndex index,
     CommuneDirectory communes,
@@ -62,7 +63,7 @@ public sealed class SearchService(
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? [] : await index.VocabularyAsync(db, cancellationToken);
+        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? [] : await index.VocabularyAsync(db, scopes, cancellationToken);
         var terms = QueryInterpreter.Interpret(request.Query, catalog, vocabulary);
 
         SearchOrigin? origin = null;
@@ -84,14 +85,27 @@ public sealed class SearchService(
             return new SearchResult([], 0, false, 1, pageSize, terms, null, true);
         }
 
-        var candidates = await CandidatesAsync(request, terms, origin, postgres, cancellationToken);
+        var query = new CandidateQuery(request, terms, origin, catalog, postgres);
+        var connection = db.Database.GetDbConnection();
+
+        if (origin is null && request.OpenFilter == OpenFilter.Any)
+        {
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(query.CountSql(), query.Parameters, cancellationToken: cancellationToken));
+            var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
+            var pageNumber = Math.Min(request.PageNumber, lastPage);
+            var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(query.PageSql((pageNumber - 1) * pageSize, pageSize), query.Parameters, cancellationToken: cancellationToken))).AsList();
+            var pageHits = await HitsAsync(rows.Select(r => (r, (double?)null)).ToList(), query.ScopeCategoryIds, now, culture, cancellationToken);
+            return new SearchResult(pageHits, total, false, pageNumber, pageSize, terms, null, false);
+        }
+
+        var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
+            query.CandidatesSql(CandidateLimit + 1, withScopedHours: request.OpenFilter != OpenFilter.Any), query.Parameters, cancellationToken: cancellationToken))).AsList();
         var capped = candidates.Count > CandidateLimit;
         if (capped)
         {
             candidates.RemoveRange(CandidateLimit, candidates.Count - CandidateLimit);
         }
 
-        var radius = request.RadiusKm;
         var statusMemo = new Dictionary<string, bool>(StringComparer.Ordinal);
         var kept = new List<(Candidate Row, double? Distance)>(candidates.Count);
         foreach (var row in candidates)
@@ -99,7 +113,7 @@ public sealed class SearchService(
             double? distance = origin is null || row.Latitude is null || row.Longitude is null
                 ? null
                 : Geo.DistanceKm(origin.Latitude, origin.Longitude, row.Latitude.Value, row.Longitude.Value);
-            if (origin is not null && (distance is null || distance > radius))
+            if (origin is not null && (distance is null || distance > request.RadiusKm))
             {
                 continue;
             }
@@ -114,18 +128,17 @@ public sealed class SearchService(
 
         IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
             ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, StringComparer.Ordinal)
-            : kept.OrderByDescending(k => k.Row.CategoryMatches).ThenByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, StringComparer.Ordinal);
+            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, StringComparer.Ordinal);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var hits = await HitsAsync(pageRows, request, now, culture, cancellationToken);
+        var hits = await HitsAsync(pageRows, query.ScopeCategoryIds, now, culture, cancellationToken);
         return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false);
     }
 
     private bool MatchesOpening(OpenFilter filter, Candidate row, DateTimeOffset now, Dictionary<string, bool> memo)
     {
-        var structureNotices = notices.For(row.Id);
-        var applicable = structureNotices.Where(n => n.ServiceId is null).ToList();
+        var applicable = notices.For(row.Id).Where(n => n.ServiceId is null).ToList();
         if (applicable.Count == 0 && row.Hours is not null && memo.TryGetValue(row.Hours, out var known))
         {
             return known;
@@ -146,110 +159,7 @@ public sealed class SearchService(
         return result;
     }
 
-    private async Task<List<Candidate>> CandidatesAsync(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, bool postgres, CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder();
-        var parameters = new DynamicParameters();
-        var where = new List<string> { "s.status = 1" };
-
-        // Services in scope: the category or need filter, and the service-level filters.
-        var scope = new List<string>();
-        if (catalog.Category(request.Category) is { } category)
-        {
-            scope.Add($"v.category_id = {category.Id}");
-        }
-        else if (catalog.Need(request.Need) is { } need)
-        {
-            scope.Add($"v.category_id IN ({string.Join(',', need.Categories.Select(c => c.Id).DefaultIfEmpty(-1))})");
-        }
-
-        var serviceFilters = new List<string>(scope);
-        if (request.Free)
-        {
-            serviceFilters.Add("v.is_free = " + (postgres ? "TRUE" : "1"));
-        }
-
-        if (request.WithoutAppointment)
-        {
-            serviceFilters.Add($"v.access = {(int)AccessCondition.Unconditional}");
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Audience))
-        {
-            parameters.Add("audience", "%" + request.Audience + "%");
-            var genderCondition = request.Audience == "femmes" ? $" OR v.gender = {(int)Gender.Women}" : "";
-            serviceFilters.Add($"(v.publics LIKE @audience OR v.publics LIKE '%tous-publics%'{genderCondition})");
-        }
-
-        if (serviceFilters.Count > 0)
-        {
-            where.Add($"EXISTS (SELECT 1 FROM services v WHERE v.structure_id = s.id AND {string.Join(" AND ", serviceFilters)})");
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Language))
-        {
-            parameters.Add("language", "% " + request.Language + " %");
-            where.Add("s.languages LIKE @language");
-        }
-
-        if (request.Wheelchair)
-        {
-            where.Add("s.wheelchair_accessible = " + (postgres ? "TRUE" : "1"));
-        }
-
-        if (origin is not null)
-        {
-            var (minLat, maxLat, minLon, maxLon) = Geo.BoundingBox(origin.Latitude, origin.Longitude, request.RadiusKm);
-            parameters.Add("minLat", minLat);
-            parameters.Add("maxLat", maxLat);
-            parameters.Add("minLon", minLon);
-            parameters.Add("maxLon", maxLon);
-            where.Add("s.latitude BETWEEN @minLat AND @maxLat AND s.longitude BETWEEN @minLon AND @maxLon");
-        }
-
-        // Every word must match: in the text, or through the categories it names.
-        var termIndex = 0;
-        foreach (var term in terms)
-        {
-            var name = "t" + termIndex++;
-            parameters.Add(name, SearchIndex.PrefixTerm(postgres, term.Stem));
-            var condition = SearchIndex.MatchCondition(postgres, "@" + name);
-            if (term.CategoryIds.Count > 0)
-            {
-                condition = $"({condition} OR EXISTS (SELECT 1 FROM services c WHERE c.structure_id = s.id AND c.category_id IN ({string.Join(',', term.CategoryIds)})))";
-            }
-
-            where.Add(condition);
-        }
-
-        var synonymCategories = terms.SelectMany(t => t.CategoryIds).Distinct().ToList();
-        var hoursColumn = scope.Count > 0
-            ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {scope[0]}), s.opening_hours)"
-            : "s.opening_hours";
-        var categoryMatch = synonymCategories.Count > 0
-            ? $"(SELECT COUNT(DISTINCT c.category_id) FROM services c WHERE c.structure_id = s.id AND c.category_id IN ({string.Join(',', synonymCategories)}))"
-            : "CAST(0 AS BIGINT)";
-
-        sql.Append("SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, ")
-            .Append(hoursColumn).Append(" AS Hours, ")
-            .Append(terms.Count > 0 ? "CAST(COALESCE(f.score, 0) AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)").Append(" AS Score, ")
-            .Append(categoryMatch).Append(" AS CategoryMatches FROM structures s ");
-        if (terms.Count > 0)
-        {
-            parameters.Add("all", SearchIndex.AnyOf(postgres, terms.Select(t => t.Stem)));
-            sql.Append("LEFT JOIN (").Append(SearchIndex.ScoreQuery(postgres, "@all")).Append(") f ON f.id = s.id ");
-        }
-
-        sql.Append("WHERE ").Append(string.Join(" AND ", where));
-        sql.Append(terms.Count > 0 ? " ORDER BY Score DESC" : " ORDER BY s.id");
-        sql.Append(" LIMIT ").Append(CandidateLimit + 1);
-
-        var connection = db.Database.GetDbConnection();
-        var rows = await connection.QueryAsync<Candidate>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: cancellationToken));
-        return rows.AsList();
-    }
-
-    private async Task<IReadOnlyList<SearchHit>> HitsAsync(List<(Candidate Row, double? Distance)> rows, SearchRequest request, DateTimeOffset now, CultureInfo culture, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SearchHit>> HitsAsync(List<(Candidate Row, double? Distance)> rows, IReadOnlyList<int> scope, DateTimeOffset now, CultureInfo culture, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -272,7 +182,9 @@ public sealed class SearchService(
                 s.Phones,
                 s.IsDemo,
                 s.WheelchairAccessible,
+                s.OpeningHours,
                 CategoryIds = s.Services.Select(v => v.CategoryId).ToList(),
+                ScopedHours = s.Services.Where(v => scope.Contains(v.CategoryId) && v.OpeningHours != null).Select(v => v.OpeningHours).FirstOrDefault(),
             })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
 
@@ -291,13 +203,13 @@ public sealed class SearchService(
             hits.Add(new SearchHit(
                 d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
                 Structure.Split(d.Phones).FirstOrDefault(), d.IsDemo, d.WheelchairAccessible,
-                hours.Describe(row.Hours, applicable, now, culture), categories, shownNotices));
+                hours.Describe(d.ScopedHours ?? d.OpeningHours, applicable, now, culture), categories, shownNotices));
         }
 
         return hits;
     }
 
-    private sealed class Candidate
+    internal sealed class Candidate
     {
         public int Id { get; init; }
         public string Name { get; init; } = "";
@@ -305,7 +217,6 @@ public sealed class SearchService(
         public double? Longitude { get; init; }
         public string? Hours { get; init; }
         public double Score { get; init; }
-        public long CategoryMatches { get; init; }
     }
 }
 

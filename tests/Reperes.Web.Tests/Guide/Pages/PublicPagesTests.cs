@@ -67,9 +67,9 @@ public sealed class PublicPagesTests(SharedApps apps)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         sheet.QuerySelector("h1").ShouldNotBeNull();
         sheet.QuerySelector("p.badge")!.TextContent.ShouldMatch("Ouvert|Fermé|Horaires|Sur rendez-vous|À confirmer|Ouvert 24h/24");
-        var rows = sheet.QuerySelectorAll("table.hours tr");
-        rows.Length.ShouldBe(7);
-        sheet.QuerySelectorAll("table.hours tr.today").Length.ShouldBe(1);
+        var week = sheet.QuerySelector("table.hours")!;
+        week.QuerySelectorAll("tr").Length.ShouldBe(7);
+        week.QuerySelectorAll("tr.today").Length.ShouldBe(1);
     }
 
     [Theory]

@@ -118,9 +118,13 @@ CREATE UNIQUE INDEX ix_structures_slug ON structures (slug);
 
 CREATE INDEX ix_structures_status_latitude_longitude ON structures (status, latitude, longitude);
 
+CREATE INDEX ix_structures_status_name ON structures (status, name);
+
 CREATE UNIQUE INDEX ix_structures_uid ON structures (uid);
 
--- Full-text index: terms are folded and stemmed by the application (TextNormalizer), so the 'simple' configuration keeps them as they are.
+-- Full-text index of the online structures: terms are folded and stemmed by the application (TextNormalizer), so the
+-- 'simple' configuration keeps them as they are. Weight A holds one token per category offered (c<id>), B the name,
+-- D the rest of the text.
 CREATE TABLE structure_search (
     structure_id integer NOT NULL,
     document tsvector NOT NULL,

@@ -113,10 +113,14 @@ CREATE UNIQUE INDEX "ix_structures_slug" ON "structures" ("slug");
 
 CREATE INDEX "ix_structures_status_latitude_longitude" ON "structures" ("status", "latitude", "longitude");
 
+CREATE INDEX "ix_structures_status_name" ON "structures" ("status", "name");
+
 CREATE UNIQUE INDEX "ix_structures_uid" ON "structures" ("uid");
 
--- Full-text index: terms are folded and stemmed by the application (TextNormalizer), so unicode61 only splits them.
-CREATE VIRTUAL TABLE "structure_search" USING fts5("name", "body", tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+-- Full-text index of the online structures: terms are folded and stemmed by the application (TextNormalizer), so
+-- unicode61 only splits them; "cats" holds one token per category offered (c<id>), so that needs and synonyms
+-- are searched in the same index.
+CREATE VIRTUAL TABLE "structure_search" USING fts5("name", "body", "cats", tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 
 CREATE VIRTUAL TABLE "structure_search_vocab" USING fts5vocab("structure_search", 'row');
 

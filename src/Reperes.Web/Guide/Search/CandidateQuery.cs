@@ -1,0 +1,156 @@
+using System.Globalization;
+using Dapper;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Guide.Search;
+
+/// <summary>
+/// The SQL of one search. Words, needs and categories become one full-text expression (every word must match,
+/// in the text or through the categories it names); the other filters become WHERE conditions. When there are
+/// none, counting and paging read the full-text index alone, which holds only online structures.
+/// </summary>
+internal sealed class CandidateQuery
+{
+    private readonly bool postgres;
+    private readonly bool hasMatch;
+    private readonly List<string> conditions = ["s.status = 1"];
+
+    public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
+    {
+        this.postgres = postgres;
+        ScopeCategoryIds = catalog.Category(request.Category) is { } category
+            ? [category.Id]
+            : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
+
+        var match = new List<string>();
+        foreach (var term in terms)
+        {
+            var alternatives = new List<string> { SearchIndex.PrefixTerm(postgres, term.Stem) };
+            if (term.Typed is not null)
+            {
+                // The corrected word, and the typed one too: it may be new since the vocabulary was read.
+                alternatives.Add(SearchIndex.PrefixTerm(postgres, term.Typed));
+            }
+
+            alternatives.AddRange(term.CategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id)));
+            match.Add(SearchIndex.Any(postgres, alternatives));
+        }
+
+        if (ScopeCategoryIds.Count > 0)
+        {
+            match.Add(SearchIndex.Any(postgres, ScopeCategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id))));
+        }
+
+        hasMatch = match.Count > 0;
+        if (hasMatch)
+        {
+            Parameters.Add("match", SearchIndex.All(postgres, match));
+        }
+
+        var serviceFilters = new List<string>();
+        if (ScopeCategoryIds.Count > 0)
+        {
+            serviceFilters.Add($"v.category_id IN ({string.Join(',', ScopeCategoryIds)})");
+        }
+
+        var serviceFilterCount = serviceFilters.Count;
+        if (request.Free)
+        {
+            serviceFilters.Add("v.is_free = " + True);
+        }
+
+        if (request.WithoutAppointment)
+        {
+            serviceFilters.Add($"v.access = {(int)AccessCondition.Unconditional}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Audience))
+        {
+            Parameters.Add("audience", "%" + request.Audience + "%");
+            var women = request.Audience == "femmes" ? $" OR v.gender = {(int)Gender.Women}" : "";
+            serviceFilters.Add($"(v.publics LIKE @audience OR v.publics LIKE '%tous-publics%'{women})");
+        }
+
+        // The scope alone is already in the full-text expression; with other service filters, one service must meet them all.
+        if (serviceFilters.Count > serviceFilterCount)
+        {
+            conditions.Add($"EXISTS (SELECT 1 FROM services v WHERE v.structure_id = s.id AND {string.Join(" AND ", serviceFilters)})");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Language))
+        {
+            Parameters.Add("language", "% " + request.Language + " %");
+            conditions.Add("s.languages LIKE @language");
+        }
+
+        if (request.Wheelchair)
+        {
+            conditions.Add("s.wheelchair_accessible = " + True);
+        }
+
+        if (origin is not null)
+        {
+            var (minLat, maxLat, minLon, maxLon) = Geo.BoundingBox(origin.Latitude, origin.Longitude, request.RadiusKm);
+            Parameters.Add("minLat", minLat);
+            Parameters.Add("maxLat", maxLat);
+            Parameters.Add("minLon", minLon);
+            Parameters.Add("maxLon", maxLon);
+            conditions.Add("s.latitude BETWEEN @minLat AND @maxLat AND s.longitude BETWEEN @minLon AND @maxLon");
+        }
+
+        if (ScopeCategoryIds.Count > 0)
+        {
+            ScopeCondition = $"v.category_id IN ({string.Join(',', ScopeCategoryIds)})";
+        }
+    }
+
+    public DynamicParameters Parameters { get; } = new();
+
+    /// <summary>The categories of the need or category filter: their services' own hours are the ones that count.</summary>
+    public IReadOnlyList<int> ScopeCategoryIds { get; }
+
+    private string? ScopeCondition { get; }
+
+    private string True => postgres ? "TRUE" : "1";
+
+    /// <summary>True when only the full-text index decides (status is implied: it holds only online structures).</summary>
+    private bool IndexOnly => hasMatch && conditions.Count == 1;
+
+    private string From => hasMatch ? $"({SearchIndex.ScoreQuery(postgres, "@match")}) f JOIN structures s ON s.id = f.id" : "structures s";
+
+    private string Score => hasMatch ? "CAST(f.score AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)";
+
+    private string Where => string.Join(" AND ", conditions);
+
+    public string CountSql() => IndexOnly
+        ? SearchIndex.CountQuery(postgres, "@match")
+        : $"SELECT COUNT(*) FROM {From} WHERE {Where}";
+
+    public string PageSql(int skip, int take)
+    {
+        var limit = string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}");
+        if (IndexOnly)
+        {
+            return $"""
+                SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score
+                FROM ({SearchIndex.ScoreQuery(postgres, "@match")} ORDER BY score DESC, id {limit}) f JOIN structures s ON s.id = f.id
+                ORDER BY f.score DESC, s.id
+                """;
+        }
+
+        var order = hasMatch ? "f.score DESC, s.id" : "s.name, s.id";
+        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} {limit}";
+    }
+
+    /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>
+    public string CandidatesSql(int limit, bool withScopedHours)
+    {
+        // For "open now" on a need or category, the hours of the matching service count, when it has its own.
+        var hoursColumn = withScopedHours && ScopeCondition is not null
+            ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
+            : "s.opening_hours";
+        var order = hasMatch ? "f.score DESC, s.id" : "s.id";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} LIMIT {limit}");
+    }
+}
