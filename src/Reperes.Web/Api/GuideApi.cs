@@ -104,7 +104,7 @@ public static class GuideApi
         }
 
         var state = schedule.GetState(instant);
-        var next = schedule.GetNextChange(instant, instant.AddYears(1));
+        var next = schedule.GetNextChange(instant, instant.AddDays(366));
         return TypedResults.Ok(new OpeningHoursEvaluationDto(
             true,
             null,

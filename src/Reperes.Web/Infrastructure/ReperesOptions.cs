@@ -24,12 +24,20 @@ public sealed class ReperesOptions
 
     public MapOptions Map { get; set; } = new();
 
+    public ApiOptions Api { get; set; } = new();
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
 
 public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class ApiOptions
+{
+    /// <summary>Requests a minute per client address on /api (the public JSON API is rate-limited).</summary>
+    public int RequestsPerMinute { get; set; } = 600;
 }
 
 public sealed class MapOptions

@@ -53,6 +53,53 @@ public sealed class OpeningHoursEndpointTests(SharedApps apps)
         result.GetProperty("state").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
+    /// <summary>The endpoint, not only the library, agrees with opening_hours.js: one reference pair in five, through HTTP.</summary>
+    [Fact]
+    public async Task Evaluate_ReferencePairs_AgreeWithOpeningHoursJs()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Reperes.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        await using var file = File.OpenRead(Path.Combine(root.FullName, "tests", "Reperes.OpeningHours.Tests", "Vectors", "reference-vectors.json"));
+        var vectors = (await JsonDocument.ParseAsync(file)).RootElement.GetProperty("vectors").EnumerateArray().Where((_, i) => i % 5 == 0).ToList();
+        var disagreements = new List<string>();
+        foreach (var vector in vectors)
+        {
+            var expression = vector.GetProperty("expression").GetString()!;
+            var instant = vector.GetProperty("instant").GetString()!;
+            var result = await EvaluateAsync(expression, instant);
+            var expected = (vector.GetProperty("state").GetString(), vector.GetProperty("comment").GetString(), vector.GetProperty("next").GetString());
+            var actual = (result.GetProperty("state").GetString(), result.GetProperty("comment").GetString(), result.GetProperty("nextChange").GetString());
+            if (expected != actual)
+            {
+                disagreements.Add($"{expression} @ {instant}: expected {expected}, got {actual}");
+            }
+        }
+
+        vectors.Count.ShouldBeGreaterThan(1900);
+        disagreements.ShouldBeEmpty(string.Join(Environment.NewLine, disagreements.Take(20)));
+    }
+
+    [Fact]
+    public async Task Api_BeyondTheRateLimit_Answers429WithProblemDetails()
+    {
+        await using var app = new ReperesApp(Engines.Sqlite, demoData: false) { RequestsPerMinute = 3 };
+        var client = app.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAsync("/api/v1/opening-hours/evaluate?value=24/7")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var refused = await client.GetAsync("/api/v1/opening-hours/evaluate?value=24/7");
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("/api/v1/opening-hours/evaluate")]
     [InlineData("/api/v1/opening-hours/evaluate?value=24/7&at=yesterday")]

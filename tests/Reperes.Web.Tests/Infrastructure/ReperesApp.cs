@@ -38,6 +38,9 @@ public class ReperesApp : WebApplicationFactory<Program>
 
     public TestClock Clock { get; }
 
+    /// <summary>The API rate limit: high by default, so that only the test of the limit meets it.</summary>
+    public int RequestsPerMinute { get; init; } = 1_000_000;
+
     public string DataDirectory { get; }
 
     /// <summary>Runs <paramref name="action"/> with a DbContext of this application.</summary>
@@ -55,6 +58,7 @@ public class ReperesApp : WebApplicationFactory<Program>
         builder.UseSetting("Reperes:DataDirectory", DataDirectory);
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Reperes:Database:Provider", Engine);
+        builder.UseSetting("Reperes:Api:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Reperes", connectionString);
