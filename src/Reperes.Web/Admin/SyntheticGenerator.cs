@@ -124,8 +124,8 @@ public sealed class SyntheticGenerator(IServiceScopeFactory scopes, SearchIndex 
         var kind = (StructureKind)random.Next(7);
         var structure = new Structure(slug, name, kind, now.AddDays(-random.Next(30, 1500)), NextGuid(random));
 
-        // Spread around the city centre: most within 4 km, a few up to 15 km (suburbs).
-        var radiusKm = random.NextDouble() < 0.8 ? random.NextDouble() * 4 : random.NextDouble() * 15;
+        // Spread around the city centre like the population: a third in the city, the rest in suburbs and nearby towns.
+        var radiusKm = random.NextDouble() < 0.35 ? random.NextDouble() * 5 : 5 + (random.NextDouble() * 35);
         var angle = random.NextDouble() * 2 * Math.PI;
         var lat = city.Lat + (radiusKm / 111.32 * Math.Sin(angle));
         var lon = city.Lon + (radiusKm / (111.32 * Math.Cos(city.Lat * Math.PI / 180)) * Math.Cos(angle));

@@ -38,6 +38,9 @@ public sealed class Structure
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
 
+    /// <summary>The 0.1° × 0.1° cell of the coordinates (see <see cref="GeoCells"/>): an index any engine has, for "near me".</summary>
+    public int? GeoCell { get; private set; }
+
     /// <summary>Phone numbers, separated by '|'.</summary>
     public string Phones { get; private set; } = "";
 
@@ -89,6 +92,7 @@ public sealed class Structure
         CommuneCode = address?.CommuneCode;
         Latitude = address?.Latitude;
         Longitude = address?.Longitude;
+        GeoCell = address is null ? null : GeoCells.Of(address.Latitude, address.Longitude);
     }
 
     public void SetContact(IEnumerable<string> phones, string? email, string? website)

@@ -13,6 +13,7 @@ internal sealed class CandidateQuery
 {
     private readonly bool postgres;
     private readonly bool hasMatch;
+    private readonly string? distanceOrder;
     private readonly List<string> conditions = ["s.status = 1"];
 
     public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
@@ -41,10 +42,16 @@ internal sealed class CandidateQuery
             match.Add(SearchIndex.Any(postgres, ScopeCategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id))));
         }
 
-        hasMatch = match.Count > 0;
-        if (hasMatch)
+        if (match.Count > 0)
         {
             Parameters.Add("match", SearchIndex.All(postgres, match));
+
+            // Near a place, the neighbourhood is small: the matching ids are enough, the scores only for a relevance sort.
+            hasMatch = origin is null || request.SortOrder == SearchSort.Relevance;
+            if (!hasMatch)
+            {
+                conditions.Add(SearchIndex.MatchCondition(postgres, "@match"));
+            }
         }
 
         var serviceFilters = new List<string>();
@@ -95,7 +102,16 @@ internal sealed class CandidateQuery
             Parameters.Add("maxLat", maxLat);
             Parameters.Add("minLon", minLon);
             Parameters.Add("maxLon", maxLon);
+            if (GeoCells.Covering(minLat, maxLat, minLon, maxLon) is { } cells)
+            {
+                conditions.Add($"s.geo_cell IN ({string.Join(',', cells)})");
+            }
+
             conditions.Add("s.latitude BETWEEN @minLat AND @maxLat AND s.longitude BETWEEN @minLon AND @maxLon");
+            Parameters.Add("originLat", origin.Latitude);
+            Parameters.Add("originLon", origin.Longitude);
+            Parameters.Add("lonScale", Math.Cos(origin.Latitude * Math.PI / 180));
+            distanceOrder = "((s.latitude - @originLat) * (s.latitude - @originLat)) + ((s.longitude - @originLon) * @lonScale * (s.longitude - @originLon) * @lonScale)";
         }
 
         if (ScopeCategoryIds.Count > 0)
@@ -116,7 +132,10 @@ internal sealed class CandidateQuery
     /// <summary>True when only the full-text index decides (status is implied: it holds only online structures).</summary>
     private bool IndexOnly => hasMatch && conditions.Count == 1;
 
-    private string From => hasMatch ? $"({SearchIndex.ScoreQuery(postgres, "@match")}) f JOIN structures s ON s.id = f.id" : "structures s";
+    // Materialized: computed once, then joined; otherwise an engine may re-run the full-text query for every row.
+    private string With => hasMatch ? $"WITH f AS MATERIALIZED ({SearchIndex.ScoreQuery(postgres, "@match")}) " : "";
+
+    private string From => hasMatch ? "f JOIN structures s ON s.id = f.id" : "structures s";
 
     private string Score => hasMatch ? "CAST(f.score AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)";
 
@@ -124,7 +143,7 @@ internal sealed class CandidateQuery
 
     public string CountSql() => IndexOnly
         ? SearchIndex.CountQuery(postgres, "@match")
-        : $"SELECT COUNT(*) FROM {From} WHERE {Where}";
+        : $"{With}SELECT COUNT(*) FROM {From} WHERE {Where}";
 
     public string PageSql(int skip, int take)
     {
@@ -139,7 +158,7 @@ internal sealed class CandidateQuery
         }
 
         var order = hasMatch ? "f.score DESC, s.id" : "s.name, s.id";
-        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} {limit}";
+        return $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} {limit}";
     }
 
     /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>
@@ -149,8 +168,9 @@ internal sealed class CandidateQuery
         var hoursColumn = withScopedHours && ScopeCondition is not null
             ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
             : "s.opening_hours";
-        var order = hasMatch ? "f.score DESC, s.id" : "s.id";
+        // Beyond the limit, the nearest (or the most relevant) are kept.
+        var order = distanceOrder is not null && !hasMatch ? distanceOrder : hasMatch ? "f.score DESC, s.id" : "s.id";
         return string.Create(CultureInfo.InvariantCulture,
-            $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} LIMIT {limit}");
+            $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} LIMIT {limit}");
     }
 }

@@ -26,6 +26,11 @@ public sealed class SearchIndex
         ? $"SELECT structure_id AS id, ts_rank(document, to_tsquery('simple', {parameter})) AS score FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
         : $"SELECT rowid AS id, -bm25(structure_search, 4.0, 1.0, 10.0) AS score FROM structure_search WHERE structure_search MATCH {parameter}";
 
+    /// <summary>SQL condition "structure s matches the full-text expression".</summary>
+    public static string MatchCondition(bool postgres, string parameter) => postgres
+        ? $"s.id IN (SELECT structure_id FROM structure_search WHERE document @@ to_tsquery('simple', {parameter}))"
+        : $"s.id IN (SELECT rowid FROM structure_search WHERE structure_search MATCH {parameter})";
+
     public static string CountQuery(bool postgres, string parameter) => postgres
         ? $"SELECT COUNT(*) FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
         : $"SELECT COUNT(*) FROM structure_search WHERE structure_search MATCH {parameter}";

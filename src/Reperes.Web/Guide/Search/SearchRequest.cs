@@ -70,7 +70,13 @@ public sealed class SearchRequest
         _ => OpenFilter.Any,
     };
 
-    public SearchSort SortOrder => Sort == "distance" ? SearchSort.Distance : SearchSort.Relevance;
+    /// <summary>Nearest first when a place is given, unless relevance is asked for.</summary>
+    public SearchSort SortOrder => Sort switch
+    {
+        "distance" => SearchSort.Distance,
+        "relevance" => SearchSort.Relevance,
+        _ => HasPosition || !string.IsNullOrWhiteSpace(Commune) ? SearchSort.Distance : SearchSort.Relevance,
+    };
 
     public bool HasPosition => !string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude);
 

@@ -28,6 +28,7 @@ CREATE TABLE structures (
     commune_code character varying(5),
     latitude double precision,
     longitude double precision,
+    geo_cell integer,
     phones character varying(300) NOT NULL,
     email character varying(254),
     website character varying(500),
@@ -116,7 +117,7 @@ CREATE INDEX ix_structures_commune_code ON structures (commune_code);
 
 CREATE UNIQUE INDEX ix_structures_slug ON structures (slug);
 
-CREATE INDEX ix_structures_status_latitude_longitude ON structures (status, latitude, longitude);
+CREATE INDEX ix_structures_status_geo_cell ON structures (status, geo_cell);
 
 CREATE INDEX ix_structures_status_name ON structures (status, name);
 

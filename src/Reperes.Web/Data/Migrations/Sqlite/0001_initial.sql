@@ -27,6 +27,7 @@ CREATE TABLE "structures" (
     "commune_code" TEXT NULL,
     "latitude" REAL NULL,
     "longitude" REAL NULL,
+    "geo_cell" INTEGER NULL,
     "phones" TEXT NOT NULL,
     "email" TEXT NULL,
     "website" TEXT NULL,
@@ -111,7 +112,7 @@ CREATE INDEX "ix_structures_commune_code" ON "structures" ("commune_code");
 
 CREATE UNIQUE INDEX "ix_structures_slug" ON "structures" ("slug");
 
-CREATE INDEX "ix_structures_status_latitude_longitude" ON "structures" ("status", "latitude", "longitude");
+CREATE INDEX "ix_structures_status_geo_cell" ON "structures" ("status", "geo_cell");
 
 CREATE INDEX "ix_structures_status_name" ON "structures" ("status", "name");
 
