@@ -38,7 +38,7 @@ public sealed partial class TranslationTests
         return directory?.FullName ?? throw new InvalidOperationException("Reperes.sln not found above the test assembly.");
     }
 
-    [GeneratedRegex(@"\b(?:L|localizer|Localizer|l)\[""(?<key>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\b(?:L|S|localizer|Localizer|l)\[""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -124,6 +124,16 @@ public sealed class PublicPagesTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SearchPage_Title_NamesTheQuery(string engine)
+    {
+        var (_, page) = await apps.For(engine).CreateClient().GetPageAsync("/recherche?q=manger");
+
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Recherche : manger");
+        page.Title.ShouldBe("Recherche : manger — Repères");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task SearchPage_InjectedScript_IsShownAsText(string engine)
     {
         var payload = "<script>alert(1)</script>";
