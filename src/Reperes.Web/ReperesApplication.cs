@@ -93,6 +93,11 @@ public static class ReperesApplication
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
+        if (!db.Database.IsNpgsql())
+        {
+            await DatabaseMigrator.OptimizeAsync(db, full: false);
+        }
+
         var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
         await seeder.EnsureTaxonomyAsync();
         if (options.DemoData)

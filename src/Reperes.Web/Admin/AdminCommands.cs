@@ -76,6 +76,7 @@ public static class AdminCommands
                 var generator = ActivatorUtilities.CreateInstance<SyntheticGenerator>(scope.ServiceProvider);
                 var started = DateTime.UtcNow;
                 var created = await generator.GenerateAsync(count.Value, seed, line => Console.WriteLine(line));
+                await DatabaseMigrator.OptimizeAsync(db, full: true);
                 Console.WriteLine($"{created} synthetic structures generated with seed {seed} in {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
                 return 0;
             default:

@@ -101,6 +101,16 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
         }
     }
 
+    /// <summary>
+    /// Refreshes the planner's statistics: the search's plans depend on them (without, SQLite may drive a join from
+    /// the wrong side). <paramref name="full"/> after a bulk load; otherwise SQLite's "optimize" only analyzes what changed.
+    /// </summary>
+    public static async Task OptimizeAsync(ReperesDbContext db, bool full, CancellationToken cancellationToken = default)
+    {
+        var sql = db.Database.IsNpgsql() ? "ANALYZE" : full ? "ANALYZE" : "PRAGMA optimize=0x10002";
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+    }
+
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -13,6 +13,7 @@ internal sealed class CandidateQuery
 {
     private readonly bool postgres;
     private readonly bool hasMatch;
+    private readonly bool hasScore;
     private readonly string? distanceOrder;
     private readonly List<string> conditions = ["s.status = 1"];
 
@@ -46,9 +47,11 @@ internal sealed class CandidateQuery
         {
             Parameters.Add("match", SearchIndex.All(postgres, match));
 
-            // Near a place, the neighbourhood is small: the matching ids are enough, the scores only for a relevance sort.
-            hasMatch = origin is null || request.SortOrder == SearchSort.Relevance;
-            if (!hasMatch)
+            hasMatch = true;
+
+            // Scores rank words; a need or a category alone ranks nothing, and near a place the distance ranks.
+            hasScore = terms.Count > 0 && (origin is null || request.SortOrder == SearchSort.Relevance);
+            if (!hasScore)
             {
                 conditions.Add(SearchIndex.MatchCondition(postgres, "@match"));
             }
@@ -129,26 +132,30 @@ internal sealed class CandidateQuery
 
     private string True => postgres ? "TRUE" : "1";
 
-    /// <summary>True when only the full-text index decides (status is implied: it holds only online structures).</summary>
-    private bool IndexOnly => hasMatch && conditions.Count == 1;
+    /// <summary>
+    /// True when only the full-text index decides (status is implied: it holds only online structures).
+    /// With scores, no other condition is there; without, only the match condition itself.
+    /// </summary>
+    private bool IndexOnly => hasMatch && conditions.Count == (hasScore ? 1 : 2);
 
     // Materialized: computed once, then joined; otherwise an engine may re-run the full-text query for every row.
-    private string With => hasMatch ? $"WITH f AS MATERIALIZED ({SearchIndex.ScoreQuery(postgres, "@match")}) " : "";
+    private string With => hasScore ? $"WITH f AS MATERIALIZED ({SearchIndex.ScoreQuery(postgres, "@match")}) " : "";
 
-    private string From => hasMatch ? "f JOIN structures s ON s.id = f.id" : "structures s";
+    private string From => hasScore ? "f JOIN structures s ON s.id = f.id" : "structures s";
 
-    private string Score => hasMatch ? "CAST(f.score AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)";
+    private string Score => hasScore ? "CAST(f.score AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)";
 
     private string Where => string.Join(" AND ", conditions);
 
+    // Counting needs no score: the matching ids are enough.
     public string CountSql() => IndexOnly
         ? SearchIndex.CountQuery(postgres, "@match")
-        : $"{With}SELECT COUNT(*) FROM {From} WHERE {Where}";
+        : $"SELECT COUNT(*) FROM structures s WHERE {Where}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
 
     public string PageSql(int skip, int take)
     {
         var limit = string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}");
-        if (IndexOnly)
+        if (IndexOnly && hasScore)
         {
             return $"""
                 SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score
@@ -157,7 +164,7 @@ internal sealed class CandidateQuery
                 """;
         }
 
-        var order = hasMatch ? "f.score DESC, s.id" : "s.name, s.id";
+        var order = hasScore ? "f.score DESC, s.id" : "s.name, s.id";
         return $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} {limit}";
     }
 
@@ -169,7 +176,7 @@ internal sealed class CandidateQuery
             ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
             : "s.opening_hours";
         // Beyond the limit, the nearest (or the most relevant) are kept.
-        var order = distanceOrder is not null && !hasMatch ? distanceOrder : hasMatch ? "f.score DESC, s.id" : "s.id";
+        var order = hasScore ? "f.score DESC, s.id" : distanceOrder ?? "s.id";
         return string.Create(CultureInfo.InvariantCulture,
             $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} LIMIT {limit}");
     }
