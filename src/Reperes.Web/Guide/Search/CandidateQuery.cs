@@ -14,6 +14,7 @@ internal sealed class CandidateQuery
     private readonly bool postgres;
     private readonly bool hasMatch;
     private readonly bool hasScore;
+    private readonly bool sortByDistance;
     private readonly string? distanceOrder;
     private readonly List<string> conditions = ["s.status = 1"];
 
@@ -115,6 +116,11 @@ internal sealed class CandidateQuery
             Parameters.Add("originLon", origin.Longitude);
             Parameters.Add("lonScale", Math.Cos(origin.Latitude * Math.PI / 180));
             distanceOrder = "((s.latitude - @originLat) * (s.latitude - @originLat)) + ((s.longitude - @originLon) * @lonScale * (s.longitude - @originLon) * @lonScale)";
+
+            // Within the circle, not only the box (flat-earth distance in degrees of latitude: exact enough at these radii).
+            Parameters.Add("radius2", Math.Pow(request.RadiusKm / 111.32, 2));
+            conditions.Add(distanceOrder + " <= @radius2");
+            sortByDistance = request.SortOrder == SearchSort.Distance || !hasScore;
         }
 
         if (ScopeCategoryIds.Count > 0)
@@ -152,10 +158,14 @@ internal sealed class CandidateQuery
         ? SearchIndex.CountQuery(postgres, "@match")
         : $"SELECT COUNT(*) FROM structures s WHERE {Where}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
 
+    /// <summary>True when <see cref="PageSql"/> reads the index alone and the total must be counted apart.</summary>
+    public bool CountsApart => IndexOnly && hasScore;
+
+    /// <summary>One page, best first (or nearest first); unless <see cref="CountsApart"/>, each row carries the total.</summary>
     public string PageSql(int skip, int take)
     {
         var limit = string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}");
-        if (IndexOnly && hasScore)
+        if (CountsApart)
         {
             return $"""
                 SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score
@@ -164,8 +174,8 @@ internal sealed class CandidateQuery
                 """;
         }
 
-        var order = hasScore ? "f.score DESC, s.id" : "s.name, s.id";
-        return $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} {limit}";
+        var order = sortByDistance ? distanceOrder + ", s.id" : hasScore ? "f.score DESC, s.id" : "s.name, s.id";
+        return $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score, COUNT(*) OVER () AS Total FROM {From} WHERE {Where} ORDER BY {order} {limit}";
     }
 
     /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>

@@ -88,14 +88,22 @@ public sealed class SearchService(
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);
         var connection = db.Database.GetDbConnection();
 
-        if (origin is null && request.OpenFilter == OpenFilter.Any)
+        if (request.OpenFilter == OpenFilter.Any)
         {
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(query.CountSql(), query.Parameters, cancellationToken: cancellationToken));
-            var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
-            var pageNumber = Math.Min(request.PageNumber, lastPage);
-            var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(query.PageSql((pageNumber - 1) * pageSize, pageSize), query.Parameters, cancellationToken: cancellationToken))).AsList();
-            var pageHits = await HitsAsync(rows.Select(r => (r, (double?)null)).ToList(), query.ScopeCategoryIds, now, culture, cancellationToken);
-            return new SearchResult(pageHits, total, false, pageNumber, pageSize, terms, null, false);
+            // SQL filters, counts, sorts and pages by itself: only one page is read.
+            var pageNumber = request.PageNumber;
+            var (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
+            if (rows.Count == 0 && pageNumber > 1 && total > 0)
+            {
+                pageNumber = Math.Max(1, (total + pageSize - 1) / pageSize);
+                (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
+            }
+
+            var located = rows.Select(r => (r, origin is null || r.Latitude is null || r.Longitude is null
+                ? (double?)null
+                : Geo.DistanceKm(origin.Latitude, origin.Longitude, r.Latitude.Value, r.Longitude.Value))).ToList();
+            var pageHits = await HitsAsync(located, query.ScopeCategoryIds, now, culture, cancellationToken);
+            return new SearchResult(pageHits, total, false, pageNumber, pageSize, terms, origin, false);
         }
 
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
@@ -134,6 +142,18 @@ public sealed class SearchService(
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var hits = await HitsAsync(pageRows, query.ScopeCategoryIds, now, culture, cancellationToken);
         return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false);
+    }
+
+    /// <summary>A page of rows and the total: from the rows' window count, or counted apart (then also past the last page).</summary>
+    private static async Task<(List<Candidate> Rows, int Total)> PageAsync(System.Data.Common.DbConnection connection, CandidateQuery query, int pageNumber, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(query.PageSql((pageNumber - 1) * pageSize, pageSize), query.Parameters, cancellationToken: cancellationToken))).AsList();
+        if (query.CountsApart || (rows.Count == 0 && pageNumber > 1))
+        {
+            return (rows, await connection.ExecuteScalarAsync<int>(new CommandDefinition(query.CountSql(), query.Parameters, cancellationToken: cancellationToken)));
+        }
+
+        return (rows, rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
 
     private bool MatchesOpening(OpenFilter filter, Candidate row, DateTimeOffset now, Dictionary<string, bool> memo)
@@ -217,6 +237,8 @@ public sealed class SearchService(
         public double? Longitude { get; init; }
         public string? Hours { get; init; }
         public double Score { get; init; }
+
+        public long Total { get; init; }
     }
 }
 
