@@ -27,9 +27,13 @@ run_engine() {
     ( cd "$work/app" && dotnet Reperes.Web.dll generate --structures "$structures" --seed 42 | tail -1 )
     echo "$structures" > "$data/generated"
   fi
-  ( cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning dotnet Reperes.Web.dll >"$work/app-$engine.log" 2>&1 ) &
-  local pid=$!
+  if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then echo "port $port is taken: stop what listens there first" >&2; exit 1; fi
+  # exec: $! is the server itself, so that kill stops it.
+  ( cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$engine.log" 2>&1 ) &
+  server_pid=$!
+  trap 'kill $server_pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start: see $work/app-$engine.log" >&2; exit 1; }
 
   local urls=(
     "/recherche?q=manger"
@@ -51,7 +55,7 @@ run_engine() {
       curl -s -o /dev/null -w "%{time_total} /api/v1/search?${url#*\?}\n" "http://127.0.0.1:$port/api/v1/search?${url#*\?}" >> "$work/times-$engine-json.txt"
     done
   done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   for kind in page json; do
     python3 - "$work/times-$engine-$kind.txt" "$engine" "$kind" <<'PY'
 import sys, statistics

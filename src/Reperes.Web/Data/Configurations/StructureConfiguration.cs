@@ -15,7 +15,8 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         builder.Ignore(s => s.NetworkList);
         builder.HasIndex(s => s.Slug).IsUnique();
         builder.HasIndex(s => s.Uid).IsUnique();
-        builder.HasIndex(s => new { s.Status, s.GeoCell });
+        // Covering: a search near a place filters on the coordinates without reading the rows.
+        builder.HasIndex(s => new { s.Status, s.GeoCell, s.Latitude, s.Longitude });
         builder.HasIndex(s => s.CommuneCode);
         builder.HasIndex(s => new { s.Status, s.Name });
         builder.Property(s => s.Slug).HasMaxLength(160);

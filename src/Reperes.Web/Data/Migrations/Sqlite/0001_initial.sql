@@ -112,7 +112,7 @@ CREATE INDEX "ix_structures_commune_code" ON "structures" ("commune_code");
 
 CREATE UNIQUE INDEX "ix_structures_slug" ON "structures" ("slug");
 
-CREATE INDEX "ix_structures_status_geo_cell" ON "structures" ("status", "geo_cell");
+CREATE INDEX "ix_structures_status_geo_cell_latitude_longitude" ON "structures" ("status", "geo_cell", "latitude", "longitude");
 
 CREATE INDEX "ix_structures_status_name" ON "structures" ("status", "name");
 
