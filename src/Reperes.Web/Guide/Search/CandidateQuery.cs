@@ -39,7 +39,10 @@ internal sealed class CandidateQuery
             match.Add(SearchIndex.Any(postgres, alternatives));
         }
 
-        if (ScopeCategoryIds.Count > 0)
+        // Near a place the neighbourhood is small: a need or category is checked on its services there; elsewhere
+        // it is a full-text token, which the index answers for the whole country at once.
+        var scopeInIndex = ScopeCategoryIds.Count > 0 && origin is null;
+        if (scopeInIndex)
         {
             match.Add(SearchIndex.Any(postgres, ScopeCategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id))));
         }
@@ -64,7 +67,7 @@ internal sealed class CandidateQuery
             serviceFilters.Add($"v.category_id IN ({string.Join(',', ScopeCategoryIds)})");
         }
 
-        var serviceFilterCount = serviceFilters.Count;
+        var serviceFilterCount = scopeInIndex ? serviceFilters.Count : 0;
         if (request.Free)
         {
             serviceFilters.Add("v.is_free = " + True);
@@ -82,7 +85,7 @@ internal sealed class CandidateQuery
             serviceFilters.Add($"(v.publics LIKE @audience OR v.publics LIKE '%tous-publics%'{women})");
         }
 
-        // The scope alone is already in the full-text expression; with other service filters, one service must meet them all.
+        // A scope in the index needs no SQL of its own; with other service filters, one service must meet them all.
         if (serviceFilters.Count > serviceFilterCount)
         {
             conditions.Add($"EXISTS (SELECT 1 FROM services v WHERE v.structure_id = s.id AND {string.Join(" AND ", serviceFilters)})");
@@ -158,18 +161,23 @@ internal sealed class CandidateQuery
         ? SearchIndex.CountQuery(postgres, "@match")
         : $"SELECT COUNT(*) FROM structures s WHERE {Where}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
 
-    /// <summary>True when <see cref="PageSql"/> reads the index alone and the total must be counted apart.</summary>
-    public bool CountsApart => IndexOnly && hasScore;
+    /// <summary>
+    /// True when <see cref="PageSql"/> reads the index alone and the total must be counted apart: cheap on SQLite
+    /// (FTS5 counts without ranking); on PostgreSQL one pass with a window count is cheaper than two.
+    /// </summary>
+    public bool CountsApart => IndexOnly && hasScore && !postgres;
 
     /// <summary>One page, best first (or nearest first); unless <see cref="CountsApart"/>, each row carries the total.</summary>
     public string PageSql(int skip, int take)
     {
         var limit = string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}");
-        if (CountsApart)
+        if (IndexOnly && hasScore)
         {
+            var total = CountsApart ? "0" : "COUNT(*) OVER ()";
             return $"""
-                SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score
-                FROM ({SearchIndex.ScoreQuery(postgres, "@match")} ORDER BY score DESC, id {limit}) f JOIN structures s ON s.id = f.id
+                SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score, f.total AS Total
+                FROM (SELECT i.id, i.score, {total} AS total FROM ({SearchIndex.ScoreQuery(postgres, "@match")}) i ORDER BY i.score DESC, i.id {limit}) f
+                JOIN structures s ON s.id = f.id
                 ORDER BY f.score DESC, s.id
                 """;
         }

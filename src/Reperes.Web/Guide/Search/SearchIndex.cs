@@ -39,7 +39,8 @@ public sealed class SearchIndex
     public static string PrefixTerm(bool postgres, string term) => postgres ? term + ":*" : "\"" + term + "\"*";
 
     /// <summary>The token that stands in the index for "offers a service of this category".</summary>
-    public static string CategoryToken(bool postgres, int categoryId) => postgres ? $"c{categoryId}:A" : $"cats:c{categoryId}";
+    // On PostgreSQL no weight label: a weighted query makes the GIN index recheck every row, and the token is unique anyway.
+    public static string CategoryToken(bool postgres, int categoryId) => postgres ? $"c{categoryId}" : $"cats:c{categoryId}";
 
     public static string Any(bool postgres, IEnumerable<string> parts) => "(" + string.Join(postgres ? " | " : " OR ", parts) + ")";
 
