@@ -147,19 +147,16 @@ internal sealed class CandidateQuery
     /// </summary>
     private bool IndexOnly => hasMatch && conditions.Count == (hasScore ? 1 : 2);
 
-    // Materialized: computed once, then joined; otherwise an engine may re-run the full-text query for every row.
-    private string With => hasScore ? $"WITH f AS MATERIALIZED ({SearchIndex.ScoreQuery(postgres, "@match")}) " : "";
+    private string From => hasScore ? SearchIndex.ScoredJoin(postgres, "@match").From : "structures s";
 
-    private string From => hasScore ? "f JOIN structures s ON s.id = f.id" : "structures s";
+    private string Score => "CAST(" + (hasScore ? SearchIndex.ScoredJoin(postgres, "@match").Score : "0") + " AS DOUBLE PRECISION)";
 
-    private string Score => hasScore ? "CAST(f.score AS DOUBLE PRECISION)" : "CAST(0 AS DOUBLE PRECISION)";
-
-    private string Where => string.Join(" AND ", conditions);
+    private string Where => string.Join(" AND ", hasScore ? conditions.Append(SearchIndex.ScoredJoin(postgres, "@match").Match) : conditions);
 
     // Counting needs no score: the matching ids are enough.
     public string CountSql() => IndexOnly
         ? SearchIndex.CountQuery(postgres, "@match")
-        : $"SELECT COUNT(*) FROM structures s WHERE {Where}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
+        : $"SELECT COUNT(*) FROM structures s WHERE {string.Join(" AND ", conditions)}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
 
     /// <summary>
     /// True when <see cref="PageSql"/> reads the index alone and the total must be counted apart: cheap on SQLite
@@ -175,15 +172,16 @@ internal sealed class CandidateQuery
         {
             var total = CountsApart ? "0" : "COUNT(*) OVER ()";
             return $"""
-                SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score, f.total AS Total
+                SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, CAST(f.score AS DOUBLE PRECISION) AS Score, f.total AS Total
                 FROM (SELECT i.id, i.score, {total} AS total FROM ({SearchIndex.ScoreQuery(postgres, "@match")}) i ORDER BY i.score DESC, i.id {limit}) f
                 JOIN structures s ON s.id = f.id
                 ORDER BY f.score DESC, s.id
                 """;
         }
 
-        var order = sortByDistance ? distanceOrder + ", s.id" : hasScore ? "f.score DESC, s.id" : "s.name, s.id";
-        return $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, {Score} AS Score, COUNT(*) OVER () AS Total FROM {From} WHERE {Where} ORDER BY {order} {limit}";
+        // The score is computed inside (FTS5 allows bm25 only there), the window count and the order outside.
+        var order = sortByDistance ? "r.Distance, r.Id" : hasScore ? "r.Score DESC, r.Id" : "r.Name, r.Id";
+        return $"SELECT r.*, COUNT(*) OVER () AS Total FROM ({Rows("s.opening_hours")}) r ORDER BY {order} {limit}";
     }
 
     /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>
@@ -194,8 +192,13 @@ internal sealed class CandidateQuery
             ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
             : "s.opening_hours";
         // Beyond the limit, the nearest (or the most relevant) are kept.
-        var order = hasScore ? "f.score DESC, s.id" : distanceOrder ?? "s.id";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{With}SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score FROM {From} WHERE {Where} ORDER BY {order} LIMIT {limit}");
+        var order = hasScore ? "r.Score DESC, r.Id" : distanceOrder is not null ? "r.Distance, r.Id" : "r.Id";
+        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows(hoursColumn)}) r ORDER BY {order} LIMIT {limit}");
+    }
+
+    private string Rows(string hoursColumn)
+    {
+        var distance = distanceOrder ?? "CAST(0 AS DOUBLE PRECISION)";
+        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score, {distance} AS Distance FROM {From} WHERE {Where}";
     }
 }

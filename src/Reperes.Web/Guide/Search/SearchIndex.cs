@@ -31,6 +31,14 @@ public sealed class SearchIndex
         ? $"s.id IN (SELECT structure_id FROM structure_search WHERE document @@ to_tsquery('simple', {parameter}))"
         : $"s.id IN (SELECT rowid FROM structure_search WHERE structure_search MATCH {parameter})";
 
+    /// <summary>
+    /// The full-text table joined to structures (the index drives: SQLite's CROSS JOIN keeps that order), the match
+    /// condition, and the score, which the engine then computes only for the rows that pass every other filter.
+    /// </summary>
+    public static (string From, string Match, string Score) ScoredJoin(bool postgres, string parameter) => postgres
+        ? ("structure_search f JOIN structures s ON s.id = f.structure_id", $"f.document @@ to_tsquery('simple', {parameter})", $"ts_rank(f.document, to_tsquery('simple', {parameter}))")
+        : ("structure_search f CROSS JOIN structures s ON s.id = f.rowid", $"f.structure_search MATCH {parameter}", "-bm25(f.structure_search, 4.0, 1.0, 10.0)");
+
     public static string CountQuery(bool postgres, string parameter) => postgres
         ? $"SELECT COUNT(*) FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
         : $"SELECT COUNT(*) FROM structure_search WHERE structure_search MATCH {parameter}";

@@ -252,6 +252,9 @@ public sealed class SearchService(
         public double Score { get; init; }
 
         public long Total { get; init; }
+
+        /// <summary>Squared flat-earth distance, for the order only.</summary>
+        public double Distance { get; init; }
     }
 }
 

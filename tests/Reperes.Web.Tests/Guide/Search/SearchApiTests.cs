@@ -132,6 +132,24 @@ public sealed class SearchApiTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Search_WordsWithFiltersAndPlace_CombineEveryCondition(string engine)
+    {
+        var words = await SearchAsync(engine, "q=manger&pageSize=100");
+        var free = await SearchAsync(engine, "q=manger&free=true&pageSize=100");
+        var near = await SearchAsync(engine, "q=manger&lat=48.3904&lon=-4.4861&radius=1&pageSize=100");
+        var nearByRelevance = await SearchAsync(engine, "q=manger&lat=48.3904&lon=-4.4861&radius=1&sort=relevance&pageSize=100");
+
+        free.Total.ShouldBeGreaterThan(0);
+        free.Results.Select(r => r.Id).ShouldBeSubsetOf(words.Results.Select(r => r.Id));
+        near.Total.ShouldBeGreaterThan(0);
+        near.Total.ShouldBeLessThan(words.Total);
+        near.Results.Select(r => r.DistanceKm!.Value).ShouldBeInOrder(SortDirection.Ascending);
+        near.Results.ShouldAllBe(r => r.DistanceKm <= 1);
+        nearByRelevance.Results.Select(r => r.Id).Order().ShouldBe(near.Results.Select(r => r.Id).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Search_OfflineAndClosedStructures_AreNeverListed(string engine)
     {
         var all = await SearchAsync(engine, "pageSize=500");
