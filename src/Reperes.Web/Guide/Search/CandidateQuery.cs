@@ -47,6 +47,32 @@ internal sealed class CandidateQuery
             match.Add(SearchIndex.Any(postgres, ScopeCategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id))));
         }
 
+        // Structure facets: index tokens for the whole country, plain conditions in a neighbourhood.
+        if (!string.IsNullOrWhiteSpace(request.Language))
+        {
+            if (origin is null)
+            {
+                match.Add(SearchIndex.LanguageToken(postgres, request.Language));
+            }
+            else
+            {
+                Parameters.Add("language", "% " + request.Language + " %");
+                conditions.Add("s.languages LIKE @language");
+            }
+        }
+
+        if (request.Wheelchair)
+        {
+            if (origin is null)
+            {
+                match.Add(SearchIndex.WheelchairToken(postgres));
+            }
+            else
+            {
+                conditions.Add("s.wheelchair_accessible = " + True);
+            }
+        }
+
         if (match.Count > 0)
         {
             Parameters.Add("match", SearchIndex.All(postgres, match));
@@ -91,16 +117,6 @@ internal sealed class CandidateQuery
             conditions.Add($"EXISTS (SELECT 1 FROM services v WHERE v.structure_id = s.id AND {string.Join(" AND ", serviceFilters)})");
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Language))
-        {
-            Parameters.Add("language", "% " + request.Language + " %");
-            conditions.Add("s.languages LIKE @language");
-        }
-
-        if (request.Wheelchair)
-        {
-            conditions.Add("s.wheelchair_accessible = " + True);
-        }
 
         if (origin is not null)
         {
@@ -153,16 +169,25 @@ internal sealed class CandidateQuery
 
     private string Where => string.Join(" AND ", hasScore ? conditions.Append(SearchIndex.ScoredJoin(postgres, "@match").Match) : conditions);
 
-    // Counting needs no score: the matching ids are enough.
+    /// <summary>Beyond this many, a list in alphabetical order is not counted further ("more than 10,000").</summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>A list without words nor place: alphabetical, read from the name index page by page.</summary>
+    private bool OrdersByName => !hasScore && !sortByDistance;
+
+    // Counting needs no score: the matching ids are enough. An alphabetical list over the whole country stops counting
+    // at the limit, so that a filter alone (free, a language…) does not check every structure.
     public string CountSql() => IndexOnly
         ? SearchIndex.CountQuery(postgres, "@match")
-        : $"SELECT COUNT(*) FROM structures s WHERE {string.Join(" AND ", conditions)}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
+        : OrdersByName
+            ? string.Create(CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM (SELECT 1 FROM structures s WHERE {Where} LIMIT {CountLimit + 1}) c")
+            : $"SELECT COUNT(*) FROM structures s WHERE {string.Join(" AND ", conditions)}" + (hasScore ? " AND " + SearchIndex.MatchCondition(postgres, "@match") : "");
 
     /// <summary>
     /// True when <see cref="PageSql"/> reads the index alone and the total must be counted apart: cheap on SQLite
     /// (FTS5 counts without ranking); on PostgreSQL one pass with a window count is cheaper than two.
     /// </summary>
-    public bool CountsApart => IndexOnly && hasScore && !postgres;
+    public bool CountsApart => (IndexOnly && hasScore && !postgres) || OrdersByName;
 
     /// <summary>One page, best first (or nearest first); unless <see cref="CountsApart"/>, each row carries the total.</summary>
     public string PageSql(int skip, int take)
@@ -177,6 +202,11 @@ internal sealed class CandidateQuery
                 JOIN structures s ON s.id = f.id
                 ORDER BY f.score DESC, s.id
                 """;
+        }
+
+        if (OrdersByName)
+        {
+            return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, CAST(0 AS DOUBLE PRECISION) AS Score FROM structures s WHERE {Where} ORDER BY s.name, s.id {limit}";
         }
 
         // The score is computed inside (FTS5 allows bm25 only there), the window count and the order outside.

@@ -110,7 +110,21 @@ public sealed class SearchIndex
         return terms;
     }
 
-    private static bool IsCategoryToken(string term) => term.Length > 1 && term[0] == 'c' && term.Skip(1).All(char.IsAsciiDigit);
+    private static bool IsCategoryToken(string term) =>
+        (term.Length > 1 && term[0] == 'c' && term.Skip(1).All(char.IsAsciiDigit)) || term == "pmr1" || (term.Length == 4 && term.StartsWith("lg", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The facets of a structure as index tokens: c&lt;id&gt; per category offered, lg&lt;code&gt; per language spoken,
+    /// pmr1 when wheelchair accessible. None of them is a French or English word.
+    /// </summary>
+    public static string FacetTokens(IEnumerable<int> categoryIds, string languages, bool? wheelchair) =>
+        string.Join(' ', categoryIds.Distinct().Select(id => "c" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(languages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(l => "lg" + l))
+            .Concat(wheelchair == true ? ["pmr1"] : []));
+
+    public static string LanguageToken(bool postgres, string language) => postgres ? "lg" + language : "cats:lg" + language;
+
+    public static string WheelchairToken(bool postgres) => postgres ? "pmr1" : "cats:pmr1";
 
     /// <summary>(Re)indexes the given structures; removes from the index those that are not online.</summary>
     public async Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken = default)
@@ -127,6 +141,8 @@ public sealed class SearchIndex
                     s.Summary,
                     s.Description,
                     s.City,
+                    s.Languages,
+                    s.WheelchairAccessible,
                     Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
@@ -135,7 +151,7 @@ public sealed class SearchIndex
                 TextNormalizer.IndexText(d.Name),
                 TextNormalizer.IndexText(string.Join(' ', new[] { d.Summary, d.Description, d.City ?? "" }
                     .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
-                string.Join(' ', d.Services.Select(v => "c" + v.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct())))
+                FacetTokens(d.Services.Select(v => v.CategoryId), d.Languages, d.WheelchairAccessible)))
                 .ToList();
             await WriteAsync(db, chunk, rows, cancellationToken);
         }

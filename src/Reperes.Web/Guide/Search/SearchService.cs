@@ -96,15 +96,18 @@ public sealed class SearchService(
             var (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
             if (rows.Count == 0 && pageNumber > 1 && total > 0)
             {
-                pageNumber = Math.Max(1, (total + pageSize - 1) / pageSize);
+                pageNumber = Math.Max(1, (Math.Min(total, CandidateQuery.CountLimit) + pageSize - 1) / pageSize);
                 (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
             }
+
+            var countCapped = total > CandidateQuery.CountLimit;
+            total = Math.Min(total, CandidateQuery.CountLimit);
 
             var located = rows.Select(r => (r, origin is null || r.Latitude is null || r.Longitude is null
                 ? (double?)null
                 : Geo.DistanceKm(origin.Latitude, origin.Longitude, r.Latitude.Value, r.Longitude.Value))).ToList();
             var pageHits = await HitsAsync(located, query.ScopeCategoryIds, now, culture, cancellationToken);
-            return new SearchResult(pageHits, total, false, pageNumber, pageSize, terms, origin, false);
+            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false);
         }
 
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(

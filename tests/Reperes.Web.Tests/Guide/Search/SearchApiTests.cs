@@ -150,6 +150,21 @@ public sealed class SearchApiTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Search_FacetsInTheIndexAndInSql_GiveTheSameStructures(string engine)
+    {
+        // Nationwide, language and wheelchair access are index tokens; near a place, SQL conditions. Same answer.
+        foreach (var filter in new[] { "language=ar", "language=ru", "wheelchair=true", "wheelchair=true&language=en" })
+        {
+            var country = await SearchAsync(engine, filter + "&pageSize=100");
+            var region = await SearchAsync(engine, filter + "&lat=48.40&lon=-4.48&radius=60&pageSize=100");
+
+            country.Total.ShouldBeGreaterThan(0, filter);
+            region.Results.Select(r => r.Id).Order().ShouldBe(country.Results.Where(r => r.Latitude is not null).Select(r => r.Id).Order(), filter);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Search_OfflineAndClosedStructures_AreNeverListed(string engine)
     {
         var all = await SearchAsync(engine, "pageSize=500");
