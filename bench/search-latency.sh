@@ -4,6 +4,7 @@
 #   REPERES_BENCH_POSTGRES="Host=127.0.0.1;Username=reperes;Password=reperes" to include PostgreSQL (a database
 #   reperes_bench is created, filled once, and kept for later runs).
 # Requests are sequential, from one client on the same machine (2 cores), after a warm-up; prints median and p99.
+# The index's format changed? run the app's `reindex` on the kept databases first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 structures=${1:-100000}
@@ -44,6 +45,8 @@ run_engine() {
     "/recherche?category=repas&open=now"
     "/recherche?q=epicerie&free=true&walkin=true"
     "/besoin/avoir-un-toit?commune=Brest"
+    "/recherche?free=true"
+    "/recherche?language=ar&wheelchair=true"
   )
   echo "== $engine: warm-up"
   for url in "${urls[@]}"; do for _ in 1 2 3 4 5; do curl -s -o /dev/null "http://127.0.0.1:$port$url"; curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/search?${url#*\?}"; done; done

@@ -127,9 +127,9 @@ public sealed class SearchIndex
     public static string WheelchairToken(bool postgres) => postgres ? "pmr1" : "cats:pmr1";
 
     /// <summary>(Re)indexes the given structures; removes from the index those that are not online.</summary>
-    public async Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken = default)
+    public async Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken = default, bool alreadyEmpty = false)
     {
-        foreach (var chunk in structureIds.Chunk(500))
+        foreach (var chunk in structureIds.Chunk(1000))
         {
             var documents = await db.Structures.AsNoTracking()
                 .Where(s => chunk.Contains(s.Id))
@@ -153,16 +153,19 @@ public sealed class SearchIndex
                     .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
                 FacetTokens(d.Services.Select(v => v.CategoryId), d.Languages, d.WheelchairAccessible)))
                 .ToList();
-            await WriteAsync(db, chunk, rows, cancellationToken);
+            await WriteAsync(db, alreadyEmpty ? [] : chunk, rows, cancellationToken);
         }
 
         InvalidateVocabulary();
     }
 
+    /// <summary>Empties the index and fills it again from the structures (after a change of the index's format).</summary>
     public async Task RebuildAsync(ReperesDbContext db, CancellationToken cancellationToken = default)
     {
-        var ids = await db.Structures.Select(s => s.Id).ToListAsync(cancellationToken);
-        await IndexAsync(db, ids, cancellationToken);
+        // Emptied at once: deleting row by row makes FTS5 re-read every document.
+        await db.Database.ExecuteSqlRawAsync(IsPostgres(db) ? "TRUNCATE structure_search" : "DELETE FROM structure_search", cancellationToken);
+        var ids = await db.Structures.Where(s => s.Status == StructureStatus.Online).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        await IndexAsync(db, ids, cancellationToken, alreadyEmpty: true);
     }
 
     private static async Task WriteAsync(ReperesDbContext db, IReadOnlyCollection<int> ids, IReadOnlyList<SearchDocument> rows, CancellationToken cancellationToken)
@@ -184,7 +187,11 @@ public sealed class SearchIndex
                 var deleteSql = postgres
                     ? "DELETE FROM structure_search WHERE structure_id = ANY(@Ids)"
                     : $"DELETE FROM structure_search WHERE rowid IN ({string.Join(',', ids)})";
-                await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { Ids = ids.ToArray() }, transaction, cancellationToken: cancellationToken));
+                if (ids.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { Ids = ids.ToArray() }, transaction, cancellationToken: cancellationToken));
+                }
+
                 var insertSql = postgres
                     ? "INSERT INTO structure_search (structure_id, document) VALUES (@Id, setweight(to_tsvector('simple', @Categories), 'A') || setweight(to_tsvector('simple', @Name), 'B') || setweight(to_tsvector('simple', @Body), 'D'))"
                     : "INSERT INTO structure_search (rowid, name, body, cats) VALUES (@Id, @Name, @Body, @Categories)";
