@@ -62,6 +62,7 @@ public static class AdminCommands
                 return 0;
             case "reindex":
                 await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().RebuildAsync(db);
+                await DatabaseMigrator.OptimizeAsync(db, full: true);
                 Console.WriteLine("Search index rebuilt.");
                 return 0;
             case "generate":
