@@ -3,10 +3,12 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Reperes.Web.Accounts;
 using Reperes.Web.Api;
 using Reperes.Web.Data;
 using Reperes.Web.Guide;
@@ -14,6 +16,7 @@ using Reperes.Web.Guide.Data;
 using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
+using Reperes.Web.Infrastructure.Email;
 
 namespace Reperes.Web;
 
@@ -33,6 +36,35 @@ public static class ReperesApplication
         builder.Services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")))
             .SetApplicationName("Reperes");
+
+        builder.Services.AddIdentity<ReperesUser, IdentityRole>(o =>
+            {
+                // Long passwords rather than composition rules (ANSSI, NIST); lockout against guessing.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ReperesDbContext>()
+            .AddDefaultTokenProviders();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/connexion";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/acces-refuse";
+            o.Cookie.Name = "reperes.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
+        builder.Services.AddSingleton<IMailer, Mailer>();
 
         builder.Services.AddSingleton<GuideCatalog>();
         builder.Services.AddSingleton<SearchIndex>();
@@ -100,6 +132,7 @@ public static class ReperesApplication
 
         var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
         await seeder.EnsureTaxonomyAsync();
+        await seeder.EnsureRolesAsync();
         if (options.DemoData)
         {
             await seeder.LoadDemoAsync();
@@ -135,6 +168,8 @@ public static class ReperesApplication
         });
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -1,25 +1,35 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Reperes.Web.Accounts;
 using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.Data;
 
-public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options) : DbContext(options)
+public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options) : IdentityDbContext<ReperesUser>(options)
 {
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Membership> Memberships => Set<Membership>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReperesDbContext).Assembly);
 
         // snake_case names everywhere, so that hand-written SQL (migrations, full-text search) reads the same on both engines.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
+            // Identity's tables too: AspNetUsers → users, AspNetUserRoles → user_roles…
+            if (entity.GetTableName() is { } table && table.StartsWith("AspNet", StringComparison.Ordinal))
+            {
+                entity.SetTableName(ToSnakeCase(table["AspNet".Length..]));
+            }
+
             foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(ToSnakeCase(property.Name));

@@ -26,6 +26,12 @@ public sealed class ReperesOptions
 
     public ApiOptions Api { get; set; } = new();
 
+    public Email.EmailOptions Email { get; set; } = new();
+
+    /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
+    public string BaseUrl(HttpRequest request) =>
+        (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
 

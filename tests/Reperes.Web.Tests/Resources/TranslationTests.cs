@@ -13,7 +13,7 @@ public sealed partial class TranslationTests
         var source = Path.Combine(root, "src", "Reperes.Web");
         var keys = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups["key"].Value)))
             .ToHashSet(StringComparer.Ordinal);
         var translated = XDocument.Load(Path.Combine(source, "Resources", "SharedResource.en.resx"))
             .Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
@@ -38,7 +38,7 @@ public sealed partial class TranslationTests
         return directory?.FullName ?? throw new InvalidOperationException("Reperes.sln not found above the test assembly.");
     }
 
-    [GeneratedRegex(@"\b(?:L|S|localizer|Localizer|l)\[""(?<key>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:\b(?:L|S|localizer|Localizer|l)\[|ErrorMessage = )""(?<key>(?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
 
     [GeneratedRegex(@"\{\d+\}")]

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
@@ -6,8 +8,27 @@ using Reperes.Web.Guide.Search;
 namespace Reperes.Web.Guide.Data;
 
 /// <summary>Loads the taxonomy into an empty database, and the Brest demonstration data when asked.</summary>
-public sealed class DataSeeder(ReperesDbContext db, SearchIndex index, GuideCatalog catalog, TimeProvider clock, ILogger<DataSeeder> logger)
+public sealed class DataSeeder(
+    ReperesDbContext db,
+    SearchIndex index,
+    GuideCatalog catalog,
+    UserManager<ReperesUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DataSeeder> logger)
 {
+    /// <summary>The network-wide roles exist in every database.</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in NetworkRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
     public async Task EnsureTaxonomyAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Needs.AnyAsync(cancellationToken))
@@ -101,7 +122,35 @@ public sealed class DataSeeder(ReperesDbContext db, SearchIndex index, GuideCata
         await db.SaveChangesAsync(cancellationToken);
         await index.IndexAsync(db, structures.Select(s => s.Id).ToList(), cancellationToken);
         catalog.Invalidate();
+        await CreateDemoAccountsAsync(now);
         logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
         return structures.Count;
+    }
+
+    private async Task CreateDemoAccountsAsync(DateTimeOffset now)
+    {
+        await EnsureRolesAsync();
+        foreach (var (email, name, networkRole, slug, role) in DemoAccounts.All)
+        {
+            var user = new ReperesUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = now };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            if (networkRole is not null)
+            {
+                await users.AddToRoleAsync(user, networkRole);
+            }
+
+            if (slug is not null && role is { } membershipRole)
+            {
+                var structureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+                db.Memberships.Add(new Membership(user.Id, structureId, membershipRole, now));
+            }
+        }
+
+        await db.SaveChangesAsync();
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Accounts.Pages;
+
+public sealed record MyStructure(string Name, string Slug, MembershipRole Role, StructureStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset? VerifiedAt);
+
+/// <summary>"Mon espace": the structures I belong to, with what needs my attention first.</summary>
+[Authorize]
+public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> users) : PageModel
+{
+    public ReperesUser Me { get; private set; } = null!;
+
+    public IReadOnlyList<string> NetworkRoles { get; private set; } = [];
+
+    public IReadOnlyList<MyStructure> Structures { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Me = (await users.GetUserAsync(User))!;
+        NetworkRoles = (await users.GetRolesAsync(Me)).ToList();
+        var structures = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == Me.Id)
+            .Select(m => new { m.Structure.Name, m.Structure.Slug, m.Role, m.Structure.Status, m.Structure.UpdatedAt, m.Structure.VerifiedAt })
+            .ToListAsync(HttpContext.RequestAborted);
+
+        // The least recently verified first: they are the ones to look at.
+        Structures = structures
+            .Select(s => new MyStructure(s.Name, s.Slug, s.Role, s.Status, s.UpdatedAt, s.VerifiedAt))
+            .OrderBy(s => s.VerifiedAt ?? DateTimeOffset.MinValue)
+            .ToList();
+    }
+}
