@@ -172,6 +172,26 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
         report.ShouldBeEmpty(string.Join(Environment.NewLine, report));
     }
 
+    [BrowserFact]
+    public async Task Manager_LogsInAndEditsTheSheet_AccessiblyAndForReal()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/connexion");
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+        await page.GetByLabel("Adresse électronique").FillAsync("gestion.restos@demo.reperes.example");
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Accounts.DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la fiche" }).ClickAsync();
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+        await page.GetByLabel("Précisions sur les horaires").FillAsync("Distribution le mardi après-midi.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fiche" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La fiche est enregistrée.");
+        await Assertions.Expect(page.GetByText("Distribution le mardi après-midi.")).ToBeVisibleAsync();
+    }
+
     private static Regex OpenStateText() => new("^(Ouvert|Fermé|Sur rendez-vous|Horaires)");
 
     [GeneratedRegex("^Appeler le")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,14 @@ using Reperes.Web.Infrastructure;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock, IOptions<ReperesOptions> options) : PageModel
+public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock, IOptions<ReperesOptions> options, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The person may edit this sheet (a manager of the structure, the coordinator).</summary>
+    public bool CanEdit { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "enregistre")]
+    public string? Saved { get; set; }
+
     public Structure Structure { get; private set; } = null!;
 
     public HoursStatus Status { get; private set; } = null!;
@@ -54,6 +61,8 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
         Status = hours.Describe(structure.OpeningHours, structureNotices, Now, CultureInfo.CurrentUICulture);
         Week = hours.Week(structure.OpeningHours, structureNotices, Today);
         ViewData["Demo"] = structure.IsDemo;
+        CanEdit = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.EditSheet)).Succeeded;
 
         // Gone for good, or taken offline: say so honestly rather than pretend it does not exist.
         Response.StatusCode = structure.Status switch

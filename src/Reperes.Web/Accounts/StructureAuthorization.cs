@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Accounts;
+
+/// <summary>What one can do to a structure; checked against the structure itself (resource-based authorization).</summary>
+public static class StructureOperations
+{
+    /// <summary>Edit the sheet and its services: the structure's managers and the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement EditSheet = new() { Name = nameof(EditSheet) };
+
+    /// <summary>Read the sheet's history: every member, moderators, the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement ReadHistory = new() { Name = nameof(ReadHistory) };
+}
+
+/// <summary>
+/// Decides from the person's memberships: a member of structure A never gets a right on structure B.
+/// </summary>
+public sealed class StructureAuthorizationHandler(ReperesDbContext db, UserManager<ReperesUser> users)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Structure>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Structure resource)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || users.GetUserId(context.User) is not { } userId)
+        {
+            return;
+        }
+
+        if (context.User.IsInRole(NetworkRoles.Coordinator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        var role = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.StructureId == resource.Id)
+            .Select(m => (MembershipRole?)m.Role)
+            .FirstOrDefaultAsync();
+        var allowed = requirement.Name switch
+        {
+            nameof(StructureOperations.EditSheet) => role == MembershipRole.Manager,
+            nameof(StructureOperations.ReadHistory) => role is not null || context.User.IsInRole(NetworkRoles.Moderator),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

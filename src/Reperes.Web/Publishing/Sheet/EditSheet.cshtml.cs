@@ -1,0 +1,253 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reperes.OpeningHours;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Search;
+
+namespace Reperes.Web.Publishing.Sheet;
+
+/// <summary>The sheet as its staff edit it: plain fields, no syntax to know but for the hours (with their editor).</summary>
+public sealed class SheetInput
+{
+    [Required(ErrorMessage = "Indiquez le nom de la structure.")]
+    [StringLength(200, ErrorMessage = "Le nom est trop long : 200 caractères au plus.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Indiquez en une phrase ce que fait la structure.")]
+    [StringLength(280, ErrorMessage = "Le résumé est trop long : 280 caractères au plus.")]
+    public string Summary { get; set; } = "";
+
+    [StringLength(10000, ErrorMessage = "La présentation est trop longue : 10 000 caractères au plus.")]
+    public string? Description { get; set; }
+
+    [StringLength(300)]
+    public string? Street { get; set; }
+
+    [StringLength(10)]
+    public string? PostalCode { get; set; }
+
+    [StringLength(120)]
+    public string? City { get; set; }
+
+    [StringLength(5)]
+    public string? CommuneCode { get; set; }
+
+    [StringLength(20)]
+    public string? Latitude { get; set; }
+
+    [StringLength(20)]
+    public string? Longitude { get; set; }
+
+    [StringLength(300)]
+    public string? Phones { get; set; }
+
+    [EmailAddress(ErrorMessage = "Cette adresse électronique n’est pas valide.")]
+    [StringLength(254)]
+    public string? Email { get; set; }
+
+    [StringLength(500)]
+    public string? Website { get; set; }
+
+    public string Wheelchair { get; set; } = "unknown";
+
+    public List<string> Languages { get; set; } = [];
+
+    [StringLength(1000, ErrorMessage = "Les horaires sont trop longs : 1 000 caractères au plus.")]
+    public string? OpeningHours { get; set; }
+
+    [StringLength(2000, ErrorMessage = "La précision sur les horaires est trop longue : 2 000 caractères au plus.")]
+    public string? OpeningHoursDetails { get; set; }
+}
+
+[Authorize]
+public sealed partial class EditSheetModel(
+    ReperesDbContext db,
+    IAuthorizationService authorization,
+    UserManager<ReperesUser> users,
+    SearchIndex index,
+    CommuneDirectory communes,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public SheetInput Input { get; set; } = new();
+
+    public Structure Structure { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var s = Structure;
+        Input = new SheetInput
+        {
+            Name = s.Name,
+            Summary = s.Summary,
+            Description = s.Description,
+            Street = s.Street,
+            PostalCode = s.PostalCode,
+            City = s.City,
+            CommuneCode = s.CommuneCode,
+            Latitude = s.Latitude?.ToString(CultureInfo.InvariantCulture),
+            Longitude = s.Longitude?.ToString(CultureInfo.InvariantCulture),
+            Phones = string.Join('\n', s.PhoneList),
+            Email = s.Email,
+            Website = s.Website,
+            Wheelchair = s.WheelchairAccessible switch { true => "yes", false => "no", null => "unknown" },
+            Languages = s.LanguageList.ToList(),
+            OpeningHours = s.OpeningHours,
+            OpeningHoursDetails = s.OpeningHoursDetails,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var address = Validate();
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var before = Snapshot(Structure);
+        var s = Structure;
+        s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
+        s.LocateAt(address);
+        s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
+        s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, Blank(Input.OpeningHours), Blank(Input.OpeningHoursDetails));
+        var changes = Diff(before, Snapshot(s));
+        if (changes.Count > 0)
+        {
+            var user = (await users.GetUserAsync(User))!;
+            var now = clock.GetUtcNow();
+            s.Touch(now);
+            db.SheetRevisions.Add(new SheetRevision(s.Id, user.Id, user.DisplayName, now, changes));
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            await index.IndexAsync(db, [s.Id], HttpContext.RequestAborted);
+            communes.Invalidate();
+        }
+
+        return Redirect($"/structure/{s.Slug}?enregistre={(changes.Count > 0 ? "1" : "0")}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug)
+    {
+        var structure = await db.Structures.FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
+        if (structure is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Structure = structure;
+        return null;
+    }
+
+    /// <summary>Checks what annotations cannot say; returns the address (null: remote only).</summary>
+    private Address? Validate()
+    {
+        string?[] parts = [Input.Street, Input.PostalCode, Input.City, Input.CommuneCode, Input.Latitude, Input.Longitude];
+        Address? address = null;
+        if (parts.Any(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            var latitude = ParseCoordinate(Input.Latitude, 90);
+            var longitude = ParseCoordinate(Input.Longitude, 180);
+            if (parts.Any(string.IsNullOrWhiteSpace))
+            {
+                ModelState.AddModelError("", localizer["Adresse incomplète : indiquez la rue, le code postal, la commune, le code INSEE et les coordonnées, ou rien du tout pour un service à distance."]);
+            }
+            else if (!PostalCodePattern().IsMatch(Input.PostalCode!.Trim()) || !CommuneCodePattern().IsMatch(Input.CommuneCode!.Trim()))
+            {
+                ModelState.AddModelError("", localizer["Le code postal compte 5 chiffres et le code INSEE 5 caractères (ex. 29019)."]);
+            }
+            else if (latitude is null || longitude is null)
+            {
+                ModelState.AddModelError("", localizer["Les coordonnées sont des nombres : latitude entre -90 et 90, longitude entre -180 et 180."]);
+            }
+            else
+            {
+                address = new Address(Input.Street!.Trim(), Input.PostalCode.Trim(), Input.City!.Trim(), Input.CommuneCode.Trim().ToUpperInvariant(), latitude.Value, longitude.Value);
+            }
+        }
+
+        var phones = Lines(Input.Phones);
+        if (phones.Count > 5 || phones.Any(p => !PhonePattern().IsMatch(p)))
+        {
+            ModelState.AddModelError("", localizer["Indiquez au plus 5 numéros de téléphone, un par ligne (chiffres, espaces, + et points)."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.Website) && !(Uri.TryCreate(Input.Website.Trim(), UriKind.Absolute, out var site) && (site.Scheme == Uri.UriSchemeHttps || site.Scheme == Uri.UriSchemeHttp)))
+        {
+            ModelState.AddModelError("", localizer["Le site internet doit être une adresse complète (https://…)."]);
+        }
+
+        if (Input.Wheelchair is not ("yes" or "no" or "unknown") || Input.Languages.Any(l => !SearchRequest.SpokenLanguages.Contains(l)))
+        {
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.OpeningHours) && !OpeningHoursSchedule.TryParse(Input.OpeningHours.Trim(), out _, out var error))
+        {
+            ModelState.AddModelError("", localizer["Ces horaires ne sont pas compris : {0} (position {1}).", error?.Message ?? "", (error?.Position ?? 0) + 1]);
+        }
+
+        return address;
+    }
+
+    private static Dictionary<string, string?> Snapshot(Structure s) => new()
+    {
+        ["Nom"] = s.Name,
+        ["Résumé"] = s.Summary,
+        ["Présentation"] = s.Description,
+        ["Adresse"] = s.Address is { } a ? $"{a.Street}, {a.PostalCode} {a.City} ({a.CommuneCode}; {a.Latitude.ToString(CultureInfo.InvariantCulture)}, {a.Longitude.ToString(CultureInfo.InvariantCulture)})" : null,
+        ["Téléphones"] = string.Join(", ", s.PhoneList),
+        ["Courriel"] = s.Email,
+        ["Site internet"] = s.Website,
+        ["Accessibilité"] = s.WheelchairAccessible?.ToString(),
+        ["Langues"] = string.Join(", ", s.LanguageList),
+        ["Horaires"] = s.OpeningHours,
+        ["Précisions sur les horaires"] = s.OpeningHoursDetails,
+    };
+
+    private static List<FieldChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
+        before.Where(b => (b.Value ?? "") != (after[b.Key] ?? "")).Select(b => new FieldChange(b.Key, b.Value, after[b.Key])).ToList();
+
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static double? ParseCoordinate(string? text, double limit) =>
+        double.TryParse(text?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) <= limit ? value : null;
+
+    [GeneratedRegex(@"^\d{5}$")]
+    private static partial Regex PostalCodePattern();
+
+    [GeneratedRegex(@"^(\d{5}|2[AB]\d{3})$", RegexOptions.IgnoreCase)]
+    private static partial Regex CommuneCodePattern();
+
+    [GeneratedRegex(@"^[0-9+(). -]{2,20}$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Publishing.Sheet;
+
+/// <summary>Who changed what on a sheet, and when: the most recent first.</summary>
+[Authorize]
+public sealed class SheetHistoryModel(ReperesDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public Structure Structure { get; private set; } = null!;
+
+    public IReadOnlyList<SheetRevision> Revisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var structure = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
+        if (structure is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, structure, StructureOperations.ReadHistory)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Structure = structure;
+        var revisions = await db.SheetRevisions.AsNoTracking().Where(r => r.StructureId == structure.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
+        Revisions = revisions.OrderByDescending(r => r.At).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
+using Reperes.Web.Tests.Infrastructure;
+
+namespace Reperes.Web.Tests.Publishing.Sheet;
+
+public sealed class EditSheetTests
+{
+    private const string Ozanam = "/mon-espace/structure/halte-accueil-ozanam/modifier";
+
+    private static async Task<HttpClient> LoggedInAsync(ReperesApp app, string? email)
+    {
+        var client = app.CreateBrowserLikeClient();
+        if (email is null)
+        {
+            return client;
+        }
+
+        var (_, page) = await client.GetPageAsync("/connexion");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var login = await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoAccounts.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    /// <summary>The form as the page gives it, with some fields changed, posted back.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, Dictionary<string, string> changes)
+    {
+        var (_, page) = await client.GetPageAsync(url);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in page.QuerySelectorAll("form.sheet-form input, form.sheet-form textarea, form.sheet-form select, form.sheet-form ~ input[name=__RequestVerificationToken], input[name=__RequestVerificationToken]"))
+        {
+            var name = input.GetAttribute("name");
+            if (name is null || changes.ContainsKey(name) || fields.Any(f => f.Key == name && name == "__RequestVerificationToken"))
+            {
+                continue;
+            }
+
+            var value = input.TagName switch
+            {
+                "TEXTAREA" => input.TextContent,
+                "SELECT" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
+                _ => input.GetAttribute("type") == "checkbox" && !input.HasAttribute("checked") ? null : input.GetAttribute("value") ?? "",
+            };
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        fields.AddRange(changes.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Edit_ManagerOfTheStructure_SavesKeepsARevisionAndShowsIt(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+
+        var response = await SubmitAsync(client, Ozanam, new() { ["Input.Summary"] = "Accueil de jour, petit-déjeuner et douches <script>alert(1)</script>", ["Input.OpeningHours"] = "Mo-Fr 08:30-12:00; PH off" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/structure/halte-accueil-ozanam?enregistre=1");
+        var (_, sheet) = await client.GetPageAsync(response.Headers.Location.OriginalString);
+        sheet.QuerySelector("[role=status]")!.TextContent.ShouldContain("La fiche est enregistrée.");
+        sheet.QuerySelector("article > p:not(.badge):not(.alert):not(.meta)")?.TextContent.ShouldNotBeNull();
+        (await client.GetStringAsync("/structure/halte-accueil-ozanam")).ShouldNotContain("<script>alert(1)</script>");
+        var (_, history) = await client.GetPageAsync("/mon-espace/structure/halte-accueil-ozanam/historique");
+        var rows = history.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        rows.ShouldBe(["Résumé", "Horaires"], ignoreOrder: true);
+        history.QuerySelector("h2")!.TextContent.ShouldContain("Yann (Halte Accueil Ozanam)");
+        var stored = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.OpeningHours).SingleAsync());
+        stored.ShouldBe("Mo-Fr 08:30-12:00; PH off");
+        (await client.GetStringAsync("/api/v1/search?q=dejeuner")).ShouldContain("halte-accueil-ozanam");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Edit_OtherPeople_AreRefusedAndNothingChanges(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var before = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.Summary).SingleAsync());
+
+        foreach (var email in new[] { "gestion.restos@demo.reperes.example", "redaction.ozanam@demo.reperes.example", "contribution@demo.reperes.example", "moderation@demo.reperes.example" })
+        {
+            var client = await LoggedInAsync(app, email);
+            (await client.GetAsync(Ozanam)).StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
+            (await client.GetAsync(Ozanam)).Headers.Location!.OriginalString.ShouldContain("/acces-refuse", Case.Insensitive, email);
+
+            // A forged post, with a valid antiforgery token from a page this person may open.
+            var (_, home) = await client.GetPageAsync("/outils/horaires");
+            var token = home.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var post = await client.PostAsync(Ozanam, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Name"] = "Piratée",
+                ["Input.Summary"] = "Piratée",
+                ["__RequestVerificationToken"] = token,
+            }));
+            post.StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
+            post.Headers.Location!.OriginalString.ShouldContain("/acces-refuse", Case.Insensitive, email);
+        }
+
+        var anonymous = await app.CreateBrowserLikeClient().GetAsync(Ozanam);
+        anonymous.Headers.Location!.OriginalString.ShouldContain("/connexion");
+        var after = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.Summary).SingleAsync());
+        after.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Edit_Coordinator_MayEditAnySheet()
+    {
+        await using var app = new ReperesApp(Engines.Sqlite);
+        var client = await LoggedInAsync(app, "coordination@demo.reperes.example");
+
+        var response = await SubmitAsync(client, "/mon-espace/structure/restos-du-coeur-brest/modifier", new() { ["Input.Email"] = "brest@restos.example.org" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "restos-du-coeur-brest").Select(s => s.Email).SingleAsync())).ShouldBe("brest@restos.example.org");
+    }
+
+    [Theory]
+    [InlineData("Input.OpeningHours", "Mo-Fx 09:00", "Ces horaires ne sont pas compris")]
+    [InlineData("Input.PostalCode", "ABCDE", "Le code postal compte 5 chiffres")]
+    [InlineData("Input.Latitude", "", "Adresse incomplète")]
+    [InlineData("Input.Website", "javascript:alert(1)", "Le site internet doit être une adresse complète")]
+    [InlineData("Input.Email", "pas une adresse", "Cette adresse électronique n’est pas valide.")]
+    [InlineData("Input.Summary", "", "Indiquez en une phrase ce que fait la structure.")]
+    [InlineData("Input.Wheelchair", "peut-être", "Une valeur proposée dans la liste est attendue.")]
+    public async Task Edit_BadInput_ExplainsAndChangesNothing(string field, string value, string message)
+    {
+        await using var app = new ReperesApp(Engines.Sqlite);
+        var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+
+        var response = await SubmitAsync(client, Ozanam, new() { [field] = value, ["Input.Name"] = "Nom changé" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Html.ParseAsync(await response.Content.ReadAsStringAsync())).QuerySelector("[role=alert]")!.TextContent.ShouldContain(message);
+        (await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Name == "Nom changé"))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.SheetRevisions.CountAsync())).ShouldBe(0);
+    }
+}
