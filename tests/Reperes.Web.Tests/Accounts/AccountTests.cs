@@ -7,16 +7,6 @@ namespace Reperes.Web.Tests.Accounts;
 
 public sealed partial class AccountTests
 {
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
-    {
-        var (_, page) = await client.GetPageAsync(pageUrl);
-        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(fields));
-    }
-
-    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password) =>
-        PostFormAsync(client, "/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Login_DemoManager_OpensMySpaceWithItsStructure(string engine)
@@ -24,7 +14,7 @@ public sealed partial class AccountTests
         await using var app = new ReperesApp(engine);
         var client = app.CreateBrowserLikeClient();
 
-        var login = await LoginAsync(client, "gestion.ozanam@demo.reperes.example", DemoAccounts.Password);
+        var login = await client.LogInAsync("gestion.ozanam@demo.reperes.example", DemoAccounts.Password);
 
         login.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         login.Headers.Location!.OriginalString.ShouldBe("/mon-espace");
@@ -41,7 +31,7 @@ public sealed partial class AccountTests
         foreach (var (email, _, _, _, _) in DemoAccounts.All)
         {
             var client = app.CreateBrowserLikeClient();
-            (await LoginAsync(client, email, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
+            (await client.LogInAsync(email, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect, email);
         }
     }
 
@@ -51,8 +41,8 @@ public sealed partial class AccountTests
         await using var app = new ReperesApp(Engines.Sqlite);
         var client = app.CreateBrowserLikeClient();
 
-        var response = await LoginAsync(client, "gestion.ozanam@demo.reperes.example", "not the password");
-        var unknown = await LoginAsync(client, "nobody@demo.reperes.example", "not the password");
+        var response = await client.LogInAsync("gestion.ozanam@demo.reperes.example", "not the password");
+        var unknown = await client.LogInAsync("nobody@demo.reperes.example", "not the password");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
@@ -67,10 +57,10 @@ public sealed partial class AccountTests
         var client = app.CreateBrowserLikeClient();
         for (var i = 0; i < 5; i++)
         {
-            await LoginAsync(client, "redaction.ozanam@demo.reperes.example", "wrong password " + i);
+            await client.LogInAsync("redaction.ozanam@demo.reperes.example", "wrong password " + i);
         }
 
-        var response = await LoginAsync(client, "redaction.ozanam@demo.reperes.example", DemoAccounts.Password);
+        var response = await client.LogInAsync("redaction.ozanam@demo.reperes.example", DemoAccounts.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(await response.Content.ReadAsStringAsync())).QuerySelector("[role=alert]")!.TextContent.ShouldContain("le compte est bloqué pendant 15 minutes");
@@ -83,8 +73,8 @@ public sealed partial class AccountTests
         await using var app = new ReperesApp(engine);
         var client = app.CreateBrowserLikeClient();
 
-        var asked = await PostFormAsync(client, "/mot-de-passe-oublie", new() { ["Email"] = "contribution@demo.reperes.example" });
-        var unknown = await PostFormAsync(client, "/mot-de-passe-oublie", new() { ["Email"] = "personne@demo.reperes.example" });
+        var asked = await client.PostFormAsync("/mot-de-passe-oublie", new() { ["Email"] = "contribution@demo.reperes.example" });
+        var unknown = await client.PostFormAsync("/mot-de-passe-oublie", new() { ["Email"] = "personne@demo.reperes.example" });
 
         asked.Headers.Location!.OriginalString.ShouldBe(unknown.Headers.Location!.OriginalString);
         var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail"), "*.eml");
@@ -94,7 +84,7 @@ public sealed partial class AccountTests
         ResetLink().IsMatch(mail).ShouldBeTrue(mail);
         var link = new Uri(ResetLink().Match(mail).Value);
 
-        var reset = await PostFormAsync(client, link.PathAndQuery, new()
+        var reset = await client.PostFormAsync(link.PathAndQuery, new()
         {
             ["Input.Email"] = "contribution@demo.reperes.example",
             ["Input.Code"] = System.Web.HttpUtility.ParseQueryString(link.Query)["code"]!,
@@ -102,9 +92,9 @@ public sealed partial class AccountTests
             ["Input.Confirmation"] = "un nouveau mot de passe",
         });
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await LoginAsync(app.CreateBrowserLikeClient(), "contribution@demo.reperes.example", "un nouveau mot de passe")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.CreateBrowserLikeClient().LogInAsync("contribution@demo.reperes.example", "un nouveau mot de passe")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var reused = await PostFormAsync(client, link.PathAndQuery, new()
+        var reused = await client.PostFormAsync(link.PathAndQuery, new()
         {
             ["Input.Email"] = "contribution@demo.reperes.example",
             ["Input.Code"] = System.Web.HttpUtility.ParseQueryString(link.Query)["code"]!,
@@ -130,11 +120,11 @@ public sealed partial class AccountTests
     {
         await using var app = new ReperesApp(Engines.Sqlite);
         var client = app.CreateBrowserLikeClient();
-        await LoginAsync(client, "moderation@demo.reperes.example", DemoAccounts.Password);
+        await client.LogInAsync("moderation@demo.reperes.example", DemoAccounts.Password);
 
         (await client.GetAsync("/deconnexion")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var logout = await PostFormAsync(client, "/deconnexion", []);
+        var logout = await client.PostFormAsync("/deconnexion", []);
 
         logout.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

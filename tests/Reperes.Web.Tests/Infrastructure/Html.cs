@@ -18,3 +18,17 @@ public static class Html
         return (response, document);
     }
 }
+
+/// <summary>Forms as a browser posts them: the antiforgery token of the page, then the fields.</summary>
+public static class Forms
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, Dictionary<string, string> fields, string? action = null)
+    {
+        var (_, page) = await client.GetPageAsync(pageUrl);
+        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(fields));
+    }
+
+    public static Task<HttpResponseMessage> LogInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+}

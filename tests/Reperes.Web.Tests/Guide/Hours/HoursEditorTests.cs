@@ -9,12 +9,8 @@ public sealed class HoursEditorTests(SharedApps apps)
 {
     private static readonly TimeSpan Winter = TimeSpan.FromHours(1);
 
-    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields)
-    {
-        var (_, form) = await client.GetPageAsync("/outils/horaires");
-        fields["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync("/outils/horaires?handler=" + handler, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields) =>
+        client.PostFormAsync("/outils/horaires", fields, "/outils/horaires?handler=" + handler);
 
     [Fact]
     public async Task Grid_WeekdaysWithWednesdayAfternoonAndHolidaysOff_WritesExactlyThatWeek()
