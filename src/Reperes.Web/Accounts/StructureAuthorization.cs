@@ -13,6 +13,9 @@ public static class StructureOperations
     /// <summary>Edit the sheet and its services: the structure's managers and the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement EditSheet = new() { Name = nameof(EditSheet) };
 
+    /// <summary>Invite and remove colleagues: the structure's managers and the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement ManageTeam = new() { Name = nameof(ManageTeam) };
+
     /// <summary>Read the sheet's history: every member, moderators, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement ReadHistory = new() { Name = nameof(ReadHistory) };
 }
@@ -42,7 +45,7 @@ public sealed class StructureAuthorizationHandler(ReperesDbContext db, UserManag
             .FirstOrDefaultAsync();
         var allowed = requirement.Name switch
         {
-            nameof(StructureOperations.EditSheet) => role == MembershipRole.Manager,
+            nameof(StructureOperations.EditSheet) or nameof(StructureOperations.ManageTeam) => role == MembershipRole.Manager,
             nameof(StructureOperations.ReadHistory) => role is not null || context.User.IsInRole(NetworkRoles.Moderator),
             _ => false,
         };

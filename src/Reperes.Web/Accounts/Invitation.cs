@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Reperes.Web.Accounts;
+
+/// <summary>
+/// An invitation by e-mail to join a structure's team: a single-use link that expires. Only the hash of its
+/// code is stored, so that a copy of the database opens no account.
+/// </summary>
+public sealed class Invitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    private Invitation() { }
+
+    private Invitation(string email, int structureId, MembershipRole role, string invitedById, DateTimeOffset now, string codeHash)
+    {
+        Email = email;
+        StructureId = structureId;
+        Role = role;
+        InvitedById = invitedById;
+        CreatedAt = now;
+        ExpiresAt = now + Lifetime;
+        CodeHash = codeHash;
+    }
+
+    public int Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public int StructureId { get; private set; }
+    public Guide.Domain.Structure Structure { get; private set; } = null!;
+    public MembershipRole Role { get; private set; }
+    public string InvitedById { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string CodeHash { get; private set; } = "";
+
+    /// <summary>Creates an invitation and returns the code to send (never stored as such).</summary>
+    public static (Invitation Invitation, string Code) Create(string email, int structureId, MembershipRole role, string invitedById, DateTimeOffset now)
+    {
+        var code = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        return (new Invitation(email.Trim(), structureId, role, invitedById, now, Hash(code)), code);
+    }
+
+    public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+
+    public void Accept(DateTimeOffset now)
+    {
+        if (!IsUsable(now))
+        {
+            throw new InvalidOperationException("This invitation was already used or has expired.");
+        }
+
+        AcceptedAt = now;
+    }
+}
