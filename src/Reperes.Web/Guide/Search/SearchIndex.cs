@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
 
@@ -221,10 +221,4 @@ public sealed class SearchIndex
     private sealed record SearchDocument(int Id, string Name, string Body, string Categories);
 
     private sealed record VocabularySnapshot(IReadOnlyList<string> Terms, DateTime LoadedAt);
-}
-
-internal static class DbTransactionExtensions
-{
-    public static DbTransaction GetDbTransaction(this Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) =>
-        Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
 }

@@ -91,8 +91,6 @@ public static class TextNormalizer
     /// <summary>The indexable form of a text: its terms separated by spaces.</summary>
     public static string IndexText(string text) => string.Join(' ', Terms(text));
 
-    public static bool IsStopWord(string foldedWord) => StopWords.Contains(foldedWord);
-
     /// <summary>A light French stemmer (plural, feminine and common derivational endings): enough with prefix matching.</summary>
     public static string Stem(string word)
     {
