@@ -66,6 +66,9 @@ public static class ReperesApplication
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StructureAuthorizationHandler>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
+        builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();
+        builder.Services.AddScoped<Publishing.Publications.PublicationFeed>();
 
         builder.Services.AddSingleton<GuideCatalog>();
         builder.Services.AddSingleton<SearchIndex>();
@@ -83,10 +86,19 @@ public static class ReperesApplication
             o.SupportedUICultures = SupportedCultures;
             o.RequestCultureProviders.Insert(0, new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" });
         });
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/")
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.AddPageRoute("/Publishing/Back/EditPublication", "/mon-espace/publications/nouvelle");
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+
+        // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
+        // characters (< > & " ') are still encoded.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         builder.Services.AddResponseCompression(o =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
+using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Accounts;
 
@@ -18,6 +19,12 @@ public static class StructureOperations
 
     /// <summary>Read the sheet's history: every member, moderators, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement ReadHistory = new() { Name = nameof(ReadHistory) };
+
+    /// <summary>Write publications in the structure's name, run its workshops: every member, the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement WritePublications = new() { Name = nameof(WritePublications) };
+
+    /// <summary>Publish the structure's publications: managers, editors allowed to publish, moderators, the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement PublishPublications = new() { Name = nameof(PublishPublications) };
 }
 
 /// <summary>
@@ -39,14 +46,18 @@ public sealed class StructureAuthorizationHandler(ReperesDbContext db, UserManag
             return;
         }
 
-        var role = await db.Memberships.AsNoTracking()
+        var membership = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && m.StructureId == resource.Id)
-            .Select(m => (MembershipRole?)m.Role)
+            .Select(m => new { m.Role, m.CanPublish })
             .FirstOrDefaultAsync();
+        var role = membership?.Role;
         var allowed = requirement.Name switch
         {
             nameof(StructureOperations.EditSheet) or nameof(StructureOperations.ManageTeam) => role == MembershipRole.Manager,
             nameof(StructureOperations.ReadHistory) => role is not null || context.User.IsInRole(NetworkRoles.Moderator),
+            nameof(StructureOperations.WritePublications) => role is not null,
+            nameof(StructureOperations.PublishPublications) => role == MembershipRole.Manager || membership?.CanPublish == true
+                || await PublicationRights.ModeratesAsync(db, context.User, userId, resource.Id),
             _ => false,
         };
         if (allowed)

@@ -17,6 +17,9 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Publishing.Sheet.SheetRevision> SheetRevisions => Set<Publishing.Sheet.SheetRevision>();
+    public DbSet<Publishing.Publications.Publication> Publications => Set<Publishing.Publications.Publication>();
+    public DbSet<Publishing.Media.Attachment> Attachments => Set<Publishing.Media.Attachment>();
+    public DbSet<Publishing.Workshops.Workshop> Workshops => Set<Publishing.Workshops.Workshop>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -58,8 +61,9 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     {
         if (Database.IsSqlite())
         {
-            // SQLite has no date-time type: store instants as UTC ticks so they sort and compare in SQL.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            // SQLite has no date-time type: store instants as UTC ticks so they sort and compare in SQL. EF's binary
+            // converter keeps the local ticks of the offset it is given, so values are normalised to UTC first.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryConverter>();
         }
         else
         {
@@ -69,6 +73,16 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+
+    private sealed class UtcBinaryConverter() : ValueConverter<DateTimeOffset, long>(v => ToUtcBinary(v), v => FromBinary(v))
+    {
+        private static readonly DateTimeOffsetToBinaryConverter Binary = new();
+
+        private static long ToUtcBinary(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
+
+        // Reads values written with any offset (earlier versions stored the offset they were given).
+        private static DateTimeOffset FromBinary(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
+    }
 
     internal static string ToSnakeCase(string name)
     {

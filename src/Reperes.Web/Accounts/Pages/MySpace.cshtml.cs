@@ -19,6 +19,9 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
 
     public IReadOnlyList<MyStructure> Structures { get; private set; } = [];
 
+    /// <summary>Proposals waiting for my decision.</summary>
+    public int AwaitingValidation { get; private set; }
+
     public async Task OnGetAsync()
     {
         Me = (await users.GetUserAsync(User))!;
@@ -33,5 +36,6 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
             .Select(s => new MyStructure(s.Name, s.Slug, s.Role, s.Status, s.UpdatedAt, s.VerifiedAt))
             .OrderBy(s => s.VerifiedAt ?? DateTimeOffset.MinValue)
             .ToList();
+        AwaitingValidation = (await Publishing.Back.ModerationQueueModel.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
     }
 }

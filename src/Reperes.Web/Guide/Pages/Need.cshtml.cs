@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, PublicationFeed feed)
     : SearchPageModel(search, catalog, localizer, clock)
 {
     public NeedInfo? Need { get; private set; }
+
+    /// <summary>The network's latest publications and next events about this need.</summary>
+    public IReadOnlyList<PublicationCard> Publications { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
@@ -24,6 +28,9 @@ public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStrin
         }
 
         await RunSearchAsync();
+        var events = await feed.UpcomingEventsAsync(3, needId: Need.Id, cancellationToken: HttpContext.RequestAborted);
+        var latest = await feed.LatestAsync(3, needId: Need.Id, cancellationToken: HttpContext.RequestAborted);
+        Publications = [.. events, .. latest];
         return Page();
     }
 }

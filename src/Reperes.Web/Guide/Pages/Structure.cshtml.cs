@@ -8,10 +8,11 @@ using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
 using Reperes.Web.Infrastructure;
+using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock, IOptions<ReperesOptions> options, IAuthorizationService authorization) : PageModel
+public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock, IOptions<ReperesOptions> options, IAuthorizationService authorization, PublicationFeed feed) : PageModel
 {
     /// <summary>The person may edit this sheet (a manager of the structure, the coordinator).</summary>
     public bool CanEdit { get; private set; }
@@ -28,6 +29,14 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
     public IReadOnlyList<NoticeInfo> Notices { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>What the structure published lately, and its next events.</summary>
+    public IReadOnlyList<PublicationCard> Publications { get; private set; } = [];
+
+    public IReadOnlyList<PublicationCard> Events { get; private set; } = [];
+
+    /// <summary>The person may write in the structure's name (a member, the coordinator).</summary>
+    public bool CanWrite { get; private set; }
 
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
@@ -63,6 +72,13 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
         ViewData["Demo"] = structure.IsDemo;
         CanEdit = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.EditSheet)).Succeeded;
+        CanWrite = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.WritePublications)).Succeeded;
+        if (structure.Status == StructureStatus.Online)
+        {
+            Events = await feed.UpcomingEventsAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);
+            Publications = await feed.LatestAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);
+        }
 
         // Gone for good, or taken offline: say so honestly rather than pretend it does not exist.
         Response.StatusCode = structure.Status switch

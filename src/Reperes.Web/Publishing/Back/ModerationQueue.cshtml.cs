@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Publishing.Publications;
+
+namespace Reperes.Web.Publishing.Back;
+
+public sealed record AwaitingPublication(int Id, PublicationKind Kind, string Title, string? StructureName, string Author, DateTimeOffset? ProposedAt, bool FromWorkshop);
+
+/// <summary>
+/// What waits for my validation: the proposals of the structures I may publish for, and for moderators and the
+/// coordinator those of the whole network; the oldest first, so that nobody waits too long.
+/// </summary>
+[Authorize]
+public sealed class ModerationQueueModel(ReperesDbContext db, UserManager<ReperesUser> users) : PageModel
+{
+    public IReadOnlyList<AwaitingPublication> Items { get; private set; } = [];
+
+    public async Task OnGetAsync() => Items = await QueueAsync(db, User, users.GetUserId(User)!, 500, HttpContext.RequestAborted);
+
+    /// <summary>The proposals a person may decide on (also counted on "Mon espace").</summary>
+    public static async Task<List<AwaitingPublication>> QueueAsync(ReperesDbContext db, System.Security.Claims.ClaimsPrincipal user, string userId, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Proposed);
+        if (!user.IsInRole(NetworkRoles.Coordinator) && !user.IsInRole(NetworkRoles.Moderator))
+        {
+            var publishable = db.Memberships.Where(m => m.UserId == userId && (m.Role == MembershipRole.Manager || m.CanPublish)).Select(m => (int?)m.StructureId);
+            query = query.Where(p => publishable.Contains(p.StructureId));
+        }
+
+        return await query.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).Take(take)
+            .Select(p => new AwaitingPublication(p.Id, p.Kind, p.Title, p.Structure != null ? p.Structure.Name : null, p.Signature ?? p.AuthorName, p.ProposedAt, p.WorkshopId != null))
+            .ToListAsync(cancellationToken);
+    }
+}

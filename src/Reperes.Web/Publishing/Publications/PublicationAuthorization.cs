@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+
+namespace Reperes.Web.Publishing.Publications;
+
+/// <summary>What one can do to a publication; checked against the publication itself.</summary>
+public static class PublicationOperations
+{
+    /// <summary>See it in the back office before it is public: its author and those who may publish it.</summary>
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
+
+    /// <summary>Change its text and attachments: its author until it is published, and those who may publish it.</summary>
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+
+    /// <summary>Publish, schedule, refuse, unpublish: the structure's managers and allowed editors, moderators, the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement Moderate = new() { Name = nameof(Moderate) };
+
+    /// <summary>Put in the trash: its author while it is not published, and those who may publish it.</summary>
+    public static readonly OperationAuthorizationRequirement Trash = new() { Name = nameof(Trash) };
+
+    /// <summary>Put "À la une" on the network's home page: the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement Feature = new() { Name = nameof(Feature) };
+}
+
+/// <summary>Who may publish what, in one place for the handlers, the moderation queue and the notifications.</summary>
+public static class PublicationRights
+{
+    /// <summary>Network publications (no structure) are written by the coordinator, moderators and contributors.</summary>
+    public static bool MayWriteForNetwork(ClaimsPrincipal user) =>
+        user.IsInRole(NetworkRoles.Coordinator) || user.IsInRole(NetworkRoles.Moderator) || user.IsInRole(NetworkRoles.Contributor);
+
+    /// <summary>A moderator moderates the network's publications and every structure's.</summary>
+    public static Task<bool> ModeratesAsync(ReperesDbContext db, ClaimsPrincipal user, string userId, int? structureId)
+    {
+        _ = db;
+        _ = userId;
+        _ = structureId;
+        return Task.FromResult(user.IsInRole(NetworkRoles.Moderator));
+    }
+
+    public static async Task<bool> MayPublishAsync(ReperesDbContext db, ClaimsPrincipal user, string userId, int? structureId, CancellationToken cancellationToken = default)
+    {
+        if (user.IsInRole(NetworkRoles.Coordinator) || await ModeratesAsync(db, user, userId, structureId))
+        {
+            return true;
+        }
+
+        return structureId is { } id && await db.Memberships.AsNoTracking()
+            .AnyAsync(m => m.UserId == userId && m.StructureId == id && (m.Role == MembershipRole.Manager || m.CanPublish), cancellationToken);
+    }
+}
+
+public sealed class PublicationAuthorizationHandler(ReperesDbContext db, UserManager<ReperesUser> users)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Publication>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Publication resource)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || users.GetUserId(context.User) is not { } userId)
+        {
+            return;
+        }
+
+        var isAuthor = resource.AuthorId == userId;
+        var allowed = requirement.Name switch
+        {
+            nameof(PublicationOperations.Feature) => context.User.IsInRole(NetworkRoles.Coordinator),
+            nameof(PublicationOperations.Read) => isAuthor || await MayPublishAsync(),
+            nameof(PublicationOperations.Edit) or nameof(PublicationOperations.Trash) =>
+                (isAuthor && resource.Status != PublicationStatus.Published) || await MayPublishAsync(),
+            nameof(PublicationOperations.Moderate) => await MayPublishAsync(),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+
+        Task<bool> MayPublishAsync() => PublicationRights.MayPublishAsync(db, context.User, userId, resource.StructureId);
+    }
+}
