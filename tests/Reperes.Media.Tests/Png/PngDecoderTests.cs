@@ -1,4 +1,4 @@
-namespace Reperes.Media.Tests.Decoding;
+namespace Reperes.Media.Tests.Png;
 
 public sealed class PngDecoderTests
 {
