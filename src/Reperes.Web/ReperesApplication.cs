@@ -17,6 +17,7 @@ using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Publishing.Media;
 
 namespace Reperes.Web;
 
@@ -69,6 +70,7 @@ public static class ReperesApplication
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
         builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();
         builder.Services.AddScoped<Publishing.Publications.PublicationFeed>();
+        builder.Services.AddSingleton<Publishing.Media.MediaStore>();
 
         builder.Services.AddSingleton<GuideCatalog>();
         builder.Services.AddSingleton<SearchIndex>();
@@ -197,6 +199,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        app.MapMedia();
         app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             if (SupportedCultures.All(c => c.Name != culture))
