@@ -53,7 +53,7 @@ public sealed class AttachmentTests
         var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync());
         attachment.Kind.ShouldBe(AttachmentKind.Image);
         attachment.ContentType.ShouldBe("image/jpeg");
-        (attachment.Width, attachment.Height).ShouldBe((18, 24));
+        (attachment.Width, attachment.Height).ShouldBe((48, 64)); // stored 64 × 48 with "rotate 90°": now upright
         attachment.AltText.ShouldBe("Des bénévoles servent la soupe");
 
         // Not public while the publication is a draft; its author sees it.
