@@ -131,7 +131,7 @@ public sealed class AccountSecurityTests
     }
 
     [Fact]
-    public async Task MySpace_LinksToTheSecurityPage()
+    public async Task MySpace_LinksToTheSecurityPageAndSignsOut()
     {
         await using var app = new ReperesApp(Engines.Sqlite);
         var client = await SignedInAsync(app);
@@ -139,5 +139,11 @@ public sealed class AccountSecurityTests
         var (_, page) = await client.GetPageAsync("/mon-espace");
 
         page.QuerySelector($"main a[href='{Security}']").ShouldNotBeNull();
+
+        // Its sign-out button posts with the antiforgery token, or the sign-out would be refused.
+        var token = page.QuerySelector("form[action='/deconnexion'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var signedOut = await client.PostAsync("/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }
