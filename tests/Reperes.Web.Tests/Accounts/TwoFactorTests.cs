@@ -127,26 +127,26 @@ public sealed class TwoFactorTests
         var (key, _) = await EnableAsync(await SignedInAsync(app));
         var client = app.CreateBrowserLikeClient();
 
-        var password = await LogInWithReturnAsync(client, "/mon-espace/securite");
+        var password = await LogInWithReturnAsync(client, "/mon-espace/securite?fait=nom");
 
         password.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var codeStep = password.Headers.Location!.OriginalString;
-        codeStep.ShouldBe("/connexion/code?ReturnUrl=%2Fmon-espace%2Fsecurite");
+        codeStep.ShouldBe("/connexion/code?ReturnUrl=%2Fmon-espace%2Fsecurite%3Ffait%3Dnom");
         (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in before the code");
         var (_, page) = await client.GetPageAsync(codeStep);
         page.QuerySelector("input[name='Input.Code']")!.GetAttribute("autocomplete").ShouldBe("one-time-code");
-        page.QuerySelector("a[href^='/connexion/code-de-secours']")!.GetAttribute("href").ShouldBe("/connexion/code-de-secours?ReturnUrl=%2Fmon-espace%2Fsecurite");
+        page.QuerySelector("a[href^='/connexion/code-de-secours']")!.GetAttribute("href").ShouldBe("/connexion/code-de-secours?ReturnUrl=%2Fmon-espace%2Fsecurite%3Ffait%3Dnom");
 
-        var wrong = await client.PostFormAsync(codeStep, new() { ["Input.Code"] = Totp.WrongCode(key), ["ReturnUrl"] = "/mon-espace/securite" });
+        var wrong = await client.PostFormAsync(codeStep, new() { ["Input.Code"] = Totp.WrongCode(key), ["ReturnUrl"] = "/mon-espace/securite?fait=nom" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await AlertAsync(wrong)).ShouldContain("Ce code n’est pas le bon.");
         (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.AccessFailedCount).SingleAsync())).ShouldBe(1);
 
         var code = Totp.Code(key);
-        var right = await client.PostFormAsync(codeStep, new() { ["Input.Code"] = $" {code[..3]} {code[3..]} ", ["ReturnUrl"] = "/mon-espace/securite" });
+        var right = await client.PostFormAsync(codeStep, new() { ["Input.Code"] = $" {code[..3]} {code[3..]} ", ["ReturnUrl"] = "/mon-espace/securite?fait=nom" });
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        right.Headers.Location!.OriginalString.ShouldBe("/mon-espace/securite");
+        right.Headers.Location!.OriginalString.ShouldBe("/mon-espace/securite?fait=nom");
         (await client.GetAsync("/mon-espace")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.WithDbAsync(db => db.Users.Where(u => u.Email == Email).Select(u => u.AccessFailedCount).SingleAsync())).ShouldBe(0);
     }
