@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Accounts;
@@ -10,12 +12,19 @@ namespace Reperes.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed partial class TwoFactorBrowserTests(BrowserFixture browser)
 {
-    // An account no other browser test uses: this one changes it.
-    private const string Email = "gestion.restos@demo.reperes.example";
+    // An account of its own: the browser tests share one application, and this test changes the account.
+    private const string Email = "deux.etapes@demo.reperes.example";
 
     [BrowserFact]
     public async Task TwoStepVerification_TurnedOn_ThenSigningInAsksForTheAppCode()
     {
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ReperesUser>>();
+            var account = new ReperesUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Gwen", CreatedAt = ReperesApp.DefaultNow };
+            (await users.CreateAsync(account, DemoAccounts.Password)).Succeeded.ShouldBeTrue();
+        }
+
         var page = await browser.NewPageAsync();
         await SignInWithPasswordAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace", Level = 1 })).ToBeVisibleAsync();
