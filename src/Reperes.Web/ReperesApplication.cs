@@ -66,6 +66,7 @@ public static class ReperesApplication
         });
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.AddSingleton<IMailer, Mailer>();
+        builder.Services.AddScoped<SecurityNotifier>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StructureAuthorizationHandler>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
         builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Data;
 
@@ -18,6 +20,7 @@ public static class AdminCommands
           Reperes.Web generate --structures N --seed S   add N synthetic structures spread over France (deterministic for S)
           Reperes.Web reindex                            rebuild the full-text search index
           Reperes.Web schema-script                      print the SQL that EF would create for the current engine (for writing migrations)
+          Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
           Reperes.Web --help                             this help
 
         Configuration (environment variables):
@@ -28,7 +31,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "disable-two-factor", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -80,10 +83,32 @@ public static class AdminCommands
                 await DatabaseMigrator.OptimizeAsync(db, full: true);
                 Console.WriteLine($"{created} synthetic structures generated with seed {seed} in {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
                 return 0;
+            case "disable-two-factor":
+                return await DisableTwoFactorAsync(scope.ServiceProvider, args);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>For a person who lost both the phone and the recovery codes, once the coordination has checked who asks.</summary>
+    private static async Task<int> DisableTwoFactorAsync(IServiceProvider services, string[] args)
+    {
+        var users = services.GetRequiredService<UserManager<ReperesUser>>();
+        var user = args.Length > 1 ? await users.FindByEmailAsync(args[1].Trim()) : null;
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync("disable-two-factor: an account's e-mail address is required (no account has this one). See --help.");
+            return 1;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        Console.WriteLine($"Two-step verification is off for {user.Email}: the password alone signs in.");
+        return 0;
     }
 
     private static int? Option(string[] args, string name)

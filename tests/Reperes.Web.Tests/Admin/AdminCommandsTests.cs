@@ -55,4 +55,49 @@ public sealed class AdminCommandsTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task DisableTwoFactor_LostPhoneAndCodes_TurnsItOffForThatAccountOnly()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "reperes-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            (await RunAsync(directory, "seed-demo")).ExitCode.ShouldBe(0);
+            var database = $"Data Source={Path.Combine(directory, "reperes.db")};Pooling=false";
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE users SET two_factor_enabled = 1";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var disabled = await RunAsync(directory, "disable-two-factor", "contribution@demo.reperes.example");
+            var unknown = await RunAsync(directory, "disable-two-factor", "personne@demo.reperes.example");
+
+            disabled.ExitCode.ShouldBe(0, disabled.Output);
+            disabled.Output.ShouldContain("Two-step verification is off for contribution@demo.reperes.example");
+            unknown.ExitCode.ShouldBe(1);
+            unknown.Output.ShouldContain("no account has this one");
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT email FROM users WHERE two_factor_enabled = 0";
+                await using var reader = await command.ExecuteReaderAsync();
+                var off = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    off.Add(reader.GetString(0));
+                }
+
+                off.ShouldBe(["contribution@demo.reperes.example"]);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

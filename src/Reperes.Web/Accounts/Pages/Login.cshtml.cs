@@ -49,6 +49,12 @@ public sealed class LoginModel(SignInManager<ReperesUser> signIn, IStringLocaliz
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mon-espace");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity keeps who is signing in for a few minutes, until the code.
+            return Redirect(LoginWithCodeModel.Address(LoginWithCodeModel.Path, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe));
+        }
+
         ModelState.AddModelError("", result.IsLockedOut
             ? localizer["Trop d’essais : le compte est bloqué pendant 15 minutes. Vous pouvez aussi réinitialiser votre mot de passe."]
             : localizer["Adresse ou mot de passe incorrect."]);
