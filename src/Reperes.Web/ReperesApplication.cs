@@ -63,6 +63,14 @@ public static class ReperesApplication
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+
+            // A refusal is a 403 on the address asked for (shown as "Accès refusé" by the status pages), not a
+            // redirect: a refused form never looks like a success, and tools see the refusal for what it is.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.AddSingleton<IMailer, Mailer>();

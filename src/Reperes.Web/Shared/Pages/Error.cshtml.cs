@@ -12,6 +12,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
 
     public string Message { get; private set; } = "";
 
+    /// <summary>A refused form is answered with this page too (status pages re-execute the request as it came).</summary>
+    public void OnPost(int? code) => OnGet(code);
+
     public void OnGet(int? code)
     {
         var status = code ?? (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? 404 : 500);
@@ -19,6 +22,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
         {
             404 => (localizer["Page introuvable"].Value, localizer["Cette page n’existe pas ou plus. La structure a peut-être changé d’adresse sur le site."].Value),
             410 => (localizer["Page supprimée"].Value, localizer["Cette page a été retirée."].Value),
+            403 => (localizer["Accès refusé"].Value, localizer["Votre compte ne permet pas d’ouvrir cette page."].Value),
             400 => (localizer["Demande incorrecte"].Value, localizer["La demande n’a pas pu être comprise. Vérifiez l’adresse de la page."].Value),
             429 => (localizer["Trop de demandes"].Value, localizer["Merci de patienter une minute avant de réessayer."].Value),
             _ => (localizer["Un problème est survenu"].Value, localizer["Le service rencontre une difficulté. Réessayez dans un instant."].Value),
