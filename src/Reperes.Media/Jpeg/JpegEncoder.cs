@@ -9,8 +9,6 @@ namespace Reperes.Media;
 /// </summary>
 public static class JpegEncoder
 {
-    private static readonly float[] Cosines = BuildCosines();
-
     public static byte[] Encode(RgbaImage image, int quality)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -25,6 +23,8 @@ public static class JpegEncoder
         var chrominance = ScaleTable(JpegTables.ChrominanceQuantization, quality);
         var output = new MemoryStream();
         WriteHeaders(output, image, luminance, chrominance);
+        var luminanceDivisors = Divisors(luminance);
+        var chrominanceDivisors = Divisors(chrominance);
 
         var dcLuminance = HuffmanCodes.Build(JpegTables.DcLuminanceBits, JpegTables.DcLuminanceValues);
         var acLuminance = HuffmanCodes.Build(JpegTables.AcLuminanceBits, JpegTables.AcLuminanceValues);
@@ -37,7 +37,6 @@ public static class JpegEncoder
         Span<float> cb = stackalloc float[256];
         Span<float> cr = stackalloc float[256];
         Span<float> block = stackalloc float[64];
-        Span<float> temp = stackalloc float[64];
         Span<int> quantized = stackalloc int[64];
         int predictionY = 0, predictionCb = 0, predictionCr = 0;
         for (var mcuY = 0; mcuY < image.Height; mcuY += 16)
@@ -52,13 +51,13 @@ public static class JpegEncoder
                         block[i] = y[((((b >> 1) * 8) + (i >> 3)) * 16) + ((b & 1) * 8) + (i & 7)];
                     }
 
-                    EncodeBlock(writer, block, temp, quantized, luminance, ref predictionY, dcLuminance, acLuminance);
+                    EncodeBlock(writer, block, quantized, luminanceDivisors, ref predictionY, dcLuminance, acLuminance);
                 }
 
                 Subsample(cb, block);
-                EncodeBlock(writer, block, temp, quantized, chrominance, ref predictionCb, dcChrominance, acChrominance);
+                EncodeBlock(writer, block, quantized, chrominanceDivisors, ref predictionCb, dcChrominance, acChrominance);
                 Subsample(cr, block);
-                EncodeBlock(writer, block, temp, quantized, chrominance, ref predictionCr, dcChrominance, acChrominance);
+                EncodeBlock(writer, block, quantized, chrominanceDivisors, ref predictionCr, dcChrominance, acChrominance);
             }
         }
 
@@ -149,13 +148,13 @@ public static class JpegEncoder
         }
     }
 
-    private static void EncodeBlock(BitWriter writer, Span<float> block, Span<float> temp, Span<int> quantized, byte[] table,
+    private static void EncodeBlock(BitWriter writer, Span<float> block, Span<int> quantized, float[] divisors,
         ref int prediction, HuffmanCodes dc, HuffmanCodes ac)
     {
-        ForwardDct(block, temp);
+        ForwardDct(block);
         for (var i = 0; i < 64; i++)
         {
-            quantized[i] = (int)MathF.Round(block[i] / table[i]);
+            quantized[i] = (int)MathF.Round(block[i] / divisors[i]);
         }
 
         var difference = quantized[0] - prediction;
@@ -202,52 +201,64 @@ public static class JpegEncoder
     /// <summary>Negative values are sent as their one's complement in <paramref name="size"/> bits.</summary>
     private static int Magnitude(int value, int size) => value >= 0 ? value : (value - 1) & ((1 << size) - 1);
 
-    /// <summary>Separable 2-D DCT-II as defined in T.81 (F = M·f·Mᵀ with M[u,x] = C(u)/2·cos((2x+1)uπ/16)).</summary>
-    private static void ForwardDct(Span<float> block, Span<float> temp)
+    /// <summary>
+    /// Forward DCT by the Arai-Agui-Nakajima factorisation (libjpeg's jfdctflt.c): 5 multiplications per 8 samples.
+    /// Its outputs are T.81's coefficients scaled by 8·s(u)·s(v), undone in <see cref="Divisors"/>.
+    /// </summary>
+    private static void ForwardDct(Span<float> block)
     {
-        for (var row = 0; row < 8; row++)
+        for (var i = 0; i < 8; i++)
         {
-            for (var u = 0; u < 8; u++)
-            {
-                var sum = 0f;
-                for (var x = 0; x < 8; x++)
-                {
-                    sum += Cosines[(u * 8) + x] * block[(row * 8) + x];
-                }
-
-                temp[(row * 8) + u] = sum;
-            }
+            Aan(block, i * 8, 1); // rows
         }
 
-        for (var column = 0; column < 8; column++)
+        for (var i = 0; i < 8; i++)
         {
-            for (var v = 0; v < 8; v++)
-            {
-                var sum = 0f;
-                for (var y = 0; y < 8; y++)
-                {
-                    sum += Cosines[(v * 8) + y] * temp[(y * 8) + column];
-                }
-
-                block[(v * 8) + column] = sum;
-            }
+            Aan(block, i, 8); // columns
         }
     }
 
-    private static float[] BuildCosines()
+    private static void Aan(Span<float> d, int o, int step)
     {
-        var table = new float[64];
-        for (var u = 0; u < 8; u++)
+        float d0 = d[o], d1 = d[o + step], d2 = d[o + (2 * step)], d3 = d[o + (3 * step)];
+        float d4 = d[o + (4 * step)], d5 = d[o + (5 * step)], d6 = d[o + (6 * step)], d7 = d[o + (7 * step)];
+        float tmp0 = d0 + d7, tmp7 = d0 - d7, tmp1 = d1 + d6, tmp6 = d1 - d6;
+        float tmp2 = d2 + d5, tmp5 = d2 - d5, tmp3 = d3 + d4, tmp4 = d3 - d4;
+
+        float tmp10 = tmp0 + tmp3, tmp13 = tmp0 - tmp3, tmp11 = tmp1 + tmp2, tmp12 = tmp1 - tmp2;
+        d[o] = tmp10 + tmp11;
+        d[o + (4 * step)] = tmp10 - tmp11;
+        var z1 = (tmp12 + tmp13) * 0.707106781f;
+        d[o + (2 * step)] = tmp13 + z1;
+        d[o + (6 * step)] = tmp13 - z1;
+
+        tmp10 = tmp4 + tmp5;
+        tmp11 = tmp5 + tmp6;
+        tmp12 = tmp6 + tmp7;
+        var z5 = (tmp10 - tmp12) * 0.382683433f;
+        var z2 = (0.541196100f * tmp10) + z5;
+        var z4 = (1.306562965f * tmp12) + z5;
+        var z3 = tmp11 * 0.707106781f;
+        float z11 = tmp7 + z3, z13 = tmp7 - z3;
+        d[o + (5 * step)] = z13 + z2;
+        d[o + (3 * step)] = z13 - z2;
+        d[o + step] = z11 + z4;
+        d[o + (7 * step)] = z11 - z4;
+    }
+
+    /// <summary>Quantization step times the AAN output scale, per coefficient in natural order.</summary>
+    private static float[] Divisors(byte[] table)
+    {
+        var divisors = new float[64];
+        for (var i = 0; i < 64; i++)
         {
-            var scale = u == 0 ? 1 / Math.Sqrt(2) : 1;
-            for (var x = 0; x < 8; x++)
-            {
-                table[(u * 8) + x] = (float)(scale / 2 * Math.Cos(((2 * x) + 1) * u * Math.PI / 16));
-            }
+            divisors[i] = (float)(table[i] * AanScale[i >> 3] * AanScale[i & 7] * 8);
         }
 
-        return table;
+        return divisors;
     }
+
+    private static readonly double[] AanScale = [.. Enumerable.Range(0, 8).Select(k => k == 0 ? 1 : Math.Cos(k * Math.PI / 16) * Math.Sqrt(2))];
 
     private sealed class HuffmanCodes
     {

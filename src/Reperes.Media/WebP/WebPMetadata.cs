@@ -15,7 +15,7 @@ public static class WebPMetadata
     public static byte[] Strip(ReadOnlySpan<byte> data)
     {
         var chunks = WebPChunks.Enumerate(data);
-        if (chunks.Count == 0 || chunks.Any(c => !c.Complete))
+        if (chunks.Count == 0 || chunks.Any(c => !c.Complete) || 8L + BinaryPrimitives.ReadUInt32LittleEndian(data[4..]) > data.Length)
         {
             throw new MediaFormatException("WebP file is cut short.");
         }
