@@ -15,6 +15,7 @@ public sealed record RestoredField(string Field, string? Current, string? Restor
 /// "Revenir à cette version": sets the structure's own fields back to their values just after a revision, itself
 /// recorded as a new revision. The values come from the revisions alone: a field's value after revision R is the
 /// "after" of the last change of it up to R, else the "before" of its first change after R, else its value now.
+/// Revision 0 stands for the sheet as it was before its first recorded change ("version d'origine").
 /// Services and notices are not restored (their changes stay in the history, to redo by hand).
 /// </summary>
 [Authorize]
@@ -22,7 +23,11 @@ public sealed class RestoreRevisionModel(ReperesDbContext db, IAuthorizationServ
 {
     public Structure Structure { get; private set; } = null!;
 
-    public SheetRevision Revision { get; private set; } = null!;
+    /// <summary>Id of the version "before any recorded change".</summary>
+    public const int Origin = 0;
+
+    /// <summary>The revision to go back to; null for the original version.</summary>
+    public SheetRevision? Revision { get; private set; }
 
     /// <summary>The fields that would change, in the order of the form.</summary>
     public IReadOnlyList<RestoredField> Fields { get; private set; } = [];
@@ -50,7 +55,7 @@ public sealed class RestoreRevisionModel(ReperesDbContext db, IAuthorizationServ
         var changes = SheetFields.Diff(before, SheetFields.Snapshot(Structure));
         if (changes.Count > 0)
         {
-            changes.Add(new FieldChange(SheetFields.RestoredVersion, null, Revision.At.ToString("O", CultureInfo.InvariantCulture)));
+            changes.Add(new FieldChange(SheetFields.RestoredVersion, null, Revision?.At.ToString("O", CultureInfo.InvariantCulture) ?? SheetFields.OriginalVersion));
         }
 
         var saved = await writer.SaveAsync(User, Structure, changes, HttpContext.RequestAborted);
@@ -68,13 +73,13 @@ public sealed class RestoreRevisionModel(ReperesDbContext db, IAuthorizationServ
         Structure = structure;
         var revisions = (await db.SheetRevisions.AsNoTracking().Where(r => r.StructureId == structure.Id).ToListAsync(HttpContext.RequestAborted))
             .OrderBy(r => r.At).ThenBy(r => r.Id).ToList();
-        var position = revisions.FindIndex(r => r.Id == revisionId);
-        if (position < 0)
+        var position = revisionId == Origin ? -1 : revisions.FindIndex(r => r.Id == revisionId);
+        if (position < 0 && revisionId != Origin)
         {
             return NotFound();
         }
 
-        Revision = revisions[position];
+        Revision = position < 0 ? null : revisions[position];
         var upTo = revisions.Take(position + 1).Select(r => r.ChangeList).ToList();
         var after = revisions.Skip(position + 1).Select(r => r.ChangeList).ToList();
         var current = SheetFields.Snapshot(structure);

@@ -27,6 +27,9 @@ public static partial class SheetFields
     /// <summary>Not a field: the change that says which version a restore brought back (its "after" is the instant, round-trip format).</summary>
     public const string RestoredVersion = "Version rétablie";
 
+    /// <summary>The "after" of <see cref="RestoredVersion"/> when the sheet went back to before its first recorded change.</summary>
+    public const string OriginalVersion = "origine";
+
     public static readonly IReadOnlyList<string> All = [Name, Summary, Description, Address, Phones, Email, Website, Wheelchair, Languages, OpeningHours, OpeningHoursDetails];
 
     public static Dictionary<string, string?> Snapshot(Structure s) => new()

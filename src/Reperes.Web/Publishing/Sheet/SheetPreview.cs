@@ -24,13 +24,16 @@ public sealed record SheetPreview(Structure Structure, HoursStatus Status, IRead
     /// <summary>A service as the public sheet shows it, with the notices of its structure and its own.</summary>
     public static ServiceView ServiceView(Service service, IReadOnlyList<NoticeInfo> notices, HoursEvaluator hours, DateTimeOffset now)
     {
+        var today = HoursEvaluator.LocalDate(now);
+        // A service not saved yet (id 0) has no notices of its own.
+        var own = service.Id == 0 ? [] : notices.Where(n => n.ServiceId == service.Id).ToList();
         if (service.OpeningHours is null)
         {
-            return new ServiceView(service, null, [], HoursEvaluator.LocalDate(now));
+            return new ServiceView(service, null, [], today, own);
         }
 
-        var applicable = notices.Where(n => n.ServiceId is null || n.ServiceId == service.Id).ToList();
-        return new ServiceView(service, hours.Describe(service.OpeningHours, applicable, now, CultureInfo.CurrentUICulture), hours.Week(service.OpeningHours, applicable, HoursEvaluator.LocalDate(now)), HoursEvaluator.LocalDate(now));
+        var applicable = notices.Where(n => n.ServiceId is null || (service.Id != 0 && n.ServiceId == service.Id)).ToList();
+        return new ServiceView(service, hours.Describe(service.OpeningHours, applicable, now, CultureInfo.CurrentUICulture), hours.Week(service.OpeningHours, applicable, today), today, own);
     }
 
     public static NoticeInfo Info(Notice n) => new(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours);
