@@ -128,11 +128,14 @@ public sealed class ServiceEditTests
         var client = await LoggedInAsync(app, Manager);
         var id = await ServiceIdAsync(app, Ozanam, "Bagagerie");
         (await SlugsAsync(client, "category=bagagerie")).ShouldContain(Ozanam);
+        (await SubmitAsync(client, Area("fermetures"), "form.notice-form", [("Input.Kind", "Closure"), ("Input.Service", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.StartsOn", "2026-12-01"), ("Input.EndsOn", "2026-12-02")]))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var (confirmation, page) = await client.GetPageAsync(Area($"services/{id}/retirer"));
         confirmation.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Retirer le service « Bagagerie » ?");
         page.QuerySelector("form button[type=submit]")!.TextContent.ShouldBe("Oui, retirer ce service");
+        page.QuerySelector("main ul li")!.TextContent.ShouldContain("Fermé à partir du 1 décembre");
         (await ServiceCountAsync(app)).ShouldBeGreaterThan(0);
         (await app.WithDbAsync(db => db.Services.AnyAsync(v => v.Id == id))).ShouldBeTrue("opening the confirmation removes nothing");
 
@@ -143,8 +146,10 @@ public sealed class ServiceEditTests
         (await app.WithDbAsync(db => db.Services.AnyAsync(v => v.Id == id))).ShouldBeFalse();
         (await SlugsAsync(client, "category=bagagerie")).ShouldNotContain(Ozanam);
         (await client.GetStringAsync("/structure/" + Ozanam)).ShouldNotContain("<h3>Bagagerie</h3>");
-        var changes = (await app.WithDbAsync(db => db.SheetRevisions.SingleAsync())).ChangeList;
+        (await app.WithDbAsync(db => db.Notices.AnyAsync(n => n.ServiceId == id))).ShouldBeFalse("its notices go with it");
+        var changes = (await app.WithDbAsync(db => db.SheetRevisions.OrderByDescending(r => r.Id).FirstAsync())).ChangeList;
         changes.ShouldContain(c => c.Field == "Service retiré" && c.Before == "Bagagerie" && c.After == null);
+        changes.ShouldContain(c => c.Field == "Fermeture temporaire (service « Bagagerie »)" && c.After == null);
         (await client.GetAsync(Area($"services/{id}/retirer"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
