@@ -88,6 +88,7 @@ public static class ReperesApplication
         builder.Services.AddSingleton<HoursEvaluator>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
+        builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -2,15 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.OpeningHours;
-using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Publishing.Sheet;
@@ -72,16 +70,31 @@ public sealed class SheetInput
 public sealed partial class EditSheetModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
-    UserManager<ReperesUser> users,
-    SearchIndex index,
-    CommuneDirectory communes,
+    SheetWriter writer,
+    HoursEvaluator hours,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    /// <summary>The value of the button that shows the preview (and saves nothing).</summary>
+    public const string PreviewAction = "preview";
+
     [BindProperty]
     public SheetInput Input { get; set; } = new();
 
+    /// <summary>Which button sent the form: <see cref="PreviewAction"/>, or anything else to save.</summary>
+    [BindProperty(Name = "action")]
+    public string? Submitted { get; set; }
+
+    /// <summary>What was just done elsewhere in the edit area (a service saved…), said on arrival.</summary>
+    [BindProperty(SupportsGet = true, Name = "fait")]
+    public string? Done { get; set; }
+
     public Structure Structure { get; private set; } = null!;
+
+    /// <summary>The public sheet with the changes of the form, when the person asked for it.</summary>
+    public SheetPreview? Preview { get; private set; }
+
+    public IReadOnlyList<NoticeInfo> CurrentNotices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -127,41 +140,34 @@ public sealed partial class EditSheetModel(
             return Page();
         }
 
-        var before = Snapshot(Structure);
+        var before = SheetFields.Snapshot(Structure);
         var s = Structure;
         s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
         s.LocateAt(address);
         s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
         s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, Blank(Input.OpeningHours), Blank(Input.OpeningHoursDetails));
-        var changes = Diff(before, Snapshot(s));
-        if (changes.Count > 0)
+        if (Submitted == PreviewAction)
         {
-            var user = (await users.GetUserAsync(User))!;
-            var now = clock.GetUtcNow();
-            s.Touch(now);
-            db.SheetRevisions.Add(new SheetRevision(s.Id, user.Id, user.DisplayName, now, changes));
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-            await index.IndexAsync(db, [s.Id], HttpContext.RequestAborted);
-            communes.Invalidate();
+            // The changes stay in memory for this response only: nothing is saved.
+            Preview = SheetPreview.Build(s, hours, clock.GetUtcNow());
+            return Page();
         }
 
-        return Redirect($"/structure/{s.Slug}?enregistre={(changes.Count > 0 ? "1" : "0")}");
+        var saved = await writer.SaveAsync(User, s, SheetFields.Diff(before, SheetFields.Snapshot(s)), HttpContext.RequestAborted);
+        return Redirect($"/structure/{s.Slug}?enregistre={(saved ? "1" : "0")}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)
     {
-        var structure = await db.Structures.FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
+        var (structure, refusal) = await EditArea.OpenAsync(this, db, authorization, slug);
         if (structure is null)
         {
-            return NotFound();
-        }
-
-        if (!(await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Structure = structure;
+        var today = HoursEvaluator.LocalDate(clock.GetUtcNow());
+        CurrentNotices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).Select(SheetPreview.Info).ToList();
         return null;
     }
 
@@ -215,24 +221,6 @@ public sealed partial class EditSheetModel(
 
         return address;
     }
-
-    private static Dictionary<string, string?> Snapshot(Structure s) => new()
-    {
-        ["Nom"] = s.Name,
-        ["Résumé"] = s.Summary,
-        ["Présentation"] = s.Description,
-        ["Adresse"] = s.Address is { } a ? $"{a.Street}, {a.PostalCode} {a.City} ({a.CommuneCode}; {a.Latitude.ToString(CultureInfo.InvariantCulture)}, {a.Longitude.ToString(CultureInfo.InvariantCulture)})" : null,
-        ["Téléphones"] = string.Join(", ", s.PhoneList),
-        ["Courriel"] = s.Email,
-        ["Site internet"] = s.Website,
-        ["Accessibilité"] = s.WheelchairAccessible?.ToString(),
-        ["Langues"] = string.Join(", ", s.LanguageList),
-        ["Horaires"] = s.OpeningHours,
-        ["Précisions sur les horaires"] = s.OpeningHoursDetails,
-    };
-
-    private static List<FieldChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
-        before.Where(b => (b.Value ?? "") != (after[b.Key] ?? "")).Select(b => new FieldChange(b.Key, b.Value, after[b.Key])).ToList();
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -14,6 +14,12 @@ public sealed class SheetHistoryModel(ReperesDbContext db, IAuthorizationService
 {
     public Structure Structure { get; private set; } = null!;
 
+    /// <summary>The person may edit the sheet, hence restore a version of it.</summary>
+    public bool CanRestore { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "fait")]
+    public string? Done { get; set; }
+
     public IReadOnlyList<SheetRevision> Revisions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -30,8 +36,10 @@ public sealed class SheetHistoryModel(ReperesDbContext db, IAuthorizationService
         }
 
         Structure = structure;
-        var revisions = await db.SheetRevisions.AsNoTracking().Where(r => r.StructureId == structure.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
-        Revisions = revisions.OrderByDescending(r => r.At).ToList();
+        CanRestore = (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
+        // The 500 most recent (the index on (structure, at) serves both the filter and the order).
+        Revisions = await db.SheetRevisions.AsNoTracking().Where(r => r.StructureId == structure.Id)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
         return Page();
     }
 }

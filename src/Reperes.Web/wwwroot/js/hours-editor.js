@@ -23,3 +23,14 @@
     }, 400);
   });
 })();
+
+// Hours inside another form: filling the grid or the expert field chooses it (the radio buttons work without this).
+(function () {
+  'use strict';
+  Array.prototype.forEach.call(document.querySelectorAll('[data-hours-mode]'), function (part) {
+    var fieldset = part.closest('[data-hours-fields]');
+    var radio = fieldset && fieldset.querySelector('input[type=radio][value="' + part.getAttribute('data-hours-mode') + '"]');
+    if (!radio) { return; }
+    part.addEventListener('input', function () { radio.checked = true; });
+  });
+})();

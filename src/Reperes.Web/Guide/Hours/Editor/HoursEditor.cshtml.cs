@@ -1,8 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.OpeningHours;
 
 namespace Reperes.Web.Guide.Hours.Editor;
 
@@ -46,7 +44,7 @@ public sealed class GridInput
 /// </summary>
 public sealed class HoursEditorModel(IStringLocalizer<SharedResource> localizer, HoursEvaluator hours, TimeProvider clock) : PageModel
 {
-    public const int MaxLength = 1000;
+    public const int MaxLength = HoursGridWriter.MaxLength;
 
     [BindProperty]
     public GridInput Grid { get; set; } = new();
@@ -86,9 +84,9 @@ public sealed class HoursEditorModel(IStringLocalizer<SharedResource> localizer,
         }
 
         // A string the grid can show is shown in the grid; anything richer stays in expert mode.
-        if (WeeklyHoursGrid.TryFromOpeningHours(Value, out var grid) && grid is not null && grid.Days.All(d => d.Count <= DayInput.Slots))
+        if (HoursGridWriter.Read(Value) is { } grid)
         {
-            Grid = FromGrid(grid);
+            Grid = grid;
         }
         else
         {
@@ -101,53 +99,14 @@ public sealed class HoursEditorModel(IStringLocalizer<SharedResource> localizer,
     public IActionResult OnPostGrid()
     {
         Today = HoursEvaluator.LocalDate(clock.GetUtcNow());
-        Grid.Normalize();
-        var grid = new WeeklyHoursGrid
-        {
-            ClosedOnPublicHolidays = Grid.ClosedOnPublicHolidays,
-            ByAppointmentOnly = Grid.ByAppointmentOnly,
-            Note = string.IsNullOrWhiteSpace(Grid.Note) ? null : Grid.Note.Trim().Replace("\"", "’", StringComparison.Ordinal),
-        };
-        for (var d = 0; d < 7; d++)
-        {
-            var dayName = CultureInfo.CurrentUICulture.DateTimeFormat.GetDayName(Week[d]);
-            for (var s = 0; s < DayInput.Slots; s++)
-            {
-                var start = Grid.Days[d].Starts[s];
-                var end = Grid.Days[d].Ends[s];
-                if (string.IsNullOrWhiteSpace(start) && string.IsNullOrWhiteSpace(end))
-                {
-                    continue;
-                }
-
-                if (!TryTime(start, out var from) || !TryTime(end, out var to))
-                {
-                    Errors.Add(localizer["{0}, créneau {1} : indiquez une heure de début et une heure de fin (ex. 09:00 et 12:00).", dayName, s + 1]);
-                    continue;
-                }
-
-                if (to <= from && to != TimeOnly.MinValue)
-                {
-                    Errors.Add(localizer["{0}, créneau {1} : l’heure de fin doit être après l’heure de début.", dayName, s + 1]);
-                    continue;
-                }
-
-                grid.Days[d].Add(new TimeRangeSlot(from, to));
-            }
-        }
-
-        if (Grid.Note is { Length: > 200 })
-        {
-            Errors.Add(localizer["La précision est trop longue : 200 caractères au plus."]);
-        }
-
-        if (Errors.Count > 0)
+        var value = HoursGridWriter.Write(Grid, localizer, Errors);
+        if (value is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        return RedirectToPage(new { value = grid.ToOpeningHours() });
+        return RedirectToPage(new { value });
     }
 
     public IActionResult OnPostExpert()
@@ -170,53 +129,13 @@ public sealed class HoursEditorModel(IStringLocalizer<SharedResource> localizer,
 
     private bool Check(string value)
     {
-        if (value.Length > MaxLength)
+        if (!HoursGridWriter.Check(value, localizer, Errors, out var position))
         {
-            Errors.Add(localizer["Les horaires sont trop longs : {0} caractères au plus.", MaxLength]);
-            return false;
-        }
-
-        if (!OpeningHoursSchedule.TryParse(value, out _, out var error))
-        {
-            Errors.Add(localizer["Ces horaires ne sont pas compris : {0} (position {1}).", error?.Message ?? "", (error?.Position ?? 0) + 1]);
-            ErrorPosition = error?.Position;
+            ErrorPosition = position;
             return false;
         }
 
         Preview = hours.Week(value, [], Today);
         return true;
-    }
-
-    private static bool TryTime(string? text, out TimeOnly time)
-    {
-        time = default;
-        if (text is "24:00")
-        {
-            time = TimeOnly.MinValue;
-            return true;
-        }
-
-        return text is not null && TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH'h'mm", "H'h'mm", "HH'h'", "H'h'"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-    }
-
-    private static GridInput FromGrid(WeeklyHoursGrid grid)
-    {
-        var input = new GridInput
-        {
-            ClosedOnPublicHolidays = grid.ClosedOnPublicHolidays,
-            ByAppointmentOnly = grid.ByAppointmentOnly,
-            Note = grid.Note,
-        };
-        for (var d = 0; d < 7; d++)
-        {
-            var slots = grid.Days[d];
-            for (var s = 0; s < Math.Min(slots.Count, DayInput.Slots); s++)
-            {
-                input.Days[d].Starts[s] = slots[s].Start.ToString("HH:mm", CultureInfo.InvariantCulture);
-                input.Days[d].Ends[s] = slots[s].End == TimeOnly.MinValue ? "00:00" : slots[s].End.ToString("HH:mm", CultureInfo.InvariantCulture);
-            }
-        }
-
-        return input;
     }
 }

@@ -1,0 +1,11 @@
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
+
+namespace Reperes.Web.Guide.Pages;
+
+/// <summary>
+/// A service as a sheet shows it (<c>_ServiceItem.cshtml</c>): on the public sheet and in the preview of its editors.
+/// <paramref name="Service"/> needs its category and need; status and week matter only when it has its own hours;
+/// <paramref name="Notices"/> are the service's own current and coming notices.
+/// </summary>
+public sealed record ServiceView(Service Service, HoursStatus? Status, IReadOnlyList<WeekDay> Week, DateOnly Today, IReadOnlyList<NoticeInfo> Notices);

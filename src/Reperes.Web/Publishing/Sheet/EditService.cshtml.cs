@@ -1,0 +1,293 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reperes.Web.Data;
+using Reperes.Web.Guide;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
+using Reperes.Web.Guide.Hours.Editor;
+using Reperes.Web.Guide.Pages;
+using Reperes.Web.Guide.Search;
+
+namespace Reperes.Web.Publishing.Sheet;
+
+/// <summary>A service as its structure's staff describe it: choices and plain words, hours with the grid.</summary>
+public sealed class ServiceInput
+{
+    [Required(ErrorMessage = "Choisissez ce que propose le service dans la liste des catégories.")]
+    public string? Category { get; set; }
+
+    [StringLength(200, ErrorMessage = "Le nom du service est trop long : 200 caractères au plus.")]
+    public string? Name { get; set; }
+
+    [StringLength(5000, ErrorMessage = "La description du service est trop longue : 5 000 caractères au plus.")]
+    public string? Description { get; set; }
+
+    public List<string> Publics { get; set; } = [];
+
+    public string Gender { get; set; } = nameof(Guide.Domain.Gender.All);
+
+    [StringLength(3, ErrorMessage = "Les âges sont des nombres entre 0 et 120.")]
+    public string? AgeMin { get; set; }
+
+    [StringLength(3, ErrorMessage = "Les âges sont des nombres entre 0 et 120.")]
+    public string? AgeMax { get; set; }
+
+    [StringLength(500, ErrorMessage = "La situation administrative est trop longue : 500 caractères au plus.")]
+    public string? AdministrativeSituation { get; set; }
+
+    public string Access { get; set; } = nameof(AccessCondition.Unconditional);
+
+    [StringLength(1000, ErrorMessage = "Les précisions sur l’accès sont trop longues : 1 000 caractères au plus.")]
+    public string? AccessDetails { get; set; }
+
+    /// <summary>"free" or "paid".</summary>
+    public string Cost { get; set; } = "free";
+
+    [StringLength(500, ErrorMessage = "Les précisions sur le coût sont trop longues : 500 caractères au plus.")]
+    public string? CostDetails { get; set; }
+
+    /// <summary>data·inclusion modes-accueil: en-presentiel, a-distance.</summary>
+    public List<string> Modes { get; set; } = [];
+
+    [StringLength(40, ErrorMessage = "Le téléphone est trop long : 40 caractères au plus.")]
+    public string? RemotePhone { get; set; }
+
+    [StringLength(500, ErrorMessage = "Le site internet est trop long : 500 caractères au plus.")]
+    public string? RemoteWebsite { get; set; }
+
+    public HoursInput Hours { get; set; } = new();
+}
+
+/// <summary>
+/// Adds a service to a sheet (/services/nouveau) or edits one (/services/{id}); "Aperçu" shows it as the public sheet
+/// will, and saves nothing. A service of another structure is not found here.
+/// </summary>
+[Authorize]
+public sealed partial class EditServiceModel(
+    ReperesDbContext db,
+    IAuthorizationService authorization,
+    GuideCatalog catalog,
+    SheetWriter writer,
+    HoursEvaluator hours,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const string NewId = "nouveau";
+
+    public static readonly IReadOnlyList<string> Audiences =
+        ["tous-publics", .. SearchRequest.Audiences, "actifs", "personnes-en-situation-juridique-specifique", "residents-qpv-frr"];
+
+    public static readonly IReadOnlyList<string> ModesAccueil = ["en-presentiel", "a-distance"];
+
+    [BindProperty]
+    public ServiceInput Input { get; set; } = new();
+
+    [BindProperty(Name = "action")]
+    public string? Submitted { get; set; }
+
+    public Structure Structure { get; private set; } = null!;
+
+    /// <summary>The service edited; null when adding one.</summary>
+    public Service? Service { get; private set; }
+
+    public ServiceView? Preview { get; private set; }
+
+    public IReadOnlyList<NeedInfo> Needs => catalog.Needs;
+
+    public async Task<IActionResult> OnGetAsync(string slug, string id)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Service is not { } v)
+        {
+            Input = new ServiceInput { Modes = ["en-presentiel"], Publics = ["tous-publics"] };
+            return Page();
+        }
+
+        Input = new ServiceInput
+        {
+            Category = v.Category.Code,
+            Name = v.Name,
+            Description = v.Description,
+            Publics = v.PublicList.ToList(),
+            Gender = v.Gender.ToString(),
+            AgeMin = v.AgeMin?.ToString(CultureInfo.InvariantCulture),
+            AgeMax = v.AgeMax?.ToString(CultureInfo.InvariantCulture),
+            AdministrativeSituation = v.AdministrativeSituation,
+            Access = v.Access.ToString(),
+            AccessDetails = v.AccessDetails,
+            Cost = v.IsFree ? "free" : "paid",
+            CostDetails = v.CostDetails,
+            Modes = v.ModeList.ToList(),
+            RemotePhone = v.RemotePhone,
+            RemoteWebsite = v.RemoteWebsite,
+            Hours = HoursInput.From(v.OpeningHours),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string id)
+    {
+        if (await LoadAsync(slug, id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var values = Validate();
+        if (!ModelState.IsValid || values is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var category = await db.Categories.Include(c => c.Need).SingleAsync(c => c.Id == values.Category.Id, HttpContext.RequestAborted);
+        var adding = Service is null;
+        var service = Service ?? new Service(Structure, category, values.Name);
+        var before = adding ? null : ServiceFields.Snapshot(service, catalog.Category(service.CategoryId));
+        var beforeName = service.Name;
+        service.Describe(category, values.Name, values.Description, service.TypeList);
+        service.SetAudience(values.Publics, values.Gender, values.AgeMin, values.AgeMax, values.AdministrativeSituation);
+        service.SetConditions(values.Access, values.AccessDetails, values.IsFree, values.CostDetails);
+        service.SetReception(values.OpeningHours, values.Modes, values.RemotePhone, values.RemoteWebsite);
+
+        if (Submitted == EditSheetModel.PreviewAction)
+        {
+            // Shown, not saved: a new service is not added to the context, an edited one is never saved in this request.
+            var now = clock.GetUtcNow();
+            var notices = Structure.Notices.Where(n => !n.IsExpiredOn(HoursEvaluator.LocalDate(now))).Select(SheetPreview.Info).ToList();
+            Preview = SheetPreview.ServiceView(service, notices, hours, now);
+            return Page();
+        }
+
+        if (adding)
+        {
+            Structure.Services.Add(service);
+        }
+
+        var changes = ServiceFields.Diff(adding ? service.Name : beforeName, before, ServiceFields.Snapshot(service, values.Category));
+        var saved = await writer.SaveAsync(User, Structure, changes, HttpContext.RequestAborted);
+        var done = adding ? "service-ajoute" : saved ? "service-modifie" : "rien";
+        return Redirect($"{EditArea.Url(Structure)}?fait={done}#services");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug, string id)
+    {
+        var (structure, refusal) = await EditArea.OpenAsync(this, db, authorization, slug);
+        if (structure is null)
+        {
+            return refusal;
+        }
+
+        Structure = structure;
+        if (id == NewId)
+        {
+            return null;
+        }
+
+        // Only this structure's services: the id of another's is "not found", whoever asks.
+        Service = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var serviceId)
+            ? structure.Services.FirstOrDefault(v => v.Id == serviceId)
+            : null;
+        return Service is null ? NotFound() : null;
+    }
+
+    private sealed record ServiceValues(
+        CategoryInfo Category, string Name, string Description, IReadOnlyList<string> Publics, Gender Gender, int? AgeMin, int? AgeMax,
+        string? AdministrativeSituation, AccessCondition Access, string? AccessDetails, bool IsFree, string? CostDetails,
+        string? OpeningHours, IReadOnlyList<string> Modes, string? RemotePhone, string? RemoteWebsite);
+
+    /// <summary>Checks what annotations cannot say; the values to save, or null when something is wrong.</summary>
+    private ServiceValues? Validate()
+    {
+        var i = Input;
+        var category = catalog.Category(i.Category);
+        if (category is null && !string.IsNullOrWhiteSpace(i.Category))
+        {
+            ModelState.AddModelError("", localizer["Choisissez ce que propose le service dans la liste des catégories."]);
+        }
+
+        var known = Audiences.Concat(Service?.PublicList ?? []).ToHashSet(StringComparer.Ordinal);
+        var genderKnown = Enum.TryParse<Gender>(i.Gender, out var gender) && Enum.IsDefined(gender) && !int.TryParse(i.Gender, out _);
+        var accessKnown = Enum.TryParse<AccessCondition>(i.Access, out var access) && Enum.IsDefined(access) && !int.TryParse(i.Access, out _);
+        if (i.Publics.Any(p => !known.Contains(p)) || !genderKnown || !accessKnown || i.Cost is not ("free" or "paid") || i.Modes.Any(m => !ModesAccueil.Contains(m)))
+        {
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
+
+        var ageMin = Age(i.AgeMin, out var minValid);
+        var ageMax = Age(i.AgeMax, out var maxValid);
+        if (!minValid || !maxValid)
+        {
+            ModelState.AddModelError("", localizer["Les âges sont des nombres entre 0 et 120."]);
+        }
+        else if (ageMin > ageMax)
+        {
+            ModelState.AddModelError("", localizer["L’âge minimum doit être inférieur ou égal à l’âge maximum."]);
+        }
+
+        if (i.Modes.Count == 0)
+        {
+            ModelState.AddModelError("", localizer["Indiquez si le service accueille sur place, à distance, ou les deux."]);
+        }
+
+        var remotePhone = Blank(i.RemotePhone);
+        var remoteWebsite = Blank(i.RemoteWebsite);
+        if (remotePhone is not null && !PhonePattern().IsMatch(remotePhone))
+        {
+            ModelState.AddModelError("", localizer["Le téléphone s’écrit avec des chiffres, des espaces, + et des points."]);
+        }
+
+        if (remoteWebsite is not null && !(Uri.TryCreate(remoteWebsite, UriKind.Absolute, out var site) && (site.Scheme == Uri.UriSchemeHttps || site.Scheme == Uri.UriSchemeHttp)))
+        {
+            ModelState.AddModelError("", localizer["Le site internet doit être une adresse complète (https://…)."]);
+        }
+
+        if (i.Modes.Count > 0 && !i.Modes.Contains("en-presentiel") && remotePhone is null && remoteWebsite is null)
+        {
+            ModelState.AddModelError("", localizer["Pour un service à distance, indiquez un téléphone ou un site internet."]);
+        }
+
+        var errors = new List<string>();
+        var openingHours = i.Hours.Resolve(localizer, errors);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("", error);
+        }
+
+        if (!ModelState.IsValid || category is null)
+        {
+            return null;
+        }
+
+        var name = Blank(i.Name) ?? category.NameFr;
+        return new ServiceValues(
+            category, name, i.Description?.Trim() ?? "", i.Publics, gender, ageMin, ageMax, Blank(i.AdministrativeSituation),
+            access, Blank(i.AccessDetails), i.Cost == "free", Blank(i.CostDetails), openingHours, i.Modes, remotePhone, remoteWebsite);
+    }
+
+    private static int? Age(string? text, out bool valid)
+    {
+        valid = true;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        valid = int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var age) && age <= 120;
+        return valid ? age : null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^[0-9+(). -]{2,20}$")]
+    private static partial Regex PhonePattern();
+}
