@@ -28,7 +28,9 @@ public sealed class AccountsModel(ReperesDbContext db, TimeProvider clock, IStri
     [BindProperty(SupportsGet = true, Name = "bloques")]
     public bool LockedOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query: "page" is also the route value naming the Razor page.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AccountRow> Rows { get; private set; } = [];

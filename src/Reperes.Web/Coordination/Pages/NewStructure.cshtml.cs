@@ -74,24 +74,24 @@ public sealed partial class NewStructureModel(
         var postalCode = Input.PostalCode?.Trim() ?? "";
         var city = Input.City?.Trim() ?? "";
         var communeCode = string.IsNullOrWhiteSpace(Input.CommuneCode) ? null : Input.CommuneCode.Trim().ToUpperInvariant();
-        if (ModelState.IsValid)
+        var kindKey = $"{nameof(Input)}.{nameof(Input.Kind)}";
+        if (ModelState.GetFieldValidationState(kindKey) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !Enum.IsDefined(Input.Kind))
         {
-            if (!Enum.IsDefined(Input.Kind))
-            {
-                ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
-            }
+            // The binder's own message is in English: say it in the interface's words.
+            ModelState.Remove(kindKey);
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
 
-            if (!PostalCodePattern().IsMatch(postalCode) || (communeCode is not null && !CommuneCodePattern().IsMatch(communeCode)))
-            {
-                ModelState.AddModelError("", localizer["Le code postal compte 5 chiffres et le code INSEE 5 caractères (ex. 29019)."]);
-            }
+        if ((postalCode.Length > 0 && !PostalCodePattern().IsMatch(postalCode)) || (communeCode is not null && !CommuneCodePattern().IsMatch(communeCode)))
+        {
+            ModelState.AddModelError("", localizer["Le code postal compte 5 chiffres et le code INSEE 5 caractères (ex. 29019)."]);
+        }
 
-            var name = Input.Name.Trim();
-            var lowerName = name.ToLowerInvariant();
-            if (await db.Structures.AnyAsync(s => s.PostalCode == postalCode && s.Name.ToLower() == lowerName, HttpContext.RequestAborted))
-            {
-                ModelState.AddModelError("", localizer["Une structure porte déjà ce nom dans cette commune : cherchez-la dans la liste des espaces."]);
-            }
+        var name = Input.Name?.Trim() ?? "";
+        var lowerName = name.ToLowerInvariant();
+        if (name.Length > 0 && await db.Structures.AnyAsync(s => s.PostalCode == postalCode && s.Name.ToLower() == lowerName, HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError("", localizer["Une structure porte déjà ce nom dans cette commune : cherchez-la dans la liste des espaces."]);
         }
 
         if (!ModelState.IsValid)
@@ -105,8 +105,8 @@ public sealed partial class NewStructureModel(
 
         var now = clock.GetUtcNow();
         var me = (await users.GetUserAsync(User))!;
-        var structure = new Structure(await FreeSlugAsync(Input.Name, city), Input.Name.Trim(), Input.Kind, now);
-        structure.Describe(Input.Name.Trim(), Input.Kind, Input.Summary.Trim(), "", []);
+        var structure = new Structure(await FreeSlugAsync(name, city), name, Input.Kind, now);
+        structure.Describe(name, Input.Kind, Input.Summary.Trim(), "", []);
         structure.PlaceInCommune(postalCode, city, communeCode);
 
         await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);

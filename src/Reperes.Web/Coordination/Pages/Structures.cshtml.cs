@@ -38,7 +38,9 @@ public sealed partial class StructuresModel(
     [BindProperty(SupportsGet = true, Name = "sans-gestionnaire")]
     public bool WithoutManagerOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query: "page" is also the route value naming the Razor page.
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "fait")]
