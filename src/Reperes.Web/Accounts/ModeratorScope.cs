@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.Accounts;
 

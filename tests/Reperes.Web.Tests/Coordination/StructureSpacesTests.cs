@@ -171,6 +171,9 @@ public sealed class StructureSpacesTests
         var (_, byCommune) = await coordinator.GetPageAsync(List + "?q=29480");
         byCommune.QuerySelectorAll("main li.result").ShouldHaveSingleItem().TextContent.ShouldContain("Le Relecq-Kerhuon");
 
+        var (_, byCommuneName) = await coordinator.GetPageAsync(List + "?q=le%20relecq-kerhuon");
+        byCommuneName.QuerySelectorAll("main li.result").ShouldHaveSingleItem().TextContent.ShouldContain("29480 Le Relecq-Kerhuon");
+
         var (_, withoutManager) = await coordinator.GetPageAsync(List + "?sans-gestionnaire=true&q=brest");
         var names = withoutManager.QuerySelectorAll("main li.result h2").Select(h => h.TextContent.Trim()).ToList();
         names.ShouldNotBeEmpty();

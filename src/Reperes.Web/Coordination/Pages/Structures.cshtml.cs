@@ -175,10 +175,16 @@ public sealed partial class StructuresModel(
                 var code = text.ToUpperInvariant();
                 query = query.Where(s => s.CommuneCode == code || s.PostalCode == code);
             }
+            else if (communes.Find(text) is { } commune && TextNormalizer.Fold(commune.Name).Trim() == TextNormalizer.Fold(text).Trim())
+            {
+                // A commune of the guide, by its name: its indexed code rather than reading every row.
+                query = query.Where(s => s.CommuneCode == commune.Code);
+            }
             else
             {
+                // Only the name: it is in the (status, name) index, so the scan reads no row but the matches.
                 var lower = text.ToLowerInvariant();
-                query = query.Where(s => s.Name.ToLower().Contains(lower) || (s.City != null && s.City.ToLower().Contains(lower)));
+                query = query.Where(s => s.Name.ToLower().Contains(lower));
             }
         }
 
