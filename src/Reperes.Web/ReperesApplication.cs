@@ -72,6 +72,8 @@ public static class ReperesApplication
                 return Task.CompletedTask;
             };
         });
+        // Roles given or removed and accounts locked by the coordination reach open sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<SecurityNotifier>();

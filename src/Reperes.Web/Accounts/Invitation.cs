@@ -47,6 +47,21 @@ public sealed class Invitation
 
     public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
 
+    /// <summary>Sends it again: a new code and a new week; the link sent before stops working.</summary>
+    public string Renew(DateTimeOffset now)
+    {
+        if (AcceptedAt is not null)
+        {
+            throw new InvalidOperationException("An accepted invitation cannot be sent again.");
+        }
+
+        var code = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        CodeHash = Hash(code);
+        CreatedAt = now;
+        ExpiresAt = now + Lifetime;
+        return code;
+    }
+
     public void Accept(DateTimeOffset now)
     {
         if (!IsUsable(now))

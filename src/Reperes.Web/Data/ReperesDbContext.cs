@@ -16,6 +16,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ModeratorScope> ModeratorScopes => Set<ModeratorScope>();
     public DbSet<Publishing.Sheet.SheetRevision> SheetRevisions => Set<Publishing.Sheet.SheetRevision>();
     public DbSet<Publishing.Publications.Publication> Publications => Set<Publishing.Publications.Publication>();
     public DbSet<Publishing.Media.Attachment> Attachments => Set<Publishing.Media.Attachment>();

@@ -13,6 +13,60 @@ public sealed record Mail(string To, string Subject, string Body)
 /// <summary>Reads the .eml files the application writes outside production (see Mailer).</summary>
 public static partial class Mailbox
 {
+    /// <summary>The decoded text (headers and quoted-printable body) of every message sent to <paramref name="to"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<string>> MessagesToAsync(ReperesApp app, string to)
+    {
+        var directory = Path.Combine(app.DataDirectory, "mail");
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        var messages = new List<(DateTime At, string Text)>();
+        foreach (var file in Directory.GetFiles(directory, "*.eml"))
+        {
+            var text = DecodeQuotedPrintable(await File.ReadAllTextAsync(file));
+            if (text.Contains("To: " + to, StringComparison.OrdinalIgnoreCase))
+            {
+                messages.Add((File.GetLastWriteTimeUtc(file), text));
+            }
+        }
+
+        return messages.OrderBy(m => m.At).Select(m => m.Text).ToList();
+    }
+
+    /// <summary>The path and query of the invitation links mailed to <paramref name="to"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<string>> InvitationLinksToAsync(ReperesApp app, string to) =>
+        (await MessagesToAsync(app, to))
+            .SelectMany(m => InvitationLink().Matches(m).Select(x => new Uri(x.Value).PathAndQuery))
+            .ToList();
+
+    public static string CodeOf(string invitationLink) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri("http://localhost" + invitationLink).Query)["code"]!;
+
+    private static string DecodeQuotedPrintable(string mail)
+    {
+        var joined = mail.Replace("=\r\n", "", StringComparison.Ordinal);
+        var bytes = new List<byte>(joined.Length);
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(joined[i].ToString()));
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    [GeneratedRegex(@"https?://[^/\s]+/invitation\?code=[A-Za-z0-9_-]+")]
+    private static partial Regex InvitationLink();
+
     public static IReadOnlyList<Mail> Read(ReperesApp app)
     {
         var folder = Path.Combine(app.DataDirectory, "mail");

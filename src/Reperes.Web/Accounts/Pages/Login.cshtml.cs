@@ -55,9 +55,17 @@ public sealed class LoginModel(SignInManager<ReperesUser> signIn, IStringLocaliz
             return Redirect(LoginWithCodeModel.Address(LoginWithCodeModel.Path, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe));
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? localizer["Trop d’essais : le compte est bloqué pendant 15 minutes. Vous pouvez aussi réinitialiser votre mot de passe."]
-            : localizer["Adresse ou mot de passe incorrect."]);
+        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is { } locked && AccountRules.IsLockedByCoordination(locked.LockoutEnd))
+        {
+            ModelState.AddModelError("", localizer["Ce compte est bloqué par la coordination du réseau. Adressez-vous à elle pour le rouvrir."]);
+        }
+        else
+        {
+            ModelState.AddModelError("", result.IsLockedOut
+                ? localizer["Trop d’essais : le compte est bloqué pendant 15 minutes. Vous pouvez aussi réinitialiser votre mot de passe."]
+                : localizer["Adresse ou mot de passe incorrect."]);
+        }
+
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

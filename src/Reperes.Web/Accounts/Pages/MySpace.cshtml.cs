@@ -15,6 +15,10 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
 {
     public ReperesUser Me { get; private set; } = null!;
 
+    /// <summary>Just left a structure's team (see LeaveStructure).</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "quitte")]
+    public bool Left { get; set; }
+
     public IReadOnlyList<string> NetworkRoles { get; private set; } = [];
 
     public IReadOnlyList<MyStructure> Structures { get; private set; } = [];

@@ -95,6 +95,18 @@ public sealed class Structure
         GeoCell = address is null ? null : GeoCells.Of(address.Latitude, address.Longitude);
     }
 
+    /// <summary>
+    /// The commune alone, before the exact address is known (a space created by the coordination): no street, no
+    /// coordinates, so not found "near me" until the structure's staff complete the address.
+    /// </summary>
+    public void PlaceInCommune(string postalCode, string city, string? communeCode)
+    {
+        LocateAt(null);
+        PostalCode = postalCode;
+        City = city;
+        CommuneCode = communeCode;
+    }
+
     public void SetContact(IEnumerable<string> phones, string? email, string? website)
     {
         Phones = Join(phones);
