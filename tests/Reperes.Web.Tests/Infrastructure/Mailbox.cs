@@ -67,9 +67,11 @@ public static partial class Mailbox
     [GeneratedRegex(@"https?://[^/\s]+/invitation\?code=[A-Za-z0-9_-]+")]
     private static partial Regex InvitationLink();
 
-    public static IReadOnlyList<Mail> Read(ReperesApp app)
+    public static IReadOnlyList<Mail> Read(ReperesApp app) => Read(app.DataDirectory);
+
+    public static IReadOnlyList<Mail> Read(string dataDirectory)
     {
-        var folder = Path.Combine(app.DataDirectory, "mail");
+        var folder = Path.Combine(dataDirectory, "mail");
         if (!Directory.Exists(folder))
         {
             return [];
@@ -100,7 +102,7 @@ public static partial class Mailbox
             body = Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal)));
         }
 
-        return new Mail(Header("To"), subject, body);
+        return new Mail(Header("To"), subject, body.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     private static byte[] QuotedPrintable(string text)

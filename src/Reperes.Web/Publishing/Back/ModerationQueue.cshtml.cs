@@ -25,10 +25,14 @@ public sealed class ModerationQueueModel(ReperesDbContext db, UserManager<Repere
     public static async Task<List<AwaitingPublication>> QueueAsync(ReperesDbContext db, System.Security.Claims.ClaimsPrincipal user, string userId, int take, CancellationToken cancellationToken)
     {
         var query = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Proposed);
-        if (!user.IsInRole(NetworkRoles.Coordinator) && !user.IsInRole(NetworkRoles.Moderator))
+        var moderated = user.IsInRole(NetworkRoles.Coordinator) || user.IsInRole(NetworkRoles.Moderator)
+            ? await ModeratorScopes.StructuresModeratedByAsync(db, userId, cancellationToken)
+            : db.Structures.Where(_ => false).Select(s => s.Id);
+        if (moderated is not null)
         {
-            var publishable = db.Memberships.Where(m => m.UserId == userId && (m.Role == MembershipRole.Manager || m.CanPublish)).Select(m => (int?)m.StructureId);
-            query = query.Where(p => publishable.Contains(p.StructureId));
+            // The structures I may publish for as a member, and those of my moderation scope.
+            var publishable = db.Memberships.Where(m => m.UserId == userId && (m.Role == MembershipRole.Manager || m.CanPublish)).Select(m => m.StructureId);
+            query = query.Where(p => p.StructureId != null && (publishable.Contains(p.StructureId.Value) || moderated.Contains(p.StructureId.Value)));
         }
 
         return await query.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).Take(take)

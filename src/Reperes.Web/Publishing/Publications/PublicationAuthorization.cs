@@ -34,18 +34,25 @@ public static class PublicationRights
     public static bool MayWriteForNetwork(ClaimsPrincipal user) =>
         user.IsInRole(NetworkRoles.Coordinator) || user.IsInRole(NetworkRoles.Moderator) || user.IsInRole(NetworkRoles.Contributor);
 
-    /// <summary>A moderator moderates the network's publications and every structure's.</summary>
-    public static Task<bool> ModeratesAsync(ReperesDbContext db, ClaimsPrincipal user, string userId, int? structureId)
+    /// <summary>
+    /// A moderator moderates the structures of their scope (all of them without a scope, see <see cref="ModeratorScopes"/>);
+    /// the network's own publications are moderated by moderators without a restricted scope.
+    /// </summary>
+    public static async Task<bool> ModeratesAsync(ReperesDbContext db, ClaimsPrincipal user, string userId, int? structureId, CancellationToken cancellationToken = default)
     {
-        _ = db;
-        _ = userId;
-        _ = structureId;
-        return Task.FromResult(user.IsInRole(NetworkRoles.Moderator));
+        if (!user.IsInRole(NetworkRoles.Moderator))
+        {
+            return false;
+        }
+
+        return structureId is { } id
+            ? await ModeratorScopes.CanModerateAsync(db, userId, id, cancellationToken)
+            : await ModeratorScopes.StructuresModeratedByAsync(db, userId, cancellationToken) is null;
     }
 
     public static async Task<bool> MayPublishAsync(ReperesDbContext db, ClaimsPrincipal user, string userId, int? structureId, CancellationToken cancellationToken = default)
     {
-        if (user.IsInRole(NetworkRoles.Coordinator) || await ModeratesAsync(db, user, userId, structureId))
+        if (user.IsInRole(NetworkRoles.Coordinator) || await ModeratesAsync(db, user, userId, structureId, cancellationToken))
         {
             return true;
         }

@@ -69,12 +69,22 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
         if (emails.Count == 0 || publication.StructureId is null || publication.WorkshopId is not null)
         {
             var roles = new[] { NetworkRoles.Moderator, NetworkRoles.Coordinator };
-            emails.AddRange(await (
+            var candidates = await (
                 from userRole in db.UserRoles
                 join role in db.Roles on userRole.RoleId equals role.Id
                 join user in db.Users on userRole.UserId equals user.Id
                 where roles.Contains(role.Name!) && user.Id != publication.AuthorId
-                select user.Email!).ToListAsync(cancellationToken));
+                select new { user.Id, user.Email }).Distinct().ToListAsync(cancellationToken);
+
+            // A moderator restricted to some needs or structures hears only of what is theirs to decide.
+            foreach (var candidate in candidates)
+            {
+                var moderated = await ModeratorScopes.StructuresModeratedByAsync(db, candidate.Id, cancellationToken);
+                if (moderated is null || (publication.StructureId is { } id && await moderated.AnyAsync(s => s == id, cancellationToken)))
+                {
+                    emails.Add(candidate.Email!);
+                }
+            }
         }
 
         return emails.Where(e => e is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

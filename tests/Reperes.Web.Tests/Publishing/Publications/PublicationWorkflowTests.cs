@@ -305,6 +305,37 @@ public sealed partial class PublicationWorkflowTests
         home.QuerySelector("section[aria-labelledby=featured-title]")!.TextContent.ShouldContain("Le réseau fête ses quinze ans");
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Moderate_ModeratorRestrictedToAnotherStructure_NeitherSeesNorDecides(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        await app.WithDbAsync(async db =>
+        {
+            var moderator = await db.Users.SingleAsync(u => u.Email == Moderator);
+            var restos = await db.Structures.SingleAsync(s => s.Slug == "restos-du-coeur-brest");
+            db.ModeratorScopes.Add(ModeratorScope.ForStructure(moderator.Id, restos.Id));
+            return await db.SaveChangesAsync();
+        });
+        var contributor = await AsAsync(app, Contributor);
+        var id = await WriteAsync(contributor, "propose", new() { ["Input.Structure"] = "", ["Input.Title"] = "Texte du réseau" }, "?type=article");
+        var editor = await AsAsync(app, Editor);
+        var ozanamId = await WriteAsync(editor, "propose", new() { ["Input.Title"] = "Texte d’Ozanam" });
+
+        Mailbox.To(app, Moderator).ShouldBeEmpty();
+        var moderatorClient = await AsAsync(app, Moderator);
+        var queue = await moderatorClient.GetStringAsync("/mon-espace/a-valider");
+        queue.ShouldNotContain("Texte du réseau");
+        queue.ShouldNotContain("Texte d’Ozanam");
+        (await DecideAsync(moderatorClient, ozanamId, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await DecideAsync(moderatorClient, id, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // The coordinator decides on everything.
+        var coordinator = await AsAsync(app, Coordinator);
+        (await coordinator.GetStringAsync("/mon-espace/a-valider")).ShouldContain("Texte du réseau");
+        (await DecideAsync(coordinator, id, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     [GeneratedRegex(@"/mon-espace/publications/(\d+)/")]
     private static partial Regex PublicationId();
 }
