@@ -1,0 +1,296 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Tests.Publishing.Publications;
+
+namespace Reperes.Web.Tests.Accounts;
+
+/// <summary>
+/// Every back-office route (found in the application's endpoints, so that a new one cannot be forgotten), for every
+/// role: who may open it, and that every form handler refuses the others with 403 or 404 and changes nothing. The
+/// resources in the addresses belong to structure A (Ozanam); the manager of structure B (Restos du Cœur) is one
+/// of the roles, so that no member of B ever writes to A.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    private const string Anonymous = "anonymous";
+    private const string Contributor = "contributor";
+    private const string EditorA = "editor A";
+    private const string ManagerA = "manager A";
+    private const string ManagerB = "manager B";
+    private const string Moderator = "moderator";
+    private const string Coordinator = "coordinator";
+
+    private static readonly string[] Roles = [Anonymous, Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator];
+    private static readonly string[] Everyone = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator];
+    private static readonly string[] ManagersOfA = [ManagerA, Coordinator];
+    private static readonly string[] MembersOfA = [EditorA, ManagerA, Coordinator];
+    private static readonly string[] PublishersOfA = [EditorA, ManagerA, Moderator, Coordinator];
+
+    private static readonly Dictionary<string, string> Accounts = new()
+    {
+        [Contributor] = "contribution@demo.reperes.example",
+        [EditorA] = "redaction.ozanam@demo.reperes.example",
+        [ManagerA] = "gestion.ozanam@demo.reperes.example",
+        [ManagerB] = "gestion.restos@demo.reperes.example",
+        [Moderator] = "moderation@demo.reperes.example",
+        [Coordinator] = "coordination@demo.reperes.example",
+    };
+
+    /// <summary>Who may open each back-office page (all its form handlers too, unless <see cref="HandlerRules"/> says otherwise).</summary>
+    private static readonly Dictionary<string, string[]> PageRules = new()
+    {
+        ["mon-espace"] = Everyone,
+        ["mon-espace/a-valider"] = Everyone,
+        ["mon-espace/publications"] = Everyone,
+        ["mon-espace/publications/nouvelle"] = Everyone,
+        ["mon-espace/securite"] = Everyone,
+        ["mon-espace/securite/codes-de-secours"] = Everyone,
+        ["mon-espace/securite/deux-etapes"] = Everyone,
+        ["mon-espace/securite/deux-etapes/desactiver"] = Everyone,
+        ["mon-espace/securite/deux-etapes/nouvelle-cle"] = Everyone,
+        ["mon-espace/coordination/comptes"] = [Coordinator],
+        ["mon-espace/coordination/comptes/{id}"] = [Coordinator],
+        ["mon-espace/coordination/structures"] = [Coordinator],
+        ["mon-espace/coordination/structures/nouvelle"] = [Coordinator],
+        ["mon-espace/publications/{id:int}/modifier"] = PublishersOfA,
+        ["mon-espace/publications/{id:int}/medias"] = PublishersOfA,
+        ["mon-espace/ateliers/{id:int}"] = MembersOfA,
+        ["mon-espace/structure/{slug}/ateliers"] = MembersOfA,
+        ["mon-espace/structure/{slug}/quitter"] = [EditorA, ManagerA],
+        ["mon-espace/structure/{slug}/historique"] = [EditorA, ManagerA, Moderator, Coordinator],
+        ["mon-espace/structure/{slug}/equipe"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/modifier"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/fermetures"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/fermetures/{id:int}/retirer"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/services/{id}"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/services/{id:int}/retirer"] = ManagersOfA,
+        ["mon-espace/structure/{slug}/historique/{revisionId:int}/retablir"] = ManagersOfA,
+    };
+
+    /// <summary>Form handlers narrower than their page: deciding on a publication of A, featuring it on the home page.</summary>
+    private static readonly Dictionary<(string Route, string Handler), string[]> HandlerRules = new()
+    {
+        [("mon-espace/publications/{id:int}/modifier", "Publish")] = [ManagerA, Moderator, Coordinator],
+        [("mon-espace/publications/{id:int}/modifier", "Refuse")] = [ManagerA, Moderator, Coordinator],
+        [("mon-espace/publications/{id:int}/modifier", "Unpublish")] = [ManagerA, Moderator, Coordinator],
+        [("mon-espace/publications/{id:int}/modifier", "Feature")] = [Coordinator],
+    };
+
+    private sealed record Route(string Template, IReadOnlyList<string> Handlers);
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task BackOffice_EveryRouteForEveryRole_OnlyThoseAllowedGetInAndRefusedWritesChangeNothing(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var routes = BackOfficeRoutes(app);
+        routes.Select(r => r.Template).Where(t => !PageRules.ContainsKey(t)).ShouldBeEmpty("a back-office route without a rule in this matrix");
+        PageRules.Keys.Where(k => routes.All(r => r.Template != k)).ShouldBeEmpty("a rule for a route that no longer exists");
+
+        var values = await ArrangeAsync(app);
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = app.CreateBrowserLikeClient() };
+        foreach (var (role, email) in Accounts)
+        {
+            clients[role] = await PublicationWorkflowTests.AsAsync(app, email);
+        }
+
+        var before = await FingerprintAsync(app);
+        var failures = new List<string>();
+        var checkedWrites = 0;
+        foreach (var route in routes)
+        {
+            var url = UrlFor(route.Template, values);
+            foreach (var role in Roles)
+            {
+                var allowed = role != Anonymous && PageRules[route.Template].Contains(role);
+                var get = await clients[role].GetAsync(url);
+                var outcome = Describe(get);
+                if (role == Anonymous ? outcome != "login" : allowed ? outcome is "login" or "refused" : outcome != "refused")
+                {
+                    failures.Add($"GET {url} as {role}: {outcome} ({(int)get.StatusCode})");
+                }
+
+                foreach (var handler in route.Handlers)
+                {
+                    var handlerAllowed = allowed && (!HandlerRules.TryGetValue((route.Template, handler), out var narrower) || narrower.Contains(role));
+                    if (handlerAllowed)
+                    {
+                        continue;
+                    }
+
+                    var action = handler.Length == 0 ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
+                    var post = role == Anonymous
+                        ? await clients[role].PostAsync(action, new FormUrlEncodedContent([]))
+                        : await clients[role].PostFormAsync("/mon-espace", WriteAttempt(values), action);
+                    var postOutcome = Describe(post);
+                    checkedWrites++;
+                    if (postOutcome != (role == Anonymous ? "login or refused" : "refused") && !(role == Anonymous && postOutcome is "login" or "refused"))
+                    {
+                        failures.Add($"POST {action} as {role}: {postOutcome} ({(int)post.StatusCode})");
+                    }
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        checkedWrites.ShouldBeGreaterThan(100);
+        (await FingerprintAsync(app)).ShouldBe(before, "a refused write changed something");
+    }
+
+    /// <summary>The address of a route with ids of A's resources (the same parameter name stands for different things).</summary>
+    private static string UrlFor(string template, Dictionary<string, string> values)
+    {
+        var key = template switch
+        {
+            _ when template.Contains("ateliers/{id", StringComparison.Ordinal) => "workshop",
+            _ when template.Contains("fermetures/{id", StringComparison.Ordinal) => "notice",
+            _ when template.Contains("services/{id", StringComparison.Ordinal) => "service",
+            _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
+            _ => "publication",
+        };
+        return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
+        {
+            "slug" => values["slug"],
+            "revisionId:int" => "0",
+            _ => values[key],
+        });
+    }
+
+    /// <summary>refused = 403 or 404; login = a redirect to the sign-in page; allowed = anything else that is not an error.</summary>
+    private static string Describe(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Forbidden or HttpStatusCode.NotFound => "refused",
+        HttpStatusCode.Redirect or HttpStatusCode.Found when response.Headers.Location?.OriginalString.Contains("/connexion", StringComparison.Ordinal) == true => "login",
+        HttpStatusCode.InternalServerError => "error",
+        _ => "allowed",
+    };
+
+    /// <summary>Fields a forged form would carry: ids of A's resources and plausible values.</summary>
+    private static Dictionary<string, string> WriteAttempt(Dictionary<string, string> values) => new()
+    {
+        ["Input.Name"] = "Piratée",
+        ["Input.Title"] = "Piraté",
+        ["Input.Summary"] = "Piraté",
+        ["Input.Body"] = "Piraté",
+        ["Input.Structure"] = "halte-accueil-ozanam",
+        ["Input.Kind"] = "Article",
+        ["Email"] = "intrus@example.org",
+        ["Role"] = "Manager",
+        ["reason"] = "Refusé par un intrus",
+        ["featured"] = "true",
+        ["memberId"] = values["memberId"],
+        ["membershipId"] = values["memberId"],
+        ["attachmentId"] = "1",
+        ["action"] = "publish",
+        ["Title"] = "Atelier pirate",
+        ["HeldOn"] = "2026-11-24",
+    };
+
+    private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
+    {
+        // A publication of A proposed by its editor, a workshop of A.
+        var editor = await PublicationWorkflowTests.AsAsync(app, Accounts[EditorA]);
+        var publicationId = await PublicationWorkflowTests.WriteAsync(editor, "propose", new() { ["Input.Title"] = "Proposée par A" });
+        return await app.WithDbAsync(async db =>
+        {
+            var structure = await db.Structures.SingleAsync(s => s.Slug == "halte-accueil-ozanam");
+            var editorAccount = await db.Users.SingleAsync(u => u.Email == Accounts[EditorA]);
+            var workshop = new Reperes.Web.Publishing.Workshops.Workshop(structure.Id, "Atelier de A", new DateOnly(2026, 11, 24), editorAccount.Id, "Gaëlle", app.Clock.GetUtcNow());
+            db.Workshops.Add(workshop);
+            var serviceId = await db.Services.Where(s => s.StructureId == structure.Id).Select(s => s.Id).FirstAsync();
+            var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
+            db.Notices.Add(notice);
+            await db.SaveChangesAsync();
+            var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();
+            var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
+            return new Dictionary<string, string>
+            {
+                ["slug"] = structure.Slug,
+                ["publication"] = publicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["account"] = contributor,
+                ["workshop"] = workshop.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["service"] = serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["notice"] = notice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["memberId"] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        });
+    }
+
+    /// <summary>Everything a back-office write could change, as one comparable text.</summary>
+    private static Task<string> FingerprintAsync(ReperesApp app) => app.WithDbAsync(async db => JsonSerializer.Serialize(new
+    {
+        Publications = await db.Publications.OrderBy(p => p.Id).Select(p => new { p.Id, p.Status, p.Title, p.Body, p.Featured, p.UpdatedAt }).ToListAsync(),
+        Attachments = await db.Attachments.CountAsync(),
+        Workshops = await db.Workshops.OrderBy(w => w.Id).Select(w => new { w.Id, w.Title, w.ClosedAt }).ToListAsync(),
+        Memberships = await db.Memberships.OrderBy(m => m.Id).Select(m => new { m.Id, m.UserId, m.StructureId, m.Role, m.CanPublish }).ToListAsync(),
+        Invitations = await db.Invitations.CountAsync(),
+        Structures = await db.Structures.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name, s.Summary, s.Status, s.UpdatedAt }).ToListAsync(),
+        Services = await db.Services.OrderBy(s => s.Id).Select(s => new { s.Id, s.Name, s.StructureId }).ToListAsync(),
+        Notices = await db.Notices.OrderBy(n => n.Id).Select(n => new { n.Id, n.Text }).ToListAsync(),
+        Revisions = await db.SheetRevisions.CountAsync(),
+        Roles = await db.UserRoles.OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + r.RoleId).ToListAsync(),
+        Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
+        Scopes = await db.ModeratorScopes.CountAsync(),
+    }));
+
+    /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
+    private static List<Route> BackOfficeRoutes(ReperesApp app)
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var assembly = typeof(ReperesDbContext).Assembly;
+        var routes = new List<Route>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var template = endpoint.RoutePattern.RawText?.TrimStart('/') ?? "";
+            if (!template.StartsWith("mon-espace", StringComparison.Ordinal) || endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
+            {
+                continue;
+            }
+
+            var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Reperes.Web", page.RelativePath.TrimStart('/')));
+            var modelName = ModelDirective().Match(source).Groups[1].Value.Split('.').Last();
+            var model = assembly.GetTypes().Single(t => t.Name == modelName && typeof(PageModel).IsAssignableFrom(t));
+            var handlers = model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Select(m => PostHandler().Match(m.Name))
+                .Where(m => m.Success)
+                .Select(m => m.Groups[1].Value)
+                .Distinct()
+                .ToList();
+            routes.Add(new Route(template, handlers));
+        }
+
+        return routes;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "Reperes.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory.FullName;
+    }
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"^@model\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex ModelDirective();
+
+    [GeneratedRegex(@"^OnPost(\w*?)(?:Async)?$")]
+    private static partial Regex PostHandler();
+}
