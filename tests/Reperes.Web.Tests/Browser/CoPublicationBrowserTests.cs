@@ -48,8 +48,8 @@ public sealed partial class CoPublicationBrowserTests(BrowserFixture browser)
     private static async Task InviteAsync(IPage page, string email, string role)
     {
         await page.GotoAsync($"/mon-espace/structure/{Structure}/equipe");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Value = role });
+        await page.GetByLabel("Adresse électronique", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Rôle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = role });
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l’invitation" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(email);
     }

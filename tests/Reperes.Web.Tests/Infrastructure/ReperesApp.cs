@@ -15,6 +15,14 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>Tuesday 24 November 2026, 10:00 in Brest: most structures are open.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1));
 
+    static ReperesApp()
+    {
+        // Hundreds of applications start during a run: configuration files are not watched (each watcher takes one
+        // of the 128 inotify instances a user has on Linux), and any other watcher polls instead.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly string? postgresDatabase;
     private readonly string? connectionString;
 

@@ -26,6 +26,11 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
     /// <summary>Proposals waiting for my decision.</summary>
     public int AwaitingValidation { get; private set; }
 
+    /// <summary>My own publications still to finish (drafts) or to review (refused).</summary>
+    public int MyDrafts { get; private set; }
+
+    public int MyRefused { get; private set; }
+
     public async Task OnGetAsync()
     {
         Me = (await users.GetUserAsync(User))!;
@@ -41,5 +46,11 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
             .OrderBy(s => s.VerifiedAt ?? DateTimeOffset.MinValue)
             .ToList();
         AwaitingValidation = (await Publishing.Back.ModerationQueueModel.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
+        var mine = await db.Publications.AsNoTracking()
+            .Where(p => p.AuthorId == Me.Id && (p.Status == Publishing.Publications.PublicationStatus.Draft || p.Status == Publishing.Publications.PublicationStatus.Refused))
+            .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(HttpContext.RequestAborted);
+        MyDrafts = mine.Where(m => m.Status == Publishing.Publications.PublicationStatus.Draft).Sum(m => m.Count);
+        MyRefused = mine.Where(m => m.Status == Publishing.Publications.PublicationStatus.Refused).Sum(m => m.Count);
     }
 }

@@ -123,6 +123,7 @@ public sealed class DataSeeder(
         await index.IndexAsync(db, structures.Select(s => s.Id).ToList(), cancellationToken);
         catalog.Invalidate();
         await CreateDemoAccountsAsync(now);
+        await CreateDemoPublicationsAsync(now, cancellationToken);
         logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
         return structures.Count;
     }
@@ -152,5 +153,76 @@ public sealed class DataSeeder(
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A few publications, so that the home page, the sheets and the back office show what co-publication looks like:
+    /// published news, an event to come, a workshop text, a proposal awaiting the Ozanam manager's validation.
+    /// </summary>
+    private async Task CreateDemoPublicationsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var people = await db.Users.Where(u => u.Email!.EndsWith("@demo.reperes.example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var structures = await db.Structures.Where(s => s.Slug == "halte-accueil-ozanam" || s.Slug == "restos-du-coeur-brest").ToDictionaryAsync(s => s.Slug, cancellationToken);
+        var needs = await db.Needs.ToDictionaryAsync(n => n.Code, cancellationToken);
+        var coordinator = people["coordination@demo.reperes.example"];
+        var ozanamManager = people["gestion.ozanam@demo.reperes.example"];
+        var ozanamEditor = people["redaction.ozanam@demo.reperes.example"];
+        var restosManager = people["gestion.restos@demo.reperes.example"];
+        var ozanam = structures["halte-accueil-ozanam"];
+        var restos = structures["restos-du-coeur-brest"];
+        var local = Publishing.Publications.ParisTime.Local(now);
+        var nextWeek = DateOnly.FromDateTime(local).AddDays(7);
+
+        Publishing.Publications.Publication Write(Publishing.Publications.PublicationKind kind, Structure? structure, ReperesUser author, Publishing.Publications.PublicationContent content, params string[] needCodes)
+        {
+            var publication = new Publishing.Publications.Publication(kind, structure?.Id, author.Id, author.DisplayName, now.AddDays(-3), content);
+            publication.SetNeeds(needCodes.Select(c => needs[c]));
+            db.Publications.Add(publication);
+            return publication;
+        }
+
+        var welcome = Write(Publishing.Publications.PublicationKind.News, null, coordinator, new(
+            "Repères fait peau neuve",
+            "Le guide des structures d’aide de Brest est en ligne dans sa nouvelle version : horaires à jour, « ouvert maintenant », carte et guide imprimable.",
+            "Chaque structure tient sa fiche à jour et publie ses actualités.\n\nVous repérez une information fausse ? Dites-le à la structure ou à la coordination du réseau."));
+        welcome.Publish(coordinator.Id, now.AddDays(-2));
+        welcome.SetFeatured(true, now.AddDays(-2));
+
+        var meal = Write(Publishing.Publications.PublicationKind.Event, ozanam, ozanamManager, new(
+            "Repas partagé de fin d’année",
+            "Un repas chaud et un moment ensemble, ouvert à toutes et à tous.",
+            "Nous vous attendons pour un **repas partagé** avant les fêtes. Venez comme vous êtes, seul ou accompagné.",
+            Publishing.Publications.ParisTime.ToInstant(nextWeek, new TimeOnly(12, 0)),
+            Publishing.Publications.ParisTime.ToInstant(nextWeek, new TimeOnly(14, 30)),
+            "Halte Accueil Frédéric Ozanam",
+            "Tout public",
+            "Sans inscription",
+            60), "se-nourrir", "poser-son-sac");
+        meal.Publish(ozanamManager.Id, now.AddDays(-2));
+
+        var thanks = Write(Publishing.Publications.PublicationKind.News, restos, restosManager, new(
+            "Merci aux bénévoles de la collecte",
+            "La collecte de novembre a permis de remplir nos réserves pour l’hiver.",
+            "Un grand merci aux bénévoles et aux donateurs. Les inscriptions pour la campagne d’hiver se font le mardi matin, avec une pièce d’identité et un justificatif de ressources."), "se-nourrir");
+        thanks.Publish(restosManager.Id, now.AddDays(-1));
+
+        var workshop = new Publishing.Workshops.Workshop(ozanam.Id, "Atelier d’écriture du jeudi", DateOnly.FromDateTime(local).AddDays(-5), ozanamEditor.Id, ozanamEditor.DisplayName, now.AddDays(-5));
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync(cancellationToken);
+        var text = Write(Publishing.Publications.PublicationKind.Article, ozanam, ozanamEditor, new(
+            "Ce que la halte m’a apporté",
+            "Un texte écrit pendant l’atelier d’écriture de la halte.",
+            "Quand je suis arrivé, je ne parlais à personne.\n\nIci, on m’a proposé un café, puis une douche, puis une place à l’atelier. Aujourd’hui j’écris ce texte, et je le signe."), "poser-son-sac");
+        text.SignForWorkshop(workshop.Id, "Loulou", now.AddDays(-5));
+        text.Propose(now.AddDays(-5));
+        text.Publish(ozanamManager.Id, now.AddDays(-4));
+
+        var proposal = Write(Publishing.Publications.PublicationKind.News, ozanam, ozanamEditor, new(
+            "La bagagerie ouvre aussi le samedi",
+            "À partir de décembre, la bagagerie ouvre le samedi matin.",
+            "Vous pouvez déposer vos affaires le samedi de 9 h à 12 h, en plus des jours habituels."), "poser-son-sac");
+        proposal.Propose(now.AddDays(-1));
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -137,9 +137,10 @@ public sealed partial class PublicationWorkflowTests
         });
         foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        var publications = await app.WithDbAsync(db => db.Publications.AsNoTracking().ToListAsync());
-        publications.ShouldHaveSingleItem().Status.ShouldBe(PublicationStatus.Proposed);
-        publications[0].Title.ShouldBe("Portes ouvertes de la halte");
+        var publication = await app.WithDbAsync(db => db.Publications.AsNoTracking().SingleAsync(p => p.Id == id));
+        publication.Status.ShouldBe(PublicationStatus.Proposed);
+        publication.Title.ShouldBe("Portes ouvertes de la halte");
+        (await app.WithDbAsync(db => db.Publications.CountAsync(p => p.Title == "Au nom d’Ozanam" || p.Title == "Piraté"))).ShouldBe(0);
     }
 
     [Theory]
@@ -199,6 +200,7 @@ public sealed partial class PublicationWorkflowTests
     {
         await using var app = new ReperesApp(engine);
         var manager = await AsAsync(app, Manager);
+        var before = await app.WithDbAsync(db => db.Publications.CountAsync());
         var cases = new Dictionary<string, string>[]
         {
             new() { ["Input.StartDate"] = "2026-12-05", ["Input.StartTime"] = "14:00", ["Input.EndDate"] = "2026-12-04" },
@@ -222,7 +224,7 @@ public sealed partial class PublicationWorkflowTests
             page.QuerySelector(".errors")!.TextContent.Trim().ShouldNotBeEmpty();
         }
 
-        (await app.WithDbAsync(db => db.Publications.CountAsync())).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Publications.CountAsync())).ShouldBe(before);
     }
 
     [Theory]
