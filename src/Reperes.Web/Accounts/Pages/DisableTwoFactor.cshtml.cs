@@ -1,8 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Reperes.Web.Accounts.Pages;
@@ -13,55 +10,13 @@ public sealed class DisableTwoFactorModel(
     UserManager<ReperesUser> users,
     SignInManager<ReperesUser> signIn,
     SecurityNotifier notifier,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : TwoFactorResetModel(users, signIn, localizer)
 {
     public const string Path = "/mon-espace/securite/deux-etapes/desactiver";
 
-    [BindProperty]
-    [Required(ErrorMessage = "Indiquez votre mot de passe.")]
-    [StringLength(200)]
-    public string Password { get; set; } = "";
+    protected override string NotEnabledPath => AccountSecurityModel.Path;
 
-    public ReperesUser Me { get; private set; } = null!;
+    protected override string DonePath => AccountSecurityModel.Path + "?fait=deux-etapes-desactivee";
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        Me = (await users.GetUserAsync(User))!;
-        return await users.GetTwoFactorEnabledAsync(Me) ? Page() : Redirect(AccountSecurityModel.Path);
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        Me = (await users.GetUserAsync(User))!;
-        if (!await users.GetTwoFactorEnabledAsync(Me))
-        {
-            return Redirect(AccountSecurityModel.Path);
-        }
-
-        if (ModelState.IsValid)
-        {
-            switch (await SecretChecks.CheckPasswordAsync(users, Me, Password))
-            {
-                case SecretCheck.Right:
-                    await users.SetTwoFactorEnabledAsync(Me, false);
-
-                    // A fresh key next time: codes of the old app, and old recovery codes, are of no use any more.
-                    await users.ResetAuthenticatorKeyAsync(Me);
-                    await users.GenerateNewTwoFactorRecoveryCodesAsync(Me, 0);
-                    await signIn.ForgetTwoFactorClientAsync();
-                    await signIn.RefreshSignInAsync(Me);
-                    await notifier.TwoFactorDisabledAsync(Me, Request);
-                    return Redirect(AccountSecurityModel.Path + "?fait=deux-etapes-desactivee");
-                case SecretCheck.Wrong:
-                    ModelState.AddModelError("", localizer["Le mot de passe n’est pas le bon : rien n’a changé."]);
-                    break;
-                case SecretCheck.LockedOut:
-                    ModelState.AddModelError("", localizer["Trop d’essais : les changements sont bloqués pendant 15 minutes."]);
-                    break;
-            }
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    protected override Task NotifyAsync(ReperesUser user) => notifier.TwoFactorDisabledAsync(user, Request);
 }
