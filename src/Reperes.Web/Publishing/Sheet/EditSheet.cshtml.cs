@@ -154,7 +154,10 @@ public sealed partial class EditSheetModel(
         }
 
         var saved = await writer.SaveAsync(User, s, SheetFields.Diff(before, SheetFields.Snapshot(s)), HttpContext.RequestAborted);
-        return Redirect($"/structure/{s.Slug}?enregistre={(saved ? "1" : "0")}");
+        // A sheet not yet online has no public page to show: stay in the edit area.
+        return s.Status == StructureStatus.Online
+            ? Redirect($"/structure/{s.Slug}?enregistre={(saved ? "1" : "0")}")
+            : Redirect($"/mon-espace/structure/{s.Slug}/modifier?fait={(saved ? "fiche-enregistree" : "rien")}");
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)

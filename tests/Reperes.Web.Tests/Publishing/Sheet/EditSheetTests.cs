@@ -144,4 +144,24 @@ public sealed class EditSheetTests
         (await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Name == "Nom changé"))).ShouldBe(0);
         (await app.WithDbAsync(db => db.SheetRevisions.CountAsync())).ShouldBe(0);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Edit_SheetNotOnline_StaysInTheEditAreaWithAMessage(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        await app.WithDbAsync(async db =>
+        {
+            var structure = await db.Structures.SingleAsync(s => s.Slug == "halte-accueil-ozanam");
+            structure.TakeOffline(app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+
+        var response = await SubmitAsync(client, Ozanam, new() { ["Input.Summary"] = "Accueil de jour en travaux" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(Ozanam + "?fait=fiche-enregistree");
+        (await client.GetStringAsync(response.Headers.Location.OriginalString)).ShouldContain("quand la coordination la mettra en ligne");
+    }
 }
