@@ -135,6 +135,27 @@ public sealed partial class CoPublicationBrowserTests(BrowserFixture browser)
         (await BrowserFixture.AccessibilityViolationsAsync(facilitator)).ShouldBeEmpty();
     }
 
+    [BrowserFact]
+    public async Task BackOffice_PublicationPages_HaveNoSeriousAccessibilityViolation()
+    {
+        var manager = await browser.NewPageAsync();
+        await LogInAsync(manager, "gestion.ozanam@demo.reperes.example", DemoAccounts.Password);
+        await manager.GotoAsync("/mon-espace/publications/nouvelle?type=evenement&structure=halte-accueil-ozanam");
+        await manager.GetByLabel("Titre", new() { Exact = true }).FillAsync("Portes ouvertes");
+        await manager.GetByLabel("Texte", new() { Exact = true }).FillAsync("Venez nous voir.");
+        await manager.GetByLabel("Date de début").FillAsync("2026-12-10");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Aperçu" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Aperçu (rien n’est encore enregistré)" })).ToBeVisibleAsync();
+        (await BrowserFixture.AccessibilityViolationsAsync(manager)).ShouldBeEmpty(manager.Url);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        var edit = manager.Url;
+        foreach (var url in new[] { edit, edit.Replace("/modifier", "/medias", StringComparison.Ordinal), "/mon-espace/publications", "/mon-espace/a-valider", "/mon-espace", "/mon-espace/structure/halte-accueil-ozanam/ateliers", "/publications" })
+        {
+            await manager.GotoAsync(url);
+            (await BrowserFixture.AccessibilityViolationsAsync(manager)).ShouldBeEmpty(url);
+        }
+    }
+
     private static string SamplePath(string path)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
