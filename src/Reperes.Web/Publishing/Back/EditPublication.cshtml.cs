@@ -126,6 +126,10 @@ public sealed class EditPublicationModel(
         {
             Input.Kind = Publication.Kind;
             structureId = Publication.StructureId;
+            if (!Publication.CanEditContent)
+            {
+                ModelState.AddModelError("", localizer["Cette publication est à la corbeille : sortez-la de la corbeille pour la modifier."]);
+            }
         }
 
         var content = Validate();

@@ -286,8 +286,12 @@ public sealed partial class PublicationWorkflowTests
         (await DecideAsync(manager, id, "Trash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Publications.SingleAsync(p => p.Id == id))).Status.ShouldBe(PublicationStatus.Trashed);
 
-        // A second "unpublish" is no longer possible: a clear message, nothing changes.
+        // A second "unpublish" is no longer possible, nor editing in the trash: a clear message, nothing changes.
         (await DecideAsync(manager, id, "Unpublish")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var edit = await manager.PostFormAsync("/mon-espace", new() { ["Input.Title"] = "Retouchée", ["Input.Body"] = "x", ["action"] = "save" }, $"/mon-espace/publications/{id}/modifier");
+        edit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await edit.Content.ReadAsStringAsync()).ShouldContain("à la corbeille");
+        (await app.WithDbAsync(db => db.Publications.SingleAsync(p => p.Id == id))).Title.ShouldBe("Bientôt retirée");
         (await DecideAsync(manager, id, "Restore")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Publications.SingleAsync(p => p.Id == id))).Status.ShouldBe(PublicationStatus.Draft);
     }
