@@ -17,6 +17,7 @@ using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.OpenData.Feeds;
 using Reperes.Web.Publishing.Media;
 
 namespace Reperes.Web;
@@ -212,6 +213,8 @@ public static class ReperesApplication
         app.MapRazorPages();
         app.MapGuideApi();
         app.MapMedia();
+        app.MapAtomFeeds();
+        app.MapCalendarFeeds();
         app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             if (SupportedCultures.All(c => c.Name != culture))

@@ -29,6 +29,9 @@ public sealed class PublicationFeed(ReperesDbContext db, TimeProvider clock)
 {
     public const int MaxPageSize = 50;
 
+    /// <summary>The instant the lists are computed for (the application's clock).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     public IQueryable<Publication> Visible()
     {
         var now = clock.GetUtcNow();
