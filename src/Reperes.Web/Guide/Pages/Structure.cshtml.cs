@@ -42,6 +42,9 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
 
     public MapOptions Map => options.Value.Map;
 
+    /// <summary>The sheet's permanent address (for its schema.org description).</summary>
+    public string PublicUrl => $"{options.Value.BaseUrl(Request)}/structure/{Structure.Slug}";
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (slug.Length > 200)

@@ -9,8 +9,12 @@ using Reperes.Web.Publishing.Publications;
 namespace Reperes.Web.Publishing.Pages;
 
 /// <summary>A publication as the public reads it; its author and those who validate it also see it before.</summary>
-public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService authorization, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.ReperesOptions> options) : PageModel
 {
+    public string PublicUrl => $"{options.Value.BaseUrl(Request)}/publications/{Publication.Id}";
+
+    public string? StructureUrl => Publication.Structure is { } s ? $"{options.Value.BaseUrl(Request)}/structure/{s.Slug}" : null;
+
     public Publication Publication { get; private set; } = null!;
 
     public string BodyHtml { get; private set; } = "";
