@@ -17,6 +17,7 @@ using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.OpenData;
 using Reperes.Web.OpenData.Feeds;
 using Reperes.Web.Publishing.Media;
 
@@ -215,6 +216,7 @@ public static class ReperesApplication
         app.MapMedia();
         app.MapAtomFeeds();
         app.MapCalendarFeeds();
+        app.MapSitemaps();
         app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             if (SupportedCultures.All(c => c.Name != culture))
