@@ -156,6 +156,21 @@ public sealed partial class CoPublicationBrowserTests(BrowserFixture browser)
         }
     }
 
+    [BrowserFact]
+    public async Task OpenDataPages_AgendaWidgetEmbedPublications_HaveNoSeriousAccessibilityViolation()
+    {
+        var visitor = await browser.NewPageAsync();
+        foreach (var url in new[] { "/agenda", "/widget?need=se-nourrir&commune=Brest", "/integrer?need=se-nourrir", "/publications", "/publications?type=evenement" })
+        {
+            await visitor.GotoAsync(url);
+            (await BrowserFixture.AccessibilityViolationsAsync(visitor)).ShouldBeEmpty(url);
+        }
+
+        await visitor.GotoAsync("/publications");
+        await visitor.Locator("ul.cards h2 a").First.ClickAsync();
+        (await BrowserFixture.AccessibilityViolationsAsync(visitor)).ShouldBeEmpty(visitor.Url);
+    }
+
     private static string SamplePath(string path)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
