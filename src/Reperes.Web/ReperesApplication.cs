@@ -17,6 +17,7 @@ using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.OpenData;
 using Reperes.Web.Publishing.Media;
 
 namespace Reperes.Web;
@@ -211,6 +212,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        app.MapOpenData();
         app.MapMedia();
         app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
