@@ -213,6 +213,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        app.MapOpenData();
         app.MapMedia();
         app.MapAtomFeeds();
         app.MapCalendarFeeds();
