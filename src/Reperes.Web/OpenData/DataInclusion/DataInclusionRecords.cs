@@ -105,7 +105,7 @@ public static partial class DataInclusionMapper
         var structure = v.Structure;
         var modes = List(v.ModesAccueil).Where(ModesAccueil.Contains).ToList();
         var onSite = modes.Contains("en-presentiel");
-        var phone = Blank(v.RemotePhone) ?? FirstPhone(structure.Phones);
+        var phone = Phone(v.RemotePhone) ?? FirstPhone(structure.Phones);
         var email = Email(structure.Email);
         var mobilisationLink = WebUri(v.RemoteWebsite);
         return new(
@@ -246,7 +246,19 @@ public static partial class DataInclusionMapper
     private static List<string> List(string values) =>
         values.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 
-    private static string? FirstPhone(string phones) => List(phones).FirstOrDefault();
+    private static string? FirstPhone(string phones) => Phone(List(phones).FirstOrDefault());
+
+    /// <summary>A French ten-digit number in E.164 (+33…), as data·inclusion prefers; other numbers (115, 3919…) as written.</summary>
+    public static string? Phone(string? phone)
+    {
+        if (Blank(phone) is not { } text)
+        {
+            return null;
+        }
+
+        var digits = PhoneSeparators().Replace(text, "");
+        return FrenchNumber().IsMatch(digits) ? $"+33{digits[1..]}" : text;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -276,10 +288,21 @@ public static partial class DataInclusionMapper
             return null;
         }
 
+        // Kept as written when it is plain ASCII; otherwise with a punycode host and an escaped path.
         var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
-        var ascii = $"{uri.Scheme}://{uri.IdnHost}{port}{uri.PathAndQuery}{uri.Fragment}";
+        var ascii = UriCharacters().IsMatch(text) ? text : $"{uri.Scheme}://{uri.IdnHost}{port}{uri.PathAndQuery}{uri.Fragment}";
         return ascii.Length <= 2083 ? ascii : null;
     }
+
+    // RFC 3986 characters only, escapes complete: what the "uri" format of the reference validator accepts.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})+$")]
+    private static partial Regex UriCharacters();
+
+    [GeneratedRegex(@"[\s.\-]")]
+    private static partial Regex PhoneSeparators();
+
+    [GeneratedRegex(@"^0[1-9][0-9]{8}$")]
+    private static partial Regex FrenchNumber();
 
     [GeneratedRegex(@"^\d{5}$")]
     private static partial Regex PostalCodePattern();

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Admin;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.OpenData.DataInclusion;
 using Reperes.Web.Tests.Infrastructure;
@@ -148,24 +146,6 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("status").GetInt32().ShouldBe(400);
         problem.GetProperty("detail").GetString()!.ShouldContain("csv");
-    }
-
-    [NodeTheory]
-    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task Export_TenThousandSyntheticStructures_Validates(string engine)
-    {
-        await using var app = new ReperesApp(engine, demoData: false);
-        _ = app.Server;
-        await ActivatorUtilities.CreateInstance<SyntheticGenerator>(app.Services).GenerateAsync(10_000, 11);
-        var online = await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Status == StructureStatus.Online));
-        var client = app.CreateClient();
-
-        var (structuresJson, structures) = await GetJsonAsync(client, Structures);
-        var (servicesJson, services) = await GetJsonAsync(client, Services);
-
-        structures.GetArrayLength().ShouldBe(online);
-        await ShouldBeValidAsync("structure", structuresJson, structures, app.Clock.GetUtcNow());
-        await ShouldBeValidAsync("service", servicesJson, services, app.Clock.GetUtcNow());
     }
 
     /// <summary>RFC 4180: quoted fields may hold commas, quotes and line breaks.</summary>
