@@ -33,7 +33,7 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
         DataInclusionValidator.ExtraRuleErrors(items, now).ShouldBeEmpty();
     }
 
-    [NodeTheory]
+    [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Export_DemoData_ValidatesAgainstDataInclusionSchemas(string engine)
     {
