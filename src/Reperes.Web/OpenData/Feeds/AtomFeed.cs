@@ -1,10 +1,6 @@
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Infrastructure;
 using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.OpenData.Feeds;
@@ -17,24 +13,12 @@ public static class AtomFeed
 {
     public const int MaxEntries = 50;
 
-    public static void MapAtomFeeds(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/actualites.atom", (HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, null, null));
-        app.MapGet("/structure/{slug}/actualites.atom", (string slug, HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, slug, null));
-        app.MapGet("/besoin/{code}/actualites.atom", (string code, HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, null, code));
-    }
+    public static void MapAtomFeeds(this IEndpointRouteBuilder app) => app.MapFeed("actualites.atom", WriteAsync);
 
-    private static async Task<IResult> WriteAsync(HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, ReperesOptions options, string? slug, string? need)
+    private static async Task<IResult> WriteAsync(HttpContext context, FeedScope scope, string baseUrl)
     {
         var cancellationToken = context.RequestAborted;
-        if (await FeedScope.ResolveAsync(slug, need, db, catalog, cancellationToken) is not { } scope)
-        {
-            return TypedResults.NotFound();
-        }
-
+        var feed = context.RequestServices.GetRequiredService<PublicationFeed>();
         var now = feed.Now;
         var entries = await PublicationFeed.Filter(feed.Visible(), scope.StructureId, scope.NeedId)
             .Where(p => p.Kind != PublicationKind.Event && (p.ExpiresAt == null || p.ExpiresAt > now))
@@ -43,7 +27,6 @@ public static class AtomFeed
             .Select(p => new { p.Id, p.Kind, p.Title, p.Summary, p.Body, p.AuthorName, p.Signature, p.PublishFrom, p.UpdatedAt, StructureName = p.Structure != null ? p.Structure.Name : null })
             .ToListAsync(cancellationToken);
 
-        var baseUrl = options.BaseUrl(context.Request);
         var self = baseUrl + context.Request.Path;
         var updated = entries.Count == 0 ? now : entries.Max(e => e.UpdatedAt);
         context.Response.ContentType = "application/atom+xml; charset=utf-8";

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Infrastructure;
 using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.OpenData.Feeds;
@@ -18,23 +14,12 @@ public static class CalendarFeed
 {
     public const int MaxEvents = 500;
 
-    public static void MapCalendarFeeds(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/agenda.ics", (HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, null, null));
-        app.MapGet("/structure/{slug}/agenda.ics", (string slug, HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, slug, null));
-        app.MapGet("/besoin/{code}/agenda.ics", (string code, HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, IOptions<ReperesOptions> options) =>
-            WriteAsync(context, db, catalog, feed, options.Value, null, code));
-    }
+    public static void MapCalendarFeeds(this IEndpointRouteBuilder app) => app.MapFeed("agenda.ics", WriteAsync);
 
-    private static async Task<IResult> WriteAsync(HttpContext context, ReperesDbContext db, GuideCatalog catalog, PublicationFeed feed, ReperesOptions options, string? slug, string? need)
+    private static async Task<IResult> WriteAsync(HttpContext context, FeedScope scope, string baseUrl)
     {
         var cancellationToken = context.RequestAborted;
-        if (await FeedScope.ResolveAsync(slug, need, db, catalog, cancellationToken) is not { } scope)
-        {
-            return TypedResults.NotFound();
-        }
+        var feed = context.RequestServices.GetRequiredService<PublicationFeed>();
 
         // Past events stay a month, so that a calendar does not lose what just happened.
         var since = feed.Now.AddDays(-31);
@@ -45,7 +30,6 @@ public static class CalendarFeed
             .Select(p => new CalendarEvent(p.Id, p.Title, p.Summary, p.Body, p.StartsAt!.Value, p.EndsAt, p.Place, p.Audience, p.Registration, p.UpdatedAt, p.Structure != null ? p.Structure.Name : null))
             .ToListAsync(cancellationToken);
 
-        var baseUrl = options.BaseUrl(context.Request);
         var host = new Uri(baseUrl).Host;
         context.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Text(Write(scope.Title + " : agenda", baseUrl, host, events), "text/calendar; charset=utf-8", Encoding.UTF8);

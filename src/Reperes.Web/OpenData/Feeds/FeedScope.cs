@@ -5,6 +5,28 @@ using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.OpenData.Feeds;
 
+/// <summary>The three addresses of a feed: the network's, a structure's, a need's.</summary>
+public static class FeedRoutes
+{
+    public delegate Task<IResult> FeedWriter(HttpContext context, FeedScope scope, string baseUrl);
+
+    public static void MapFeed(this IEndpointRouteBuilder app, string fileName, FeedWriter write)
+    {
+        app.MapGet("/" + fileName, (Func<HttpContext, Task<IResult>>)(context => ResolveAndWriteAsync(context, null, null, write)));
+        app.MapGet("/structure/{slug}/" + fileName, (string slug, HttpContext context) => ResolveAndWriteAsync(context, slug, null, write));
+        app.MapGet("/besoin/{code}/" + fileName, (string code, HttpContext context) => ResolveAndWriteAsync(context, null, code, write));
+    }
+
+    private static async Task<IResult> ResolveAndWriteAsync(HttpContext context, string? slug, string? need, FeedWriter write)
+    {
+        var services = context.RequestServices;
+        var scope = await FeedScope.ResolveAsync(slug, need, services.GetRequiredService<ReperesDbContext>(), services.GetRequiredService<GuideCatalog>(), context.RequestAborted);
+        return scope is null
+            ? TypedResults.NotFound()
+            : await write(context, scope, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.ReperesOptions>>().Value.BaseUrl(context.Request));
+    }
+}
+
 /// <summary>What a feed covers: the whole network, one structure (online) or one need; null when the address names nothing.</summary>
 public sealed record FeedScope(string Title, string PagePath, int? StructureId, int? NeedId)
 {
