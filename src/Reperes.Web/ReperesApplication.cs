@@ -110,6 +110,7 @@ public static class ReperesApplication
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddPublicApi();
 
         // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
         // characters (< > & " ') are still encoded.
@@ -213,6 +214,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        app.MapPublicApiDocument();
         app.MapOpenData();
         app.MapMedia();
         app.MapAtomFeeds();

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Reperes.OpeningHours;
+using Reperes.Web.Api.Publications;
+using Reperes.Web.Api.Structures;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Search;
 
@@ -26,21 +28,29 @@ public sealed record SearchResponseDto(int Total, bool Capped, int Page, int Pag
 
 public sealed record OpeningHoursEvaluationDto(bool Valid, string? Error, int? ErrorPosition, string? State, string? Comment, string? NextChange, string? Text);
 
+public sealed record CategoryDto(string Code, string Name, string NameEn, IReadOnlyList<string> Thematiques);
+
+public sealed record NeedDto(string Code, string Name, string NameEn, string Pictogram, IReadOnlyList<CategoryDto> Categories);
+
 public static class GuideApi
 {
     public static IEndpointRouteBuilder MapGuideApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireRateLimiting("api");
-        api.MapGet("/search", SearchAsync).WithName("Search");
-        api.MapGet("/opening-hours/evaluate", Evaluate).WithName("EvaluateOpeningHours");
-        api.MapGet("/categories", (GuideCatalog catalog) => TypedResults.Ok(catalog.Needs.Select(n => new
-        {
-            n.Code,
-            Name = n.NameFr,
-            NameEn = n.NameEn,
-            n.Pictogram,
-            Categories = n.Categories.Select(c => new { c.Code, Name = c.NameFr, NameEn = c.NameEn, c.Thematiques }),
-        })));
+        api.MapGet("/search", SearchAsync).WithName("Search").WithTags("Guide")
+            .WithSummary("The guide's search, as its results page shows it.");
+        api.MapGet("/opening-hours/evaluate", Evaluate).WithName("EvaluateOpeningHours").WithTags("Opening hours")
+            .WithSummary("Evaluates an OpenStreetMap opening_hours expression at an instant.");
+        api.MapGet("/categories", (GuideCatalog catalog) => CachedJson.Ok(catalog.Needs.Select(n => new NeedDto(
+                n.Code,
+                n.NameFr,
+                n.NameEn,
+                n.Pictogram,
+                n.Categories.Select(c => new CategoryDto(c.Code, c.NameFr, c.NameEn, c.Thematiques)).ToList())).ToList()))
+            .WithName("ListCategories").WithTags("Guide")
+            .WithSummary("The nine needs and their categories, with the data·inclusion thematiques they map to.");
+        api.MapStructuresApi();
+        api.MapPublicationsApi();
         return app;
     }
 

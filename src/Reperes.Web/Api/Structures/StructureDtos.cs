@@ -1,0 +1,76 @@
+using Reperes.Web.Guide.Domain;
+
+namespace Reperes.Web.Api.Structures;
+
+/// <summary>Where a structure receives people. Every part may be missing (services given by phone only).</summary>
+public sealed record AddressDto(string? Street, string? PostalCode, string? City, string? CommuneCode, double? Latitude, double? Longitude);
+
+/// <summary>Open or closed at the instant of the request, with notices (closures, exceptional hours) applied.</summary>
+public sealed record OpeningStateDto(string State, string Text, DateTimeOffset? NextChange);
+
+public sealed record CategoryRefDto(string Code, string Name, string Need);
+
+public sealed record StructureRefDto(Guid Id, string Name, string Url);
+
+public sealed record StructureSummaryDto(
+    Guid Id,
+    string Slug,
+    string Name,
+    string Summary,
+    AddressDto Address,
+    double? DistanceKm,
+    string? Phone,
+    bool? WheelchairAccessible,
+    OpeningStateDto Open,
+    IReadOnlyList<string> Categories,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? VerifiedAt,
+    string Url,
+    bool Demo);
+
+public sealed record HoursDto(string? OpeningHours, string? Details, OpeningStateDto Open);
+
+public sealed record NoticeDto(NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours, Guid? ServiceId);
+
+public sealed record ServiceDto(
+    Guid Id,
+    string Name,
+    string Description,
+    CategoryRefDto Category,
+    IReadOnlyList<string> Types,
+    IReadOnlyList<string> Publics,
+    Gender Gender,
+    int? AgeMin,
+    int? AgeMax,
+    string? AdministrativeSituation,
+    AccessCondition Access,
+    string? AccessDetails,
+    bool Free,
+    string? CostDetails,
+    string? OpeningHours,
+    IReadOnlyList<string> Modes,
+    string? RemotePhone,
+    string? RemoteWebsite,
+    StructureRefDto Structure);
+
+public sealed record StructureDto(
+    Guid Id,
+    string Slug,
+    string Name,
+    StructureKind Kind,
+    string Summary,
+    string Description,
+    IReadOnlyList<string> Networks,
+    AddressDto Address,
+    IReadOnlyList<string> Phones,
+    string? Email,
+    string? Website,
+    bool? WheelchairAccessible,
+    IReadOnlyList<string> Languages,
+    HoursDto Hours,
+    IReadOnlyList<NoticeDto> Notices,
+    IReadOnlyList<ServiceDto> Services,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? VerifiedAt,
+    string Url,
+    bool Demo);
