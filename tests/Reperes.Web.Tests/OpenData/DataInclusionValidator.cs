@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.OpenData;
 
@@ -10,51 +11,12 @@ namespace Reperes.Web.Tests.OpenData;
 /// </summary>
 public static class DataInclusionValidator
 {
-    /// <summary>Node.js from the PATH: the build already needs it (npm installs the front-end and test tools).</summary>
-    public const string NodePath = "node";
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reperes.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Reperes.sln not found above the test assembly.");
-        }
-    }
-
     /// <summary>The errors ajv finds in a JSON array of items ("structure" or "service"), as JSON objects.</summary>
     public static async Task<IReadOnlyList<JsonElement>> SchemaErrorsAsync(string kind, string itemsJson)
     {
-        var script = Path.Combine(RepositoryRoot, "tests", "Reperes.Web.Tests", "OpenData", "validate-data-inclusion.mjs");
-        var file = Path.Combine(Path.GetTempPath(), $"data-inclusion-{kind}-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, itemsJson);
-        try
-        {
-            var start = new ProcessStartInfo(NodePath) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add(kind);
-            start.ArgumentList.Add(file);
-            using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-            var output = node.StandardOutput.ReadToEndAsync();
-            var error = node.StandardError.ReadToEndAsync();
-            await node.WaitForExitAsync();
-            if (node.ExitCode is not (0 or 1))
-            {
-                throw new InvalidOperationException($"validate-data-inclusion.mjs failed ({node.ExitCode}): {await error}");
-            }
-
-            using var document = JsonDocument.Parse(await output);
-            return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var output = await NodeScript.RunAsync(Path.Combine("OpenData", "validate-data-inclusion.mjs"), [kind], [itemsJson]);
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }
 
     /// <summary>The rules of the upstream Python code: tous-publics alone; date_maj from 2000-01-01 to today.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
 using Reperes.Web.OpenData.Feeds;
 using Reperes.Web.Tests.Infrastructure;
@@ -32,8 +33,14 @@ public sealed class FeedTests
             var response = await visitor.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/atom+xml");
-            var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+            var xml = await response.Content.ReadAsStringAsync();
+            var feed = XDocument.Parse(xml).Root!;
             feed.Name.ShouldBe(Atom + "feed");
+
+            // Valid against the RELAX NG schema of RFC 4287 (libxml2), the rest of the RFC's rules below.
+            var validation = JsonDocument.Parse(await NodeScript.RunAsync(Path.Combine("OpenData", "validate-atom.mjs"), xml)).RootElement;
+            validation.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ShouldBeEmpty(url);
+            validation.GetProperty("valid").GetBoolean().ShouldBeTrue(url);
 
             // RFC 4287 §4.1.1: id, title, updated; an author for the feed or each entry; a self link.
             feed.Element(Atom + "id")!.Value.ShouldStartWith("http");
@@ -98,6 +105,14 @@ public sealed class FeedTests
             Encoding.UTF8.GetByteCount(line).ShouldBeLessThanOrEqualTo(75, line);
         }
 
+        // As calendar applications read it: Mozilla's ical.js parses it, and the event is at 12:00 in Paris (11:00 UTC).
+        var parsed = await ParseCalendarAsync(ics);
+        var read = parsed.Single(e => e.GetProperty("uid").GetString() == $"publication-{id}@localhost");
+        read.GetProperty("summary").GetString().ShouldBe(title);
+        read.GetProperty("location").GetString().ShouldBe("Salle du Guelmeur, Brest");
+        read.GetProperty("start").GetString().ShouldBe("2026-12-03T11:00:00.000Z");
+        read.GetProperty("end").GetString().ShouldBe("2026-12-03T13:00:00.000Z");
+
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
         unfolded.ShouldContain("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris");
         unfolded.ShouldContain($"UID:publication-{id}@localhost\r\n");
@@ -112,6 +127,51 @@ public sealed class FeedTests
         // The same UID after an update: calendars replace the event rather than add another.
         var again = await visitor.GetStringAsync("/agenda.ics");
         again.Replace("\r\n ", "", StringComparison.Ordinal).ShouldContain($"UID:publication-{id}@localhost\r\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ICalendar_SummerEventAndEveryScope_ParseStrictlyAtTheirInstants(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var manager = await PublicationWorkflowTests.AsAsync(app, PublicationWorkflowTests.Manager);
+        var id = await PublicationWorkflowTests.WriteAsync(manager, "publish", new()
+        {
+            ["Input.Kind"] = "Event",
+            ["Input.Title"] = "Pique-nique d’été au jardin",
+            ["Input.Summary"] = "Apportez ce que vous voulez ; il y aura aussi du pain, des fruits, de l’eau : venez nombreux, c’est gratuit et ouvert à toutes et à tous sans inscription.",
+            ["Input.StartDate"] = "2027-07-08",
+            ["Input.StartTime"] = "12:00",
+            ["Input.EndTime"] = "15:30",
+            ["Input.Place"] = "Jardin de l’Académie, Brest",
+            ["Input.Needs"] = "se-nourrir",
+        }, "?type=evenement&structure=" + PublicationWorkflowTests.Ozanam);
+        var visitor = app.CreateBrowserLikeClient();
+
+        foreach (var url in new[] { "/agenda.ics", "/structure/halte-accueil-ozanam/agenda.ics", "/besoin/se-nourrir/agenda.ics", "/besoin/se-former/agenda.ics" })
+        {
+            var events = await ParseCalendarAsync(await visitor.GetStringAsync(url));
+            if (url.Contains("se-former", StringComparison.Ordinal))
+            {
+                events.ShouldNotContain(e => e.GetProperty("uid").GetString() == $"publication-{id}@localhost", url);
+                continue;
+            }
+
+            // Summer time: 12:00 in Paris is 10:00 UTC.
+            var summer = events.Single(e => e.GetProperty("uid").GetString() == $"publication-{id}@localhost");
+            summer.GetProperty("start").GetString().ShouldBe("2027-07-08T10:00:00.000Z", url);
+            summer.GetProperty("end").GetString().ShouldBe("2027-07-08T13:30:00.000Z", url);
+            summer.GetProperty("description").GetString()!.ShouldStartWith("Apportez ce que vous voulez ; il y aura aussi du pain, des fruits, de l’eau : venez nombreux", Case.Sensitive, url);
+            summer.GetProperty("url").GetString().ShouldBe($"http://localhost/publications/{id}", url);
+        }
+    }
+
+    /// <summary>The events of a feed as ical.js reads them, after the strict checks of validate-icalendar.mjs (which must find nothing).</summary>
+    private static async Task<List<JsonElement>> ParseCalendarAsync(string ics)
+    {
+        var result = JsonDocument.Parse(await NodeScript.RunAsync(Path.Combine("OpenData", "validate-icalendar.mjs"), ics)).RootElement;
+        result.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ShouldBeEmpty();
+        return result.GetProperty("events").EnumerateArray().ToList();
     }
 
     [Fact]
