@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Admin;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.OpenData.DataInclusion;
 using Reperes.Web.Tests.Infrastructure;
@@ -45,6 +47,27 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
 
         structures.GetArrayLength().ShouldBeGreaterThan(5);
         services.GetArrayLength().ShouldBeGreaterThan(structures.GetArrayLength());
+        await ShouldBeValidAsync("structure", structuresJson, structures, app.Clock.GetUtcNow());
+        await ShouldBeValidAsync("service", servicesJson, services, app.Clock.GetUtcNow());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Export_TenThousandSyntheticStructures_ValidatesAgainstDataInclusionSchemas(string engine)
+    {
+        await using var app = new ReperesApp(engine, demoData: false);
+        _ = app.Server;
+        var generator = ActivatorUtilities.CreateInstance<SyntheticGenerator>(app.Services);
+        (await generator.GenerateAsync(10_000, seed: 2026)).ShouldBe(10_000);
+        var online = await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Status == StructureStatus.Online));
+        var client = app.CreateClient();
+
+        var (structuresJson, structures) = await GetJsonAsync(client, Structures);
+        var (servicesJson, services) = await GetJsonAsync(client, Services);
+
+        online.ShouldBeGreaterThan(9_000);
+        structures.GetArrayLength().ShouldBe(online);
+        services.GetArrayLength().ShouldBeGreaterThan(online);
         await ShouldBeValidAsync("structure", structuresJson, structures, app.Clock.GetUtcNow());
         await ShouldBeValidAsync("service", servicesJson, services, app.Clock.GetUtcNow());
     }
