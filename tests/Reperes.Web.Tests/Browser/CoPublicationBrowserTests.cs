@@ -157,10 +157,10 @@ public sealed partial class CoPublicationBrowserTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task OpenDataPages_AgendaWidgetEmbedPublications_HaveNoSeriousAccessibilityViolation()
+    public async Task OpenDataPages_AgendaWidgetEmbedPublicationsApi_HaveNoSeriousAccessibilityViolation()
     {
         var visitor = await browser.NewPageAsync();
-        foreach (var url in new[] { "/agenda", "/widget?need=se-nourrir&commune=Brest", "/integrer?need=se-nourrir", "/publications", "/publications?type=evenement" })
+        foreach (var url in new[] { "/agenda", "/widget?need=se-nourrir&commune=Brest", "/integrer?need=se-nourrir", "/publications", "/publications?type=evenement", "/api" })
         {
             await visitor.GotoAsync(url);
             (await BrowserFixture.AccessibilityViolationsAsync(visitor)).ShouldBeEmpty(url);
