@@ -18,6 +18,7 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
 using Reperes.Web.OpenData;
+using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.OpenData.Feeds;
 using Reperes.Web.Publishing.Media;
 
@@ -111,6 +112,7 @@ public static class ReperesApplication
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
         builder.Services.AddPublicApi();
+        builder.Services.AddHsdsApi();
 
         // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
         // characters (< > & " ') are still encoded.

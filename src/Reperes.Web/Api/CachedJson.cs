@@ -18,10 +18,13 @@ public sealed class CachedJson<T> : IResult, IEndpointMetadataProvider, IStatusC
     /// <summary>Public data, but answers may change any minute (opening states): caches must revalidate.</summary>
     private const string CacheControl = "public, max-age=60, must-revalidate";
 
-    internal CachedJson(T value, DateTimeOffset? lastModified)
+    private readonly JsonSerializerOptions? serializerOptions;
+
+    internal CachedJson(T value, DateTimeOffset? lastModified, JsonSerializerOptions? serializerOptions = null)
     {
         Value = value;
         LastModified = lastModified;
+        this.serializerOptions = serializerOptions;
     }
 
     public T Value { get; }
@@ -34,7 +37,7 @@ public sealed class CachedJson<T> : IResult, IEndpointMetadataProvider, IStatusC
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var options = httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var options = serializerOptions ?? httpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(Value, options);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
 
@@ -86,4 +89,7 @@ public sealed class CachedJson<T> : IResult, IEndpointMetadataProvider, IStatusC
 public static class CachedJson
 {
     public static CachedJson<T> Ok<T>(T value, DateTimeOffset? lastModified = null) => new(value, lastModified);
+
+    /// <summary>An answer with its own serializer options (a standard's field names, omitted nulls…).</summary>
+    public static CachedJson<T> Ok<T>(T value, JsonSerializerOptions serializerOptions, DateTimeOffset? lastModified = null) => new(value, lastModified, serializerOptions);
 }

@@ -1,4 +1,5 @@
 using Reperes.Web.OpenData.DataInclusion;
+using Reperes.Web.OpenData.Hsds;
 
 namespace Reperes.Web.OpenData;
 
@@ -9,6 +10,7 @@ public static class OpenDataEndpoints
     {
         var export = app.MapGroup("/api/v1/export").RequireRateLimiting("api");
         export.MapDataInclusionExport();
+        app.MapHsdsApi();
         return app;
     }
 }

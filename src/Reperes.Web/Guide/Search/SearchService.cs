@@ -149,6 +149,23 @@ public sealed class SearchService(
     }
 
     /// <summary>
+    /// The structures that the guide's search finds for <paramref name="words"/> alone (best first, at most
+    /// <see cref="CandidateLimit"/>), with the words understood: for the open data APIs, which filter and order by
+    /// themselves and need no opening state.
+    /// </summary>
+    public async Task<(IReadOnlyList<int> StructureIds, IReadOnlyList<QueryTerm> Terms, bool Capped)> MatchingStructuresAsync(string words, CancellationToken cancellationToken)
+    {
+        var postgres = SearchIndex.IsPostgres(db);
+        var terms = QueryInterpreter.Interpret(words, catalog, await index.VocabularyAsync(db, scopes, cancellationToken));
+        var query = new CandidateQuery(new SearchRequest { Query = words }, terms, null, catalog, postgres);
+        await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
+        var ids = (await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition(
+            query.CandidatesSql(CandidateLimit + 1, withScopedHours: false), query.Parameters, cancellationToken: cancellationToken))).Select(c => c.Id).ToList();
+        var capped = ids.Count > CandidateLimit;
+        return (capped ? ids[..CandidateLimit] : ids, terms, capped);
+    }
+
+    /// <summary>
     /// PostgreSQL's planner prices a full-text match per row far below its real cost, and reads the whole table where
     /// the GIN index finds the rows for a fraction of it: within this read-only transaction, random reads are priced
     /// as on the SSDs the service runs on.

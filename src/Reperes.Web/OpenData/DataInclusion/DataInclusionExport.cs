@@ -45,8 +45,8 @@ public static class DataInclusionExport
 
     private static Results<PushStreamHttpResult, ProblemHttpResult> Services(string? format, HttpContext context) =>
         Export(format, context, "services", DataInclusionMapper.ServiceFields, (db, source, baseUrl, now) =>
-            db.Services.AsNoTracking()
-                .Where(v => v.Name.Length >= 3 && v.Structure.Status == StructureStatus.Online && v.Structure.Name.Length >= 3)
+            PublicData.Services(db)
+                .Where(v => v.Name.Length >= 3 && v.Structure.Name.Length >= 3)
                 .OrderBy(v => v.Id)
                 .Select(v => new ServiceRow(v.Uid, v.Name, v.Description, v.Types, v.Publics, v.Gender, v.AgeMin, v.AgeMax,
                     v.AdministrativeSituation, v.Access, v.AccessDetails, v.IsFree, v.CostDetails, v.OpeningHours, v.ModesAccueil,
@@ -60,7 +60,7 @@ public static class DataInclusionExport
 
     /// <summary>Only what the public guide shows, and only what data·inclusion accepts (a name of at least 3 characters).</summary>
     private static IQueryable<Structure> Online(ReperesDbContext db) =>
-        db.Structures.AsNoTracking().Where(s => s.Status == StructureStatus.Online && s.Name.Length >= 3).OrderBy(s => s.Id);
+        PublicData.Structures(db).Where(s => s.Name.Length >= 3).OrderBy(s => s.Id);
 
     private delegate IAsyncEnumerable<DataInclusionRecord> RecordQuery(ReperesDbContext db, string source, string baseUrl, DateTimeOffset now);
 
