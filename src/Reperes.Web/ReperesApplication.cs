@@ -20,6 +20,7 @@ using Reperes.Web.Infrastructure.Email;
 using Reperes.Web.OpenData;
 using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.OpenData.Feeds;
+using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Publishing.Media;
 
 namespace Reperes.Web;
@@ -94,6 +95,7 @@ public static class ReperesApplication
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
+        builder.Services.AddImports();
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -21,6 +21,8 @@ public static class AdminCommands
           Reperes.Web reindex                            rebuild the full-text search index
           Reperes.Web schema-script                      print the SQL that EF would create for the current engine (for writing migrations)
           Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
+          Reperes.Web import FILE [--services FILE] [--format data-inclusion|mediation-numerique|modele] [--source NAME] [--online] [--overwrite] [--apply]
+                                                         plan (dry run) or --apply an import of structures, line by line
           Reperes.Web --help                             this help
 
         Configuration (environment variables):
@@ -31,7 +33,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "disable-two-factor", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "disable-two-factor", "import", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -85,6 +87,8 @@ public static class AdminCommands
                 return 0;
             case "disable-two-factor":
                 return await DisableTwoFactorAsync(scope.ServiceProvider, args);
+            case "import":
+                return await ImportCommand.RunAsync(scope.ServiceProvider, args, Console.Out, Console.Error);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -21,6 +21,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Publishing.Publications.Publication> Publications => Set<Publishing.Publications.Publication>();
     public DbSet<Publishing.Media.Attachment> Attachments => Set<Publishing.Media.Attachment>();
     public DbSet<Publishing.Workshops.Workshop> Workshops => Set<Publishing.Workshops.Workshop>();
+    public DbSet<OpenData.Imports.ExternalReference> ExternalReferences => Set<OpenData.Imports.ExternalReference>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

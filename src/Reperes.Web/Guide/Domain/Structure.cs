@@ -107,6 +107,22 @@ public sealed class Structure
         CommuneCode = communeCode;
     }
 
+    /// <summary>
+    /// An address as an imported file gives it: any part may be missing (coordinates only as a pair), so that what
+    /// the source knows is kept even when the whole address is not.
+    /// </summary>
+    public void PlaceAt(string? street, string? postalCode, string? city, string? communeCode, double? latitude, double? longitude)
+    {
+        var located = latitude is not null && longitude is not null;
+        Street = street;
+        PostalCode = postalCode;
+        City = city;
+        CommuneCode = communeCode;
+        Latitude = located ? latitude : null;
+        Longitude = located ? longitude : null;
+        GeoCell = located ? GeoCells.Of(latitude!.Value, longitude!.Value) : null;
+    }
+
     public void SetContact(IEnumerable<string> phones, string? email, string? website)
     {
         Phones = Join(phones);

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Infrastructure;
+
+namespace Reperes.Web.OpenData.Imports;
+
+/// <summary>
+/// Uploaded files waiting between the dry run and "Appliquer": kept under the data directory by a random token (the
+/// browser holds only the token), for one hour, and deleted once applied.
+/// </summary>
+public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    public string Folder => Path.Combine(options.Value.FullDataDirectory, "imports");
+
+    public async Task<string> KeepAsync(byte[] file, byte[]? servicesFile, CancellationToken cancellationToken)
+    {
+        Clean();
+        Directory.CreateDirectory(Folder);
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await File.WriteAllBytesAsync(PathOf(token, "file"), file, cancellationToken);
+        if (servicesFile is not null)
+        {
+            await File.WriteAllBytesAsync(PathOf(token, "services"), servicesFile, cancellationToken);
+        }
+
+        return token;
+    }
+
+    /// <summary>The kept files, or null when the token is unknown, malformed or expired.</summary>
+    public async Task<(byte[] File, byte[]? Services)?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        Clean();
+        if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(PathOf(token, "file")))
+        {
+            return null;
+        }
+
+        var services = PathOf(token, "services");
+        return (await File.ReadAllBytesAsync(PathOf(token, "file"), cancellationToken), File.Exists(services) ? await File.ReadAllBytesAsync(services, cancellationToken) : null);
+    }
+
+    public void Forget(string token)
+    {
+        if (token.Length == 32 && token.All(char.IsAsciiHexDigitLower))
+        {
+            File.Delete(PathOf(token, "file"));
+            File.Delete(PathOf(token, "services"));
+        }
+    }
+
+    /// <summary>Deletes what is older than <see cref="Lifetime"/>.</summary>
+    public void Clean()
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+
+        var limit = clock.GetUtcNow() - Lifetime;
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.upload"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < limit.UtcDateTime)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private string PathOf(string token, string part) => Path.Combine(Folder, $"{token}.{part}.upload");
+}

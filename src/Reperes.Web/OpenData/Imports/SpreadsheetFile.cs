@@ -1,0 +1,168 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Reperes.Web.OpenData.Imports;
+
+/// <summary>The first sheet of an XLSX workbook as a table, and the template written as a workbook.</summary>
+public static class SpreadsheetFile
+{
+    /// <summary>A workbook whose XML unpacks to more than this is refused (a "zip bomb" would fill the memory).</summary>
+    private const long MaxUnpackedBytes = 200L * 1024 * 1024;
+
+    public static Table Read(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+            {
+                if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+                {
+                    throw new UnreadableFileException(new("Le classeur est trop gros une fois décompressé."));
+                }
+            }
+
+            stream.Position = 0;
+            using var document = SpreadsheetDocument.Open(stream, false);
+            var workbook = document.WorkbookPart ?? throw new UnreadableFileException(new("Ce fichier compressé n’est pas un classeur XLSX."));
+            var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+                ?? throw new UnreadableFileException(new("Le classeur n’a aucune feuille."));
+            var part = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var records = new List<(int Line, List<string> Fields)>();
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                var line = (int)(row.RowIndex?.Value ?? (uint)(records.Count + 1));
+                var fields = new List<string>();
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : fields.Count;
+                    while (fields.Count < column)
+                    {
+                        fields.Add("");
+                    }
+
+                    fields.Add(Value(cell, shared));
+                }
+
+                if (fields.Any(f => f.Length > 0))
+                {
+                    records.Add((line, fields));
+                    if (records.Count > ImportFile.MaxRows + 1)
+                    {
+                        throw new UnreadableFileException(new("Le fichier a plus de {0} lignes : découpez-le.", ImportFile.MaxRows));
+                    }
+                }
+            }
+
+            if (records.Count == 0)
+            {
+                throw new UnreadableFileException(new("Le classeur est vide."));
+            }
+
+            return ImportFile.ToTable(records);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            throw new UnreadableFileException(new("Ce fichier compressé n’est pas un classeur XLSX lisible."));
+        }
+    }
+
+    private static string Value(Cell cell, List<string> shared)
+    {
+        var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Count ? shared[index] : "";
+        }
+
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+
+        return raw;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return Math.Max(0, index - 1);
+    }
+
+    /// <summary>A workbook of one sheet: a bold header row, then the rows, every cell as text.</summary>
+    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border()) { Count = 1 },
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            uint line = 1;
+            data.Append(TextRow(line++, header, bold: true));
+            foreach (var row in rows)
+            {
+                data.Append(TextRow(line++, row, bold: false));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Row TextRow(uint line, IReadOnlyList<string> values, bool bold)
+    {
+        var row = new Row { RowIndex = line };
+        for (var i = 0; i < values.Count; i++)
+        {
+            var cell = new Cell
+            {
+                CellReference = ColumnName(i) + line.ToString(CultureInfo.InvariantCulture),
+                DataType = CellValues.InlineString,
+                InlineString = new InlineString(new Text(values[i]) { Space = SpaceProcessingModeValues.Preserve }),
+            };
+            if (bold)
+            {
+                cell.StyleIndex = 1;
+            }
+
+            row.Append(cell);
+        }
+
+        return row;
+    }
+
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+}
