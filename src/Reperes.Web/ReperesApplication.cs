@@ -93,6 +93,7 @@ public static class ReperesApplication
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
+        Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
