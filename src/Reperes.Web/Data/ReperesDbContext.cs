@@ -21,6 +21,11 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Publishing.Publications.Publication> Publications => Set<Publishing.Publications.Publication>();
     public DbSet<Publishing.Media.Attachment> Attachments => Set<Publishing.Media.Attachment>();
     public DbSet<Publishing.Workshops.Workshop> Workshops => Set<Publishing.Workshops.Workshop>();
+    public DbSet<Freshness.Verification> Verifications => Set<Freshness.Verification>();
+    public DbSet<Freshness.UpdateLink> UpdateLinks => Set<Freshness.UpdateLink>();
+    public DbSet<Freshness.Reminder> Reminders => Set<Freshness.Reminder>();
+    public DbSet<Freshness.Campaign> Campaigns => Set<Freshness.Campaign>();
+    public DbSet<Freshness.CampaignStructure> CampaignStructures => Set<Freshness.CampaignStructure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -36,6 +36,7 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         builder.Property(s => s.Languages).HasMaxLength(200);
         builder.Property(s => s.OpeningHours).HasMaxLength(1000);
         builder.Property(s => s.OpeningHoursDetails).HasMaxLength(2000);
+        builder.Property(s => s.UpdateFrequencyMonths).HasDefaultValue(Freshness.FreshnessRules.DefaultFrequencyMonths);
         builder.HasMany(s => s.Services).WithOne(s => s.Structure).HasForeignKey(s => s.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Notices).WithOne(n => n.Structure).HasForeignKey(n => n.StructureId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -50,6 +51,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Ignore(s => s.PublicList);
         builder.Ignore(s => s.ModeList);
         builder.Ignore(s => s.IsRemoteOnly);
+        builder.Ignore(s => s.EffectiveFrequencyMonths);
         builder.HasIndex(s => s.Uid).IsUnique();
         builder.HasIndex(s => new { s.CategoryId, s.StructureId });
         builder.Property(s => s.Name).HasMaxLength(200);

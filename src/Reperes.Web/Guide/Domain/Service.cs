@@ -46,6 +46,11 @@ public sealed class Service
     public string? RemotePhone { get; private set; }
     public string? RemoteWebsite { get; private set; }
 
+    /// <summary>The service's own update frequency in months (1, 3, 6 or 12); null when the structure's applies.</summary>
+    public int? UpdateFrequencyMonths { get; private set; }
+
+    public int EffectiveFrequencyMonths => UpdateFrequencyMonths ?? Structure.UpdateFrequencyMonths;
+
     public IReadOnlyList<string> TypeList => Structure.Split(Types);
     public IReadOnlyList<string> PublicList => Structure.Split(Publics);
     public IReadOnlyList<string> ModeList => Structure.Split(ModesAccueil);
@@ -91,5 +96,15 @@ public sealed class Service
         ModesAccueil = Structure.Join(modes.Count == 0 ? ["en-presentiel"] : modes);
         RemotePhone = remotePhone;
         RemoteWebsite = remoteWebsite;
+    }
+
+    public void SetUpdateFrequency(int? months)
+    {
+        if (months is { } value && !Freshness.FreshnessRules.IsFrequency(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, "The update frequency is 1, 3, 6 or 12 months.");
+        }
+
+        UpdateFrequencyMonths = months;
     }
 }

@@ -64,6 +64,12 @@ public sealed class Structure
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
 
+    /// <summary>How often the information must be confirmed, in months: 1, 3, 6 (default) or 12.</summary>
+    public int UpdateFrequencyMonths { get; private set; } = Freshness.FreshnessRules.DefaultFrequencyMonths;
+
+    /// <summary>Set when the coordination marks the sheet as unverified (long unconfirmed): the public sees a notice.</summary>
+    public DateTimeOffset? UnverifiedSince { get; private set; }
+
     public List<Service> Services { get; private set; } = [];
     public List<Notice> Notices { get; private set; } = [];
 
@@ -127,10 +133,25 @@ public sealed class Structure
 
     public void Touch(DateTimeOffset at) => UpdatedAt = at;
 
+    /// <summary>The information was confirmed as right: a new due date, and no more "unverified" notice.</summary>
     public void Verify(DateTimeOffset at)
     {
         VerifiedAt = at;
+        UnverifiedSince = null;
     }
+
+    public void SetUpdateFrequency(int months)
+    {
+        if (!Freshness.FreshnessRules.IsFrequency(months))
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, "The update frequency is 1, 3, 6 or 12 months.");
+        }
+
+        UpdateFrequencyMonths = months;
+    }
+
+    /// <summary>The coordination flags the sheet as unverified; the first date is kept when flagged again.</summary>
+    public void MarkUnverified(DateTimeOffset at) => UnverifiedSince ??= at;
 
     /// <summary>Puts the sheet online: only a draft or offline sheet can be published.</summary>
     public void PutOnline(DateTimeOffset at)
