@@ -96,6 +96,7 @@ public static class ReperesApplication
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
         builder.Services.AddImports();
+        Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>

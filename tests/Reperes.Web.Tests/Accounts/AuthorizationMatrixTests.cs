@@ -74,6 +74,8 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/structure/{slug}/services/{id}"] = ManagersOfA,
         ["mon-espace/structure/{slug}/services/{id:int}/retirer"] = ManagersOfA,
         ["mon-espace/structure/{slug}/historique/{revisionId:int}/retablir"] = ManagersOfA,
+        ["mon-espace/signalements"] = Everyone,
+        ["mon-espace/signalements/{id:int}"] = ManagersOfA,
     };
 
     /// <summary>Form handlers narrower than their page: deciding on a publication of A, featuring it on the home page.</summary>
@@ -155,6 +157,7 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("fermetures/{id", StringComparison.Ordinal) => "notice",
             _ when template.Contains("services/{id", StringComparison.Ordinal) => "service",
             _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
+            _ when template.Contains("signalements/{id", StringComparison.Ordinal) => "report",
             _ => "publication",
         };
         return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
@@ -209,6 +212,8 @@ public sealed partial class AuthorizationMatrixTests
             var serviceId = await db.Services.Where(s => s.StructureId == structure.Id).Select(s => s.Id).FirstAsync();
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
+            var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
+            Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).Add(report);
             await db.SaveChangesAsync();
             var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();
             var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
@@ -221,6 +226,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["service"] = serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["notice"] = notice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["memberId"] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["report"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -240,6 +246,7 @@ public sealed partial class AuthorizationMatrixTests
         Roles = await db.UserRoles.OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + r.RoleId).ToListAsync(),
         Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
         Scopes = await db.ModeratorScopes.CountAsync(),
+        Reports = await Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
