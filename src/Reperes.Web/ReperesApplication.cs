@@ -18,8 +18,8 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.Infrastructure;
 using Reperes.Web.Infrastructure.Email;
 using Reperes.Web.OpenData;
-using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.OpenData.Feeds;
+using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Publishing.Media;
 

@@ -282,7 +282,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
             NoticeKind.ExceptionalHours => l["horaires exceptionnels : {0}", n.OpeningHours ?? ""].Value,
             _ => throw new ArgumentOutOfRangeException(nameof(n), n.Kind, null),
         };
-        var text = string.IsNullOrWhiteSpace(n.Text) ? "" : " — " + n.Text.Trim();
+        var text = string.IsNullOrWhiteSpace(n.Text) ? "" : " — " + n.Text.Trim().TrimEnd('.');
         return $"{period} : {what}{text}.";
     }
 
