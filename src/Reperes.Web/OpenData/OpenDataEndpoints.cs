@@ -9,6 +9,7 @@ public static class OpenDataEndpoints
     {
         var export = app.MapGroup("/api/v1/export").RequireRateLimiting("api");
         export.MapDataInclusionExport();
+        Imports.MediationExport.MapMediationExport(export);
         return app;
     }
 }
