@@ -11,6 +11,7 @@ public static class OpenDataEndpoints
         var export = app.MapGroup("/api/v1/export").RequireRateLimiting("api");
         export.MapDataInclusionExport();
         app.MapHsdsApi();
+        Imports.MediationExport.MapMediationExport(export);
         return app;
     }
 }

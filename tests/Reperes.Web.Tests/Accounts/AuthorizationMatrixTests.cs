@@ -61,6 +61,7 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/comptes/{id}"] = [Coordinator],
         ["mon-espace/coordination/structures"] = [Coordinator],
         ["mon-espace/coordination/structures/nouvelle"] = [Coordinator],
+        ["mon-espace/coordination/imports"] = [Coordinator],
         ["mon-espace/publications/{id:int}/modifier"] = PublishersOfA,
         ["mon-espace/publications/{id:int}/medias"] = PublishersOfA,
         ["mon-espace/ateliers/{id:int}"] = MembersOfA,

@@ -73,7 +73,7 @@ public static class DataInclusionReader
 
             var name = Text(raw, "nom") ?? "";
             var structureId = Text(raw, "structure_id") ?? "";
-            var category = ImportText.CategoryFor(needs, List(raw, "thematiques"));
+            var category = ImportText.CategoryFor(needs, List(raw, "thematiques"), Text(raw, "nom") ?? "");
             if (errors.Count == 0 && category is null)
             {
                 errors.Add(new("Aucune des thématiques du service ne correspond à une catégorie du guide."));

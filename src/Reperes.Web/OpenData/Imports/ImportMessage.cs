@@ -11,4 +11,6 @@ public sealed record ImportMessage(string Key, params object[] Arguments)
     public string ToFrench() => Arguments.Length == 0 ? Key : string.Format(French, Key, Arguments);
 
     public string In(IStringLocalizer localizer) => localizer[Key, Arguments].Value;
+
+    public string In(Microsoft.AspNetCore.Mvc.Localization.IHtmlLocalizer localizer) => localizer.GetString(Key, Arguments).Value;
 }

@@ -184,14 +184,23 @@ public static partial class ImportText
             : null;
     }
 
-    /// <summary>The category of the guide closest to data·inclusion thematiques (most thematiques in common, then taxonomy order).</summary>
-    public static CategoryInfo? CategoryFor(IEnumerable<NeedInfo> needs, IReadOnlyCollection<string> thematiques) =>
-        needs.SelectMany(n => n.Categories)
+    /// <summary>
+    /// The category of the guide closest to data·inclusion thematiques: most thematiques in common, then one whose
+    /// name or everyday words are in the service's name, then the most specific (fewest other thematiques), then
+    /// taxonomy order.
+    /// </summary>
+    public static CategoryInfo? CategoryFor(IEnumerable<NeedInfo> needs, IReadOnlyCollection<string> thematiques, string serviceName = "")
+    {
+        var name = " " + TemplateReader.Folded(serviceName) + " ";
+        return needs.SelectMany(n => n.Categories)
             .Select(c => (Category: c, Shared: c.Thematiques.Count(thematiques.Contains)))
             .Where(c => c.Shared > 0)
             .OrderByDescending(c => c.Shared)
+            .ThenByDescending(c => c.Category.Synonyms.Append(c.Category.NameFr).Any(w => TemplateReader.Folded(w) is { Length: > 2 } word && name.Contains(" " + word + " ", StringComparison.Ordinal)))
+            .ThenBy(c => c.Category.Thematiques.Count - c.Shared)
             .Select(c => c.Category)
             .FirstOrDefault();
+    }
 
     // The "email" format of ajv-formats (full mode), which data·inclusion's reference validator uses.
     [GeneratedRegex(@"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.IgnoreCase)]

@@ -41,13 +41,23 @@ public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider
         return (await File.ReadAllBytesAsync(PathOf(token, "file"), cancellationToken), File.Exists(services) ? await File.ReadAllBytesAsync(services, cancellationToken) : null);
     }
 
-    public void Forget(string token)
+    /// <summary>Once applied, the files are deleted and only what the import did is kept (for the result page).</summary>
+    public async Task FinishAsync(string token, ImportPlan result, CancellationToken cancellationToken)
     {
-        if (token.Length == 32 && token.All(char.IsAsciiHexDigitLower))
+        await File.WriteAllTextAsync(PathOf(token, "result"), System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
+        File.Delete(PathOf(token, "file"));
+        File.Delete(PathOf(token, "services"));
+    }
+
+    public async Task<ImportPlan?> ResultAsync(string? token, CancellationToken cancellationToken)
+    {
+        Clean();
+        if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !File.Exists(PathOf(token, "result")))
         {
-            File.Delete(PathOf(token, "file"));
-            File.Delete(PathOf(token, "services"));
+            return null;
         }
+
+        return System.Text.Json.JsonSerializer.Deserialize<ImportPlan>(await File.ReadAllTextAsync(PathOf(token, "result"), cancellationToken));
     }
 
     /// <summary>Deletes what is older than <see cref="Lifetime"/>.</summary>

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Reperes.Web.OpenData.Imports;
 
-/// <summary>The first sheet of an XLSX workbook as a table, and the template written as a workbook.</summary>
+/// <summary>The first sheet of an XLSX workbook as a table; workbooks written (the template).</summary>
 public static class SpreadsheetFile
 {
     /// <summary>A workbook whose XML unpacks to more than this is refused (a "zip bomb" would fill the memory).</summary>
@@ -102,8 +102,8 @@ public static class SpreadsheetFile
         return Math.Max(0, index - 1);
     }
 
-    /// <summary>A workbook of one sheet: a bold header row, then the rows, every cell as text.</summary>
-    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>A workbook: in each sheet a bold header row, then the rows, every cell as text.</summary>
+    public static byte[] Write(IReadOnlyList<(string Name, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)> sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -116,17 +116,24 @@ public static class SpreadsheetFile
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
                 new Borders(new Border()) { Count = 1 },
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint line = 1;
-            data.Append(TextRow(line++, header, bold: true));
-            foreach (var row in rows)
+            var list = new Sheets();
+            uint sheetId = 1;
+            foreach (var (name, header, rows) in sheets)
             {
-                data.Append(TextRow(line++, row, bold: false));
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                uint line = 1;
+                data.Append(TextRow(line++, header, bold: true));
+                foreach (var row in rows)
+                {
+                    data.Append(TextRow(line++, row, bold: false));
+                }
+
+                sheetPart.Worksheet = new Worksheet(data);
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = sheetId++, Name = name });
             }
 
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.AppendChild(list);
             workbook.Workbook.Save();
         }
 
