@@ -77,6 +77,9 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/structure/{slug}/historique/{revisionId:int}/retablir"] = ManagersOfA,
         ["mon-espace/signalements"] = Everyone,
         ["mon-espace/signalements/{id:int}"] = ManagersOfA,
+        ["mon-espace/coordination/tableau-de-bord"] = [Coordinator],
+        ["mon-espace/coordination/tableau-de-bord.csv"] = [Coordinator],
+        ["mon-espace/coordination/tableau-de-bord/{slug}/decision"] = [Coordinator],
     };
 
     /// <summary>Form handlers narrower than their page: deciding on a publication of A, featuring it on the home page.</summary>
@@ -247,6 +250,7 @@ public sealed partial class AuthorizationMatrixTests
         Roles = await db.UserRoles.OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + r.RoleId).ToListAsync(),
         Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
         Scopes = await db.ModeratorScopes.CountAsync(),
+        Unverified = await db.Structures.CountAsync(s => s.UnverifiedSince != null),
         Reports = await Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
     }));
 

@@ -1,0 +1,75 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
+
+namespace Reperes.Web.Freshness.Dashboard;
+
+/// <summary>
+/// Every structure in one CSV for the coordination's spreadsheets: written as the structures are read, so that
+/// 100,000 rows never sit in memory. Headers and values in French (the coordination's language); dates ISO 8601.
+/// </summary>
+[Authorize(Roles = NetworkRoles.Coordinator)]
+public sealed class DashboardCsvModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock) : PageModel
+{
+    public static readonly string[] Header =
+        ["nom", "adresse_fiche", "etat_publication", "besoins", "commune", "mise_a_jour", "verifiee", "frequence_mois", "fraicheur", "a_verifier_le", "qualite", "signalements_ouverts", "gestionnaires"];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var now = clock.GetUtcNow();
+        var needs = await db.Needs.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.NameFr, HttpContext.RequestAborted);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"reperes-structures-{now:yyyy-MM-dd}.csv\"";
+        // UTF-8 with a byte order mark, so that a spreadsheet opens the accents right; a name starting with = + - @
+        // is escaped, not run as a formula by the spreadsheet that opens the file.
+        await using var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteHeader(Header);
+        await foreach (var s in new DashboardData(db, hours).StructuresAsync(now, HttpContext.RequestAborted))
+        {
+            csv.WriteField(s.Name);
+            csv.WriteField(s.Slug);
+            csv.WriteField(StatusCode(s.Status));
+            csv.WriteField(string.Join(" | ", s.NeedIds.Select(id => needs.GetValueOrDefault(id, "")).Order(StringComparer.Ordinal)));
+            csv.WriteField(s.City ?? "");
+            csv.WriteField(Day(s.UpdatedAt));
+            csv.WriteField(s.VerifiedAt is { } verified ? Day(verified) : "");
+            csv.WriteField(s.FrequencyMonths.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(StateCode(s.State));
+            csv.WriteField(Day(s.DueAt));
+            csv.WriteField(s.Quality.Points.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(s.OpenReports.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(s.Managers.ToString(CultureInfo.InvariantCulture));
+            await csv.EndRecordAsync(HttpContext.RequestAborted);
+        }
+
+        await csv.FlushAsync(HttpContext.RequestAborted);
+        return new EmptyResult();
+    }
+
+    public static string StatusCode(StructureStatus status) => status switch
+    {
+        StructureStatus.Draft => "brouillon",
+        StructureStatus.Online => "en-ligne",
+        StructureStatus.Offline => "hors-ligne",
+        StructureStatus.PermanentlyClosed => "fermee",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static string StateCode(FreshnessState state) => state switch
+    {
+        FreshnessState.Fresh => "a-jour",
+        FreshnessState.Due => "a-verifier",
+        FreshnessState.Overdue => "en-retard",
+        FreshnessState.Unverified => "non-verifiee",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    private static string Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, HoursEvaluator.Zone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Freshness.Quality;
+using Reperes.Web.Freshness.Reports;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
+using Reperes.Web.Guide.Search;
+using Reperes.Web.Publishing.Sheet;
+
+namespace Reperes.Web.Freshness.Dashboard;
+
+/// <summary>
+/// The coordination's decision on a sheet left unconfirmed: mark it as unverified (it stays online with an honest
+/// notice) or take it offline. A page of its own is the confirmation step; each decision is kept in the sheet's
+/// history as a revision, without moving its "updated" date (nothing of the sheet was confirmed).
+/// </summary>
+[Authorize(Roles = NetworkRoles.Coordinator)]
+public sealed class DecisionModel(
+    ReperesDbContext db,
+    UserManager<ReperesUser> users,
+    HoursEvaluator hours,
+    SearchIndex index,
+    CommuneDirectory communes,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>The names the decisions take in the sheet's history (French, like the other fields).</summary>
+    public const string StatusField = "État de la fiche";
+    public const string ReliabilityField = "Fiabilité";
+
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "fait")]
+    public string? Done { get; set; }
+
+    public Structure Structure { get; private set; } = null!;
+
+    public FreshnessState State { get; private set; }
+
+    public QualityScore Quality { get; private set; } = null!;
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public int Managers { get; private set; }
+
+    public int OpenReports { get; private set; }
+
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? Page();
+
+    public Task<IActionResult> OnPostUnverifiedAsync(string slug) => DecideAsync(slug, "non-verifiee", s =>
+    {
+        if (s.UnverifiedSince is not null)
+        {
+            return null;
+        }
+
+        s.MarkUnverified(Now);
+        return new FieldChange(ReliabilityField, null, localizer["Marquée non vérifiée par la coordination"]);
+    });
+
+    public Task<IActionResult> OnPostOfflineAsync(string slug) => DecideAsync(slug, "hors-ligne", s =>
+    {
+        if (s.Status != StructureStatus.Online)
+        {
+            return null;
+        }
+
+        s.TakeOffline(Now);
+        return new FieldChange(StatusField, localizer["En ligne"], localizer["Hors ligne"]);
+    });
+
+    private async Task<IActionResult> DecideAsync(string slug, string done, Func<Structure, FieldChange?> decide)
+    {
+        if (await LoadAsync(slug) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!Confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmed), localizer["Cochez la case pour confirmer la décision."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (Structure.Status == StructureStatus.PermanentlyClosed)
+        {
+            ModelState.AddModelError("", localizer["Une structure fermée définitivement ne peut être ni remise en ligne ni mise hors ligne."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var updatedAt = Structure.UpdatedAt;
+        if (decide(Structure) is { } change)
+        {
+            var me = (await users.GetUserAsync(User))!;
+
+            // Taking offline moves "updated at" in the entity; a decision confirms nothing, so the date stays.
+            Structure.Touch(updatedAt);
+            db.SheetRevisions.Add(new SheetRevision(Structure.Id, me.Id, me.DisplayName, Now, [change]));
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            await index.IndexAsync(db, [Structure.Id], HttpContext.RequestAborted);
+            communes.Invalidate();
+        }
+
+        return Redirect($"/mon-espace/coordination/tableau-de-bord/{Structure.Slug}/decision?fait={done}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug)
+    {
+        if (slug.Length > 200)
+        {
+            return NotFound();
+        }
+
+        var structure = await db.Structures
+            .Include(s => s.Services)
+            .FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
+        if (structure is null)
+        {
+            return NotFound();
+        }
+
+        Structure = structure;
+        State = FreshnessRules.StateOf(structure, Now);
+        DueAt = FreshnessRules.DueAt(structure);
+        Quality = SheetQuality.Of(structure, hours, Now);
+        Managers = await db.Memberships.CountAsync(m => m.StructureId == structure.Id && m.Role == MembershipRole.Manager, HttpContext.RequestAborted);
+        OpenReports = await db.SheetReports().CountAsync(r => r.StructureId == structure.Id && (r.Status == ReportStatus.Open || r.Status == ReportStatus.InProgress), HttpContext.RequestAborted);
+        return null;
+    }
+}

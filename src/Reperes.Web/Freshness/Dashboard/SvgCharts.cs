@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Reperes.Web.Freshness.Dashboard;
+
+/// <summary>One stacked bar: a label and its parts, in the order of the legend.</summary>
+public sealed record StackedBar(string Label, IReadOnlyList<int> Parts)
+{
+    public int Total => Parts.Sum();
+}
+
+/// <summary>
+/// Charts drawn on the server as inline SVG (no script, light, printable), accessible as one image with a title and
+/// a description; the page gives the same numbers in a table next to each.
+/// </summary>
+public static class SvgCharts
+{
+    /// <summary>Colours of the four freshness states (fresh, due, overdue, unverified), with a 3:1 contrast on white.</summary>
+    public static readonly IReadOnlyList<string> StateColors = ["#1e7b34", "#a35f00", "#b3261e", "#5c5c5c"];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A line of shares (0 to 1) with its points labelled underneath.</summary>
+    public static string ShareLine(string id, string title, string description, IReadOnlyList<(string Label, double Share)> points)
+    {
+        const int width = 640, height = 240, left = 44, right = 12, top = 12, bottom = 40;
+        var plotWidth = width - left - right;
+        var plotHeight = height - top - bottom;
+        var svg = Open(id, title, description, width, height);
+        foreach (var tick in new[] { 0, 25, 50, 75, 100 })
+        {
+            var y = top + plotHeight - (plotHeight * tick / 100.0);
+            svg.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.#}\" x2=\"{width - right}\" y2=\"{y:0.#}\" stroke=\"#d0d0d0\"/>");
+            svg.Append(Invariant, $"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">{tick} %</text>");
+        }
+
+        var step = points.Count > 1 ? plotWidth / (double)(points.Count - 1) : 0;
+        var coordinates = points.Select((p, i) => (X: left + (i * step), Y: top + plotHeight - (plotHeight * Math.Clamp(p.Share, 0, 1)))).ToList();
+        svg.Append("<polyline fill=\"none\" stroke=\"#1e7b34\" stroke-width=\"3\" points=\"")
+            .AppendJoin(' ', coordinates.Select(c => string.Create(Invariant, $"{c.X:0.#},{c.Y:0.#}")))
+            .Append("\"/>");
+        for (var i = 0; i < points.Count; i++)
+        {
+            svg.Append(Invariant, $"<circle cx=\"{coordinates[i].X:0.#}\" cy=\"{coordinates[i].Y:0.#}\" r=\"4\" fill=\"#1e7b34\"/>");
+            svg.Append(Invariant, $"<text x=\"{coordinates[i].X:0.#}\" y=\"{height - bottom + 18}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{Escape(points[i].Label)}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>Horizontal stacked bars, one per row, scaled to the longest; a legend on top.</summary>
+    public static string StackedBars(string id, string title, string description, IReadOnlyList<string> legend, IReadOnlyList<string> colors, IReadOnlyList<StackedBar> bars)
+    {
+        const int width = 640, labelWidth = 190, barHeight = 22, gap = 10, legendHeight = 30, right = 50;
+        var height = legendHeight + (bars.Count * (barHeight + gap)) + gap;
+        var svg = Open(id, title, description, width, height);
+        var x = 0.0;
+        for (var i = 0; i < legend.Count; i++)
+        {
+            svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"6\" width=\"14\" height=\"14\" fill=\"{colors[i]}\"/>");
+            svg.Append(Invariant, $"<text x=\"{x + 19:0.#}\" y=\"18\" font-size=\"12\" fill=\"#333\">{Escape(legend[i])}</text>");
+            x += 30 + (legend[i].Length * 7);
+        }
+
+        var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Total));
+        var scale = (width - labelWidth - right) / (double)max;
+        for (var row = 0; row < bars.Count; row++)
+        {
+            var y = legendHeight + (row * (barHeight + gap));
+            svg.Append(Invariant, $"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">{Escape(bars[row].Label)}</text>");
+            var start = (double)labelWidth;
+            for (var part = 0; part < bars[row].Parts.Count; part++)
+            {
+                var length = bars[row].Parts[part] * scale;
+                if (length > 0)
+                {
+                    svg.Append(Invariant, $"<rect x=\"{start:0.##}\" y=\"{y}\" width=\"{length:0.##}\" height=\"{barHeight}\" fill=\"{colors[part]}\"/>");
+                }
+
+                start += length;
+            }
+
+            svg.Append(Invariant, $"<text x=\"{start + 6:0.#}\" y=\"{y + 16}\" font-size=\"12\" fill=\"#333\">{bars[row].Total.ToString("N0", CultureInfo.CurrentCulture)}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    private static StringBuilder Open(string id, string title, string description, int width, int height) =>
+        new StringBuilder(4096).Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" class=\"chart\" aria-labelledby=\"{id}-title {id}-desc\">")
+            .Append(Invariant, $"<title id=\"{id}-title\">{Escape(title)}</title><desc id=\"{id}-desc\">{Escape(description)}</desc>");
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+}
