@@ -237,7 +237,7 @@ public sealed class HsdsApiTests(SharedApps apps)
         var client = apps.For(engine).CreateClient();
         string[] bad =
         [
-            "/services?page=0", "/services?page=abc", "/services?per_page=101", "/services?per_page=0", "/organizations?per_page=-1",
+            "/services?page=0", "/services?page=abc", "/services?page=10000001", "/services?format=ndjson", "/services?per_page=101", "/services?per_page=0", "/organizations?per_page=-1",
             "/services?taxonomy_term_id=abc", "/services?organization_id=123", "/service_at_locations?taxonomy_id=x",
             "/services?modified_after=demain", "/services?modified_after=2026-13-45", "/taxonomy_terms?top_only=peut-etre",
             "/taxonomy_terms?parent_id=nope", "/services?search=" + new string('a', 201),
