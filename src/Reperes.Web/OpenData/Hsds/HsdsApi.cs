@@ -32,6 +32,7 @@ public sealed class HsdsQuery
     [FromQuery(Name = "postcode")] public string? Postcode { get; set; }
     [FromQuery(Name = "parent_id")] public string? ParentId { get; set; }
     [FromQuery(Name = "top_only")] public string? TopOnly { get; set; }
+    [FromQuery(Name = "format")] public string? Format { get; set; }
 }
 
 /// <summary>The parameters once checked.</summary>
@@ -57,6 +58,7 @@ public static class HsdsApi
     public const string Version = "3.0";
     public const string OpenApiUrl = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
     public const int MaxSearchLength = 200;
+    public const int MaxPage = 10_000_000;
 
     /// <summary>HSDS names (snake_case) and no null: an optional field that has no value is left out.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -322,9 +324,22 @@ public static class HsdsApi
 
         public HsdsFilter? Read(HsdsQuery query)
         {
-            if (!ApiPaging.TryRead(query.Page, query.PerPage, out var page, out var perPage, out var error, (key, arguments) => L[key, arguments]))
+            // Pages are counted up to ten million (a national directory in pages of one); sizes as in the rest of the API.
+            if (!ApiPaging.TryRead(null, query.PerPage, out _, out var perPage, out var error, (key, arguments) => L[key, arguments]))
             {
                 return Fail(error!);
+            }
+
+            var page = 1;
+            if (!string.IsNullOrWhiteSpace(query.Page)
+                && (!int.TryParse(query.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
+            {
+                return Fail(L["Le numéro de page est invalide."]);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Format) && !string.Equals(query.Format.Trim(), "json", StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(L["Seul le format json est proposé."]);
             }
 
             var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim();

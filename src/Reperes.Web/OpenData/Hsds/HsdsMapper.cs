@@ -253,13 +253,14 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
 
         if (v.AgeMin is not null || v.AgeMax is not null)
         {
-            parts.Add((v.AgeMin, v.AgeMax) switch
+            string ages = (v.AgeMin, v.AgeMax) switch
             {
-                ({ } min, { } max) => l["De {0} à {1} ans", min, max],
-                ({ } min, null) => l["À partir de {0} ans", min],
-                (null, { } max) => l["Jusqu’à {0} ans", max],
+                ({ } min, { } max) => l["de {0} à {1} ans", min, max],
+                ({ } min, null) => l["à partir de {0} ans", min],
+                (null, { } max) => l["jusqu’à {0} ans", max],
                 _ => "",
-            });
+            };
+            parts.Add(ages.Length == 0 ? ages : char.ToUpper(ages[0], culture) + ages[1..]);
         }
 
         if (!string.IsNullOrWhiteSpace(v.AdministrativeSituation))

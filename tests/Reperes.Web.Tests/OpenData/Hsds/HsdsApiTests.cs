@@ -237,7 +237,7 @@ public sealed class HsdsApiTests(SharedApps apps)
         var client = apps.For(engine).CreateClient();
         string[] bad =
         [
-            "/services?page=0", "/services?page=abc", "/services?per_page=101", "/services?per_page=0", "/organizations?per_page=-1",
+            "/services?page=0", "/services?page=abc", "/services?page=10000001", "/services?format=ndjson", "/services?per_page=101", "/services?per_page=0", "/organizations?per_page=-1",
             "/services?taxonomy_term_id=abc", "/services?organization_id=123", "/service_at_locations?taxonomy_id=x",
             "/services?modified_after=demain", "/services?modified_after=2026-13-45", "/taxonomy_terms?top_only=peut-etre",
             "/taxonomy_terms?parent_id=nope", "/services?search=" + new string('a', 201),
@@ -297,5 +297,35 @@ public sealed class HsdsApiTests(SharedApps apps)
         organizations.ShouldNotContain(o => (string)o["id"]! == organizationId.ToString());
         var (_, remaining) = await HsdsValidator.AllPagesAsync(client, "service", $"{Root}/services?organization_id={organizationId}", 100);
         remaining.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Service_ClosedToday_IsTemporarilyClosedWithAnAlert(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = app.CreateClient();
+        var service = (await HsdsValidator.GetJsonAsync(client, $"{Root}/service_at_locations?per_page=1"))["contents"]![0]!;
+        var serviceId = Guid.Parse((string)service["service_id"]!);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        await app.WithDbAsync(async db =>
+        {
+            var structure = await db.Structures.SingleAsync(s => s.Services.Any(v => v.Uid == serviceId));
+            db.Notices.RemoveRange(db.Notices.Where(n => n.StructureId == structure.Id));
+            db.Notices.Add(new Notice(structure, null, NoticeKind.Closure, today, today.AddDays(2), "Travaux dans les locaux.", null));
+            return await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<Reperes.Web.Guide.Search.NoticeBoard>().Invalidate();
+        var closed = await HsdsValidator.GetJsonAsync(client, $"{Root}/services/{serviceId}");
+        app.Clock.Now = app.Clock.Now.AddDays(3);
+        app.Services.GetRequiredService<Reperes.Web.Guide.Search.NoticeBoard>().Invalidate();
+        var reopened = await HsdsValidator.GetJsonAsync(client, $"{Root}/services/{serviceId}");
+
+        ((string)closed["status"]!).ShouldBe("temporarily closed");
+        ((string)closed["alert"]!).ShouldContain("fermeture exceptionnelle — Travaux dans les locaux.");
+        ((string)reopened["status"]!).ShouldBe("active");
+        reopened["alert"].ShouldBeNull();
+        (await HsdsValidator.SchemaErrorsAsync([new HsdsAnswer("service", false, "closed", closed)])).ShouldBeEmpty();
     }
 }
