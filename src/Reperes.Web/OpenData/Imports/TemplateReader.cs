@@ -100,7 +100,11 @@ public static class TemplateReader
                 errors.Add(new("« {0} » : {1} caractères au plus.", "nom", 200));
             }
 
-            if (!ImportText.IsPostalCode(postalCode))
+            if (postalCode.Length == 0)
+            {
+                errors.Add(new("« {0} » est obligatoire.", "code postal"));
+            }
+            else if (!ImportText.IsPostalCode(postalCode))
             {
                 errors.Add(new("« {0} » : 5 chiffres attendus (« {1} »).", "code postal", postalCode));
             }
