@@ -61,6 +61,9 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/comptes/{id}"] = [Coordinator],
         ["mon-espace/coordination/structures"] = [Coordinator],
         ["mon-espace/coordination/structures/nouvelle"] = [Coordinator],
+        ["mon-espace/coordination/campagnes"] = [Coordinator],
+        ["mon-espace/coordination/campagnes/nouvelle"] = [Coordinator],
+        ["mon-espace/coordination/campagnes/{id:int}"] = [Coordinator],
         ["mon-espace/publications/{id:int}/modifier"] = PublishersOfA,
         ["mon-espace/publications/{id:int}/medias"] = PublishersOfA,
         ["mon-espace/ateliers/{id:int}"] = MembersOfA,
@@ -155,6 +158,7 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("fermetures/{id", StringComparison.Ordinal) => "notice",
             _ when template.Contains("services/{id", StringComparison.Ordinal) => "service",
             _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
+            _ when template.Contains("campagnes/{id", StringComparison.Ordinal) => "campaign",
             _ => "publication",
         };
         return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
@@ -193,6 +197,11 @@ public sealed partial class AuthorizationMatrixTests
         ["action"] = "publish",
         ["Title"] = "Atelier pirate",
         ["HeldOn"] = "2026-11-24",
+        ["structureId"] = values["structureId"],
+        ["method"] = "telephone",
+        ["Input.Sections"] = "horaires",
+        ["Input.StartsOn"] = "2026-11-24",
+        ["Input.EndsOn"] = "2026-12-24",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -210,6 +219,11 @@ public sealed partial class AuthorizationMatrixTests
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
             await db.SaveChangesAsync();
+            var coordinator = await db.Users.Where(u => u.Email == Accounts[Coordinator]).Select(u => u.Id).SingleAsync();
+            var campaign = new Reperes.Web.Freshness.Campaign(
+                "Fermetures d’été", "", Reperes.Web.Freshness.SheetSections.Notices, Reperes.Web.Freshness.CampaignScope.All, null, null,
+                new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), coordinator, app.Clock.GetUtcNow());
+            await Reperes.Web.Freshness.CampaignTargets.CreateAsync(db, campaign, default);
             var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();
             var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
             return new Dictionary<string, string>
@@ -221,6 +235,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["service"] = serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["notice"] = notice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["memberId"] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["structureId"] = structure.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["campaign"] = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -240,6 +256,10 @@ public sealed partial class AuthorizationMatrixTests
         Roles = await db.UserRoles.OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + r.RoleId).ToListAsync(),
         Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
         Scopes = await db.ModeratorScopes.CountAsync(),
+        Campaigns = await db.Campaigns.CountAsync(),
+        CampaignStructures = await db.CampaignStructures.OrderBy(t => t.Id).Select(t => new { t.Id, t.Progress, t.SentAt }).ToListAsync(),
+        UpdateLinks = await db.UpdateLinks.CountAsync(),
+        Verifications = await db.Verifications.CountAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
