@@ -79,6 +79,7 @@ public sealed class DashboardTests
         var charts = page.QuerySelectorAll("svg[role=img]").ToList();
         charts.Count.ShouldBe(2);
         charts.ShouldAllBe(c => c.QuerySelector("title") != null && c.QuerySelector("desc") != null);
+        charts.ShouldAllBe(c => !c.TextContent.Contains('{'), "the texts are formatted");
         var historyRows = page.QuerySelectorAll("section[aria-labelledby=history] tbody tr").ToList();
         historyRows.Count.ShouldBe(FreshnessHistory.Months);
         // This month's point is today's count by the dates alone (the history knows no "unverified" mark).
@@ -165,6 +166,7 @@ public sealed class DashboardTests
         after.UpdatedAt.ShouldBe(before.UpdatedAt, "a decision confirms nothing of the sheet");
         var (_, decided) = await client.GetPageAsync(marked.Headers.Location!.OriginalString);
         decided.QuerySelector("[role=status]")!.TextContent.ShouldContain("marquée non vérifiée");
+        decided.QuerySelector("title")!.TextContent.ShouldStartWith("Décider pour Halte Accueil Frédéric Ozanam");
         decided.QuerySelectorAll("button").Select(b => b.TextContent).ShouldBe(["Mettre hors ligne"]);
 
         var offline = await client.PostFormAsync(url, new() { ["Confirmed"] = "true" }, url + "?handler=Offline");
