@@ -110,7 +110,7 @@ public static class HsdsApi
         }
 
         var services = await request.ServicesAsync(filter, cancellationToken);
-        var (total, rows) = await PageAsync(services.OrderBy(v => v.Id).Select(ServiceRow), filter, cancellationToken);
+        var (total, rows) = await PageAsync(services, v => v.Id, ids => request.Db.Services.Where(v => ids.Contains(v.Id)).Select(ServiceRow), v => v.Id, filter, cancellationToken);
         var mapper = request.Mapper();
         return request.Page(filter, total, rows.Select(v => mapper.Service(v, request.Notices.For(v.Structure.Id), full: false)).ToList());
     }
@@ -158,7 +158,7 @@ public static class HsdsApi
             }
         }
 
-        var (total, rows) = await PageAsync(structures.OrderBy(s => s.Id).Select(StructureRow), filter, cancellationToken);
+        var (total, rows) = await PageAsync(structures, s => s.Id, ids => request.Db.Structures.Where(s => ids.Contains(s.Id)).Select(StructureRow), s => s.Id, filter, cancellationToken);
         var mapper = request.Mapper();
         return request.Page(filter, total, rows.Select(s => mapper.Organization(s)).ToList());
     }
@@ -191,7 +191,7 @@ public static class HsdsApi
         }
 
         var services = InPerson(await request.ServicesAsync(filter, cancellationToken));
-        var (total, rows) = await PageAsync(services.OrderBy(v => v.Id).Select(ServiceRow), filter, cancellationToken);
+        var (total, rows) = await PageAsync(services, v => v.Id, ids => request.Db.Services.Where(v => ids.Contains(v.Id)).Select(ServiceRow), v => v.Id, filter, cancellationToken);
         var mapper = request.Mapper();
         return request.Page(filter, total, rows.Select(v => mapper.ServiceAtLocation(v, withLocation: false)!).ToList());
     }
@@ -277,13 +277,28 @@ public static class HsdsApi
         services.Where(v => v.ModesAccueil.Contains("en-presentiel")
             && (v.Structure.City != null || (v.Structure.Latitude != null && v.Structure.Longitude != null)));
 
-    private static async Task<(int Total, List<T> Rows)> PageAsync<T>(IQueryable<T> ordered, HsdsFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page in the database: the count, then the page's keys alone in key order (narrow rows, so that a deep
+    /// OFFSET stays cheap), then the page's rows by key.
+    /// </summary>
+    private static async Task<(int Total, List<TRow> Rows)> PageAsync<TEntity, TRow>(
+        IQueryable<TEntity> filtered,
+        Expression<Func<TEntity, int>> key,
+        Func<List<int>, IQueryable<TRow>> load,
+        Func<TRow, int> rowKey,
+        HsdsFilter filter,
+        CancellationToken cancellationToken)
     {
-        var total = await ordered.CountAsync(cancellationToken);
-        var rows = (filter.Page - 1) * filter.PerPage >= total
-            ? []
-            : await ordered.Skip((filter.Page - 1) * filter.PerPage).Take(filter.PerPage).ToListAsync(cancellationToken);
-        return (total, rows);
+        var total = await filtered.CountAsync(cancellationToken);
+        var skip = (filter.Page - 1) * filter.PerPage;
+        if (skip >= total)
+        {
+            return (total, []);
+        }
+
+        var ids = await filtered.Select(key).OrderBy(id => id).Skip(skip).Take(filter.PerPage).ToListAsync(cancellationToken);
+        var rows = await load(ids).ToListAsync(cancellationToken);
+        return (total, rows.OrderBy(rowKey).ToList());
     }
 
     private static bool Matches(string? search, params string[] texts)
