@@ -11,6 +11,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reperes.Web.Accounts;
 using Reperes.Web.Api;
 using Reperes.Web.Data;
+using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Data;
 using Reperes.Web.Guide.Hours;
@@ -112,6 +113,7 @@ public static class ReperesApplication
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
         builder.Services.AddPublicApi();
+        builder.Services.AddFreshness(builder.Configuration);
 
         // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
         // characters (< > & " ') are still encoded.

@@ -20,6 +20,7 @@ public static class AdminCommands
           Reperes.Web generate --structures N --seed S   add N synthetic structures spread over France (deterministic for S)
           Reperes.Web reindex                            rebuild the full-text search index
           Reperes.Web schema-script                      print the SQL that EF would create for the current engine (for writing migrations)
+          Reperes.Web send-reminders [--as-of 2027-06-01] send the reminders of fresh data due now (or as of that date) and print how many
           Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
           Reperes.Web --help                             this help
 
@@ -31,7 +32,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "disable-two-factor", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "disable-two-factor", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -85,6 +86,8 @@ public static class AdminCommands
                 return 0;
             case "disable-two-factor":
                 return await DisableTwoFactorAsync(scope.ServiceProvider, args);
+            case "send-reminders":
+                return await Freshness.SendRemindersCommand.RunAsync(scope.ServiceProvider, args);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -61,6 +61,9 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/comptes/{id}"] = [Coordinator],
         ["mon-espace/coordination/structures"] = [Coordinator],
         ["mon-espace/coordination/structures/nouvelle"] = [Coordinator],
+        ["mon-espace/coordination/campagnes"] = [Coordinator],
+        ["mon-espace/coordination/campagnes/nouvelle"] = [Coordinator],
+        ["mon-espace/coordination/campagnes/{id:int}"] = [Coordinator],
         ["mon-espace/publications/{id:int}/modifier"] = PublishersOfA,
         ["mon-espace/publications/{id:int}/medias"] = PublishersOfA,
         ["mon-espace/ateliers/{id:int}"] = MembersOfA,
@@ -161,6 +164,7 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("services/{id", StringComparison.Ordinal) => "service",
             _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
             _ when template.Contains("signalements/{id", StringComparison.Ordinal) => "report",
+            _ when template.Contains("campagnes/{id", StringComparison.Ordinal) => "campaign",
             _ => "publication",
         };
         return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
@@ -199,6 +203,11 @@ public sealed partial class AuthorizationMatrixTests
         ["action"] = "publish",
         ["Title"] = "Atelier pirate",
         ["HeldOn"] = "2026-11-24",
+        ["structureId"] = values["structureId"],
+        ["method"] = "telephone",
+        ["Input.Sections"] = "horaires",
+        ["Input.StartsOn"] = "2026-11-24",
+        ["Input.EndsOn"] = "2026-12-24",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -218,6 +227,11 @@ public sealed partial class AuthorizationMatrixTests
             var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
             Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).Add(report);
             await db.SaveChangesAsync();
+            var coordinator = await db.Users.Where(u => u.Email == Accounts[Coordinator]).Select(u => u.Id).SingleAsync();
+            var campaign = new Reperes.Web.Freshness.Campaign(
+                "Fermetures d’été", "", Reperes.Web.Freshness.SheetSections.Notices, Reperes.Web.Freshness.CampaignScope.All, null, null,
+                new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), coordinator, app.Clock.GetUtcNow());
+            await Reperes.Web.Freshness.CampaignTargets.CreateAsync(db, campaign, default);
             var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();
             var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
             return new Dictionary<string, string>
@@ -230,6 +244,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["notice"] = notice.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["memberId"] = memberId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["report"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["structureId"] = structure.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["campaign"] = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -251,6 +267,10 @@ public sealed partial class AuthorizationMatrixTests
         Scopes = await db.ModeratorScopes.CountAsync(),
         Unverified = await db.Structures.CountAsync(s => s.UnverifiedSince != null),
         Reports = await Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
+        Campaigns = await db.Campaigns.CountAsync(),
+        CampaignStructures = await db.CampaignStructures.OrderBy(t => t.Id).Select(t => new { t.Id, t.Progress, t.SentAt }).ToListAsync(),
+        UpdateLinks = await db.UpdateLinks.CountAsync(),
+        Verifications = await db.Verifications.CountAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>

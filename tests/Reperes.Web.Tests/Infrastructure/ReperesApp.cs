@@ -51,6 +51,9 @@ public class ReperesApp : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Runs the fresh data reminders' job in the background (off: the tests run it when they mean to).</summary>
+    public bool RemindersEnabled { get; init; }
+
     /// <summary>Runs <paramref name="action"/> with a DbContext of this application.</summary>
     public async Task<T> WithDbAsync<T>(Func<ReperesDbContext, Task<T>> action)
     {
@@ -66,6 +69,7 @@ public class ReperesApp : WebApplicationFactory<Program>
         builder.UseSetting("Reperes:DataDirectory", DataDirectory);
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Reperes:Database:Provider", Engine);
+        builder.UseSetting("Reperes:Reminders:Enabled", RemindersEnabled ? "true" : "false");
         builder.UseSetting("Reperes:Api:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (connectionString is not null)
         {

@@ -98,6 +98,7 @@ public sealed class DataSeeder(
 
             // Demo sheets were "verified" at various dates, so that freshness shows.
             structure.Verify(now.AddDays(-(seed.Slug.Sum(c => c) % 200)));
+            ShowFreshness(structure, now);
             switch (SeedValues.Status(seed.Status))
             {
                 case StructureStatus.Online:
@@ -126,6 +127,27 @@ public sealed class DataSeeder(
         await CreateDemoPublicationsAsync(now, cancellationToken);
         logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
         return structures.Count;
+    }
+
+    /// <summary>
+    /// A few sheets with other update frequencies, and one the coordination marked as unverified, so that the demo shows
+    /// every state of fresh data (the sheets of the demo accounts keep the default, 6 months).
+    /// </summary>
+    private static void ShowFreshness(Structure structure, DateTimeOffset now)
+    {
+        switch (structure.Slug)
+        {
+            case "pass-chu-brest" or "secours-populaire-brest" or "siao-115-finistere":
+                structure.SetUpdateFrequency(3);
+                break;
+            case "ccas-brest" or "mediatheque-de-lambezellec" or "mediatheque-des-capucins":
+                structure.SetUpdateFrequency(12);
+                break;
+            case "roul-age":
+                structure.SetUpdateFrequency(3);
+                structure.MarkUnverified(now.AddDays(-20));
+                break;
+        }
     }
 
     private async Task CreateDemoAccountsAsync(DateTimeOffset now)

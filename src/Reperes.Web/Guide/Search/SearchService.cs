@@ -25,7 +25,8 @@ public sealed record SearchHit(
     bool? WheelchairAccessible,
     HoursStatus Hours,
     IReadOnlyList<CategoryInfo> Categories,
-    IReadOnlyList<NoticeInfo> Notices);
+    IReadOnlyList<NoticeInfo> Notices,
+    DateTimeOffset? UnverifiedSince = null);
 
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
@@ -219,6 +220,7 @@ public sealed class SearchService(
                 s.IsDemo,
                 s.WheelchairAccessible,
                 s.OpeningHours,
+                s.UnverifiedSince,
                 CategoryIds = s.Services.Select(v => v.CategoryId).ToList(),
                 ScopedHours = s.Services.Where(v => scope.Contains(v.CategoryId) && v.OpeningHours != null).Select(v => v.OpeningHours).FirstOrDefault(),
             })
@@ -239,7 +241,7 @@ public sealed class SearchService(
             hits.Add(new SearchHit(
                 d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
                 Structure.Split(d.Phones).FirstOrDefault(), d.IsDemo, d.WheelchairAccessible,
-                hours.Describe(d.ScopedHours ?? d.OpeningHours, applicable, now, culture), categories, shownNotices));
+                hours.Describe(d.ScopedHours ?? d.OpeningHours, applicable, now, culture), categories, shownNotices, d.UnverifiedSince));
         }
 
         return hits;

@@ -62,6 +62,9 @@ public sealed class ServiceInput
     public string? RemoteWebsite { get; set; }
 
     public HoursInput Hours { get; set; } = new();
+
+    /// <summary>Months between two verifications of this service; empty: the structure's.</summary>
+    public string? UpdateFrequency { get; set; }
 }
 
 /// <summary>
@@ -131,6 +134,7 @@ public sealed partial class EditServiceModel(
             RemotePhone = v.RemotePhone,
             RemoteWebsite = v.RemoteWebsite,
             Hours = HoursInput.From(v.OpeningHours),
+            UpdateFrequency = v.UpdateFrequencyMonths?.ToString(CultureInfo.InvariantCulture),
         };
         return Page();
     }
@@ -158,6 +162,7 @@ public sealed partial class EditServiceModel(
         service.SetAudience(values.Publics, values.Gender, values.AgeMin, values.AgeMax, values.AdministrativeSituation);
         service.SetConditions(values.Access, values.AccessDetails, values.IsFree, values.CostDetails);
         service.SetReception(values.OpeningHours, values.Modes, values.RemotePhone, values.RemoteWebsite);
+        service.SetUpdateFrequency(values.UpdateFrequency);
 
         if (Submitted == EditSheetModel.PreviewAction)
         {
@@ -203,7 +208,7 @@ public sealed partial class EditServiceModel(
     private sealed record ServiceValues(
         CategoryInfo Category, string Name, string Description, IReadOnlyList<string> Publics, Gender Gender, int? AgeMin, int? AgeMax,
         string? AdministrativeSituation, AccessCondition Access, string? AccessDetails, bool IsFree, string? CostDetails,
-        string? OpeningHours, IReadOnlyList<string> Modes, string? RemotePhone, string? RemoteWebsite);
+        string? OpeningHours, IReadOnlyList<string> Modes, string? RemotePhone, string? RemoteWebsite, int? UpdateFrequency);
 
     /// <summary>Checks what annotations cannot say; the values to save, or null when something is wrong.</summary>
     private ServiceValues? Validate()
@@ -256,6 +261,19 @@ public sealed partial class EditServiceModel(
             ModelState.AddModelError("", localizer["Pour un service à distance, indiquez un téléphone ou un site internet."]);
         }
 
+        int? frequency = null;
+        if (!string.IsNullOrWhiteSpace(i.UpdateFrequency))
+        {
+            if (int.TryParse(i.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && Freshness.FreshnessRules.IsFrequency(months))
+            {
+                frequency = months;
+            }
+            else
+            {
+                ModelState.AddModelError("", localizer["Choisissez la fréquence de mise à jour dans la liste : 1, 3, 6 ou 12 mois."]);
+            }
+        }
+
         var errors = new List<string>();
         var openingHours = i.Hours.Resolve(localizer, errors);
         foreach (var error in errors)
@@ -271,7 +289,7 @@ public sealed partial class EditServiceModel(
         var name = Blank(i.Name) ?? category.NameFr;
         return new ServiceValues(
             category, name, i.Description?.Trim() ?? "", i.Publics, gender, ageMin, ageMax, Blank(i.AdministrativeSituation),
-            access, Blank(i.AccessDetails), i.Cost == "free", Blank(i.CostDetails), openingHours, i.Modes, remotePhone, remoteWebsite);
+            access, Blank(i.AccessDetails), i.Cost == "free", Blank(i.CostDetails), openingHours, i.Modes, remotePhone, remoteWebsite, frequency);
     }
 
     private static int? Age(string? text, out bool valid)

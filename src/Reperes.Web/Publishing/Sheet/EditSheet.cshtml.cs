@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -64,6 +65,9 @@ public sealed class SheetInput
 
     [StringLength(2000, ErrorMessage = "La précision sur les horaires est trop longue : 2 000 caractères au plus.")]
     public string? OpeningHoursDetails { get; set; }
+
+    /// <summary>Months between two verifications: 1, 3, 6 or 12 (absent: unchanged).</summary>
+    public string? UpdateFrequency { get; set; }
 }
 
 [Authorize]
@@ -71,6 +75,7 @@ public sealed partial class EditSheetModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     SheetWriter writer,
+    Freshness.FreshnessRecorder freshness,
     HoursEvaluator hours,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -122,6 +127,7 @@ public sealed partial class EditSheetModel(
             Languages = s.LanguageList.ToList(),
             OpeningHours = s.OpeningHours,
             OpeningHoursDetails = s.OpeningHoursDetails,
+            UpdateFrequency = s.UpdateFrequencyMonths.ToString(CultureInfo.InvariantCulture),
         };
         return Page();
     }
@@ -141,11 +147,16 @@ public sealed partial class EditSheetModel(
         }
 
         var before = SheetFields.Snapshot(Structure);
+        var frequencyBefore = Structure.UpdateFrequencyMonths;
         var s = Structure;
         s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
         s.LocateAt(address);
         s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
         s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, Blank(Input.OpeningHours), Blank(Input.OpeningHoursDetails));
+        if (!string.IsNullOrEmpty(Input.UpdateFrequency))
+        {
+            s.SetUpdateFrequency(int.Parse(Input.UpdateFrequency, CultureInfo.InvariantCulture));
+        }
         if (Submitted == PreviewAction)
         {
             // The changes stay in memory for this response only: nothing is saved.
@@ -153,7 +164,22 @@ public sealed partial class EditSheetModel(
             return Page();
         }
 
-        var saved = await writer.SaveAsync(User, s, SheetFields.Diff(before, SheetFields.Snapshot(s)), HttpContext.RequestAborted);
+        var changes = SheetFields.Diff(before, SheetFields.Snapshot(s));
+        if (s.UpdateFrequencyMonths != frequencyBefore)
+        {
+            changes.Add(new FieldChange(SheetFields.UpdateFrequency, SheetFields.Months(frequencyBefore), SheetFields.Months(s.UpdateFrequencyMonths)));
+        }
+
+        // The whole sheet was in front of the person who saved it (services and notices are listed below the form):
+        // saving it confirms it, which answers the reminders and campaigns, with or without changes.
+        var now = clock.GetUtcNow();
+        await freshness.RecordAsync(s, Freshness.VerificationMethod.Edit, Freshness.SheetSections.All, User.FindFirstValue(ClaimTypes.NameIdentifier), null, null, null, now, HttpContext.RequestAborted);
+        var saved = await writer.SaveAsync(User, s, changes, HttpContext.RequestAborted);
+        if (!saved)
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+
         // A sheet not yet online has no public page to show: stay in the edit area.
         return s.Status == StructureStatus.Online
             ? Redirect($"/structure/{s.Slug}?enregistre={(saved ? "1" : "0")}")
@@ -215,6 +241,12 @@ public sealed partial class EditSheetModel(
         if (Input.Wheelchair is not ("yes" or "no" or "unknown") || Input.Languages.Any(l => !SearchRequest.SpokenLanguages.Contains(l)))
         {
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
+
+        if (!string.IsNullOrEmpty(Input.UpdateFrequency)
+            && !(int.TryParse(Input.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && Freshness.FreshnessRules.IsFrequency(months)))
+        {
+            ModelState.AddModelError("", localizer["Choisissez la fréquence de mise à jour dans la liste : 1, 3, 6 ou 12 mois."]);
         }
 
         if (!string.IsNullOrWhiteSpace(Input.OpeningHours) && !OpeningHoursSchedule.TryParse(Input.OpeningHours.Trim(), out _, out var error))

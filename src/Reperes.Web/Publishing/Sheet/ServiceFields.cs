@@ -32,6 +32,7 @@ public static class ServiceFields
             ["Accueil"] = string.Join(", ", v.ModeList.Select(m => m switch { "en-presentiel" => "Sur place", "a-distance" => "À distance", _ => m })),
             ["Téléphone à distance"] = v.RemotePhone,
             ["Site internet à distance"] = v.RemoteWebsite,
+            [SheetFields.UpdateFrequency] = v.UpdateFrequencyMonths is { } months ? SheetFields.Months(months) : "Celle de la structure",
         };
     }
 

@@ -24,6 +24,9 @@ public static partial class SheetFields
     public const string OpeningHours = "Horaires";
     public const string OpeningHoursDetails = "Précisions sur les horaires";
 
+    /// <summary>Recorded in revisions, not restored with the sheet's fields.</summary>
+    public const string UpdateFrequency = "Fréquence de mise à jour";
+
     /// <summary>Not a field: the change that says which version a restore brought back (its "after" is the instant, round-trip format).</summary>
     public const string RestoredVersion = "Version rétablie";
 
@@ -49,6 +52,8 @@ public static partial class SheetFields
 
     public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
         before.Where(b => !Same(b.Value, after.GetValueOrDefault(b.Key))).Select(b => new FieldChange(b.Key, b.Value, after.GetValueOrDefault(b.Key))).ToList();
+
+    public static string Months(int months) => $"{months} mois";
 
     public static bool Same(string? a, string? b) => (a ?? "") == (b ?? "");
 

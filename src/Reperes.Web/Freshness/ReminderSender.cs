@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Domain;
+using Reperes.Web.Infrastructure;
+using Reperes.Web.Infrastructure.Email;
+
+namespace Reperes.Web.Freshness;
+
+/// <summary>What one run of the reminders did.</summary>
+public sealed record ReminderRun(int Due, int Sent, int Emails, int WithoutManager);
+
+/// <summary>
+/// Sends the reminders that are due at a given instant: for each sheet online past its due date, the step of the
+/// schedule reached, once (a row per structure, due date and step, unique in the database, is written before the
+/// mails), to each of its managers with a link of their own.
+/// </summary>
+public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions<ReperesOptions> options, ILogger<ReminderSender> logger)
+{
+    public async Task<ReminderRun> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // One month is the shortest frequency: anything verified since cannot be due.
+        var horizon = now.AddMonths(-FreshnessRules.Frequencies.Min());
+        var candidates = await db.Structures.AsNoTracking()
+            .Where(s => s.Status == StructureStatus.Online && (s.VerifiedAt == null || s.VerifiedAt <= horizon))
+            .Select(s => new { s.Id, s.Name, s.Slug, s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths })
+            .ToListAsync(cancellationToken);
+        var due = candidates
+            .Select(s => (Structure: s, DueAt: FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths)))
+            .Where(x => x.DueAt <= now)
+            .ToList();
+        if (due.Count == 0)
+        {
+            return new ReminderRun(0, 0, 0, 0);
+        }
+
+        var ids = due.Select(d => d.Structure.Id).ToList();
+        var already = (await db.Reminders.AsNoTracking()
+                .Where(r => ids.Contains(r.StructureId))
+                .Select(r => new { r.StructureId, r.DueAt, r.Step })
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.StructureId, r.DueAt.UtcTicks, r.Step))
+            .ToHashSet();
+        var managers = await Recipients.ManagersAsync(db, ids, now, cancellationToken);
+        var baseUrl = BaseUrl();
+        int sent = 0, emails = 0, withoutManager = 0;
+        foreach (var (s, dueAt) in due)
+        {
+            var step = ReminderSchedule.CurrentStep(dueAt, now)!.Value;
+            if (already.Contains((s.Id, dueAt.UtcTicks, step)))
+            {
+                continue;
+            }
+
+            var recipients = managers[s.Id].ToList();
+            if (recipients.Count == 0)
+            {
+                withoutManager++;
+                continue;
+            }
+
+            db.Reminders.Add(new Reminder(s.Id, dueAt, step, now, recipients.Count));
+            var codes = new List<(Recipient Recipient, string Code)>();
+            foreach (var recipient in recipients)
+            {
+                var (link, code) = UpdateLink.Create(s.Id, null, recipient.Email, recipient.UserId, SheetSections.All, now);
+                db.UpdateLinks.Add(link);
+                codes.Add((recipient, code));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another run recorded this step at the same time: it sends the mails, not this one.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            sent++;
+            foreach (var (recipient, code) in codes)
+            {
+                var (subject, body) = FreshnessMail.Reminder(recipient.Name, s.Name, s.Slug, dueAt.AddMonths(-s.UpdateFrequencyMonths), s.UpdateFrequencyMonths, step, baseUrl, code);
+                try
+                {
+                    await mailer.SendAsync(recipient.Email, subject, body, cancellationToken);
+                    emails++;
+                }
+                catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+                {
+                    logger.LogError(exception, "Reminder for structure {Id} could not be sent to {Email}", s.Id, recipient.Email);
+                }
+            }
+        }
+
+        logger.LogInformation("Reminders: {Sent} sent ({Emails} e-mails), {WithoutManager} due structures without manager", sent, emails, withoutManager);
+        return new ReminderRun(due.Count, sent, emails, withoutManager);
+    }
+
+    private string BaseUrl()
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        {
+            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of the reminders point to http://localhost.");
+            return "http://localhost";
+        }
+
+        return options.Value.PublicBaseUrl.TrimEnd('/');
+    }
+}
