@@ -8,7 +8,7 @@ namespace Reperes.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardBrowserTests(BrowserFixture browser)
 {
-    private const string Slug = "roul-age";
+    private const string Slug = "gem-brest";
 
     [BrowserFact]
     public async Task Public_ReportsAnError_CoordinatorSeesItOnTheDashboardAndMarksALateSheetUnverified()

@@ -33,11 +33,11 @@ public sealed class DashboardTests
     public async Task Dashboard_DemoData_CountsMatchTheRulesAppliedOneByOne(string engine)
     {
         await using var app = new ReperesApp(engine);
-        // Some variety: one online sheet a year and a half old, one marked unverified, one report.
+        // Some variety: one online sheet two and a half years old, one marked unverified, one report.
         var (old, unverified) = await app.WithDbAsync(async db =>
         {
             var online = await db.Structures.Where(s => s.Status == StructureStatus.Online).OrderBy(s => s.Id).Take(2).ToListAsync();
-            online[0].Touch(app.Clock.GetUtcNow().AddMonths(-18));
+            online[0].Touch(app.Clock.GetUtcNow().AddMonths(-30));
             online[1].MarkUnverified(app.Clock.GetUtcNow().AddDays(-3));
             db.SheetReports().Add(new SheetReport(online[1].Id, ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
