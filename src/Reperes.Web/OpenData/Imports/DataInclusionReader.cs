@@ -35,6 +35,11 @@ public static class DataInclusionReader
                 errors.Add(dateError);
             }
 
+            if ((Number(raw, "latitude") is not null || Number(raw, "longitude") is not null) && !ImportText.AreCoordinates(Number(raw, "latitude"), Number(raw, "longitude")))
+            {
+                errors.Add(new("Latitude et longitude : deux nombres en degrés décimaux sont attendus."));
+            }
+
             var source = Text(raw, "source") ?? "";
             var id = Text(raw, "id") ?? "";
             if (id.Length > 0 && seen.TryGetValue((source, id), out var firstLine))

@@ -158,6 +158,10 @@ public static partial class ImportText
     public static bool TryNumber(string value, out double number) =>
         double.TryParse(value.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
 
+    /// <summary>WGS 84 degrees that exist (a swapped or projected pair is not a place).</summary>
+    public static bool AreCoordinates(double? latitude, double? longitude) =>
+        latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
+
     public static bool IsPostalCode(string value) => PostalCodePattern().IsMatch(value);
 
     public static bool IsCommuneCode(string value) => CommuneCodePattern().IsMatch(value);

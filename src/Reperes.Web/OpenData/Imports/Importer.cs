@@ -164,7 +164,10 @@ public sealed class Importer(
         {
             // A structure already in the guide under the same name in the same postal code is this one.
             var name = values.Name.ToLower();
-            structure = await Load(db.Structures.Where(s => s.PostalCode == postalCode && s.Name.ToLower() == name && s.Status != StructureStatus.PermanentlyClosed), cancellationToken);
+            structure = await Load(
+                db.Structures.Where(s => s.PostalCode == postalCode && s.Name.ToLower() == name && s.Status != StructureStatus.PermanentlyClosed
+                    && !db.ExternalReferences.Any(r => r.StructureId == s.Id && r.Source == item.Source)),
+                cancellationToken);
         }
 
         var incoming = values.Snapshot();

@@ -83,6 +83,11 @@ public static class MediationReader
                 errors.Add(dateError);
             }
 
+            if (ImportText.TryNumber(row.Get("latitude"), out var latitude) && ImportText.TryNumber(row.Get("longitude"), out var longitude) && !ImportText.AreCoordinates(latitude, longitude))
+            {
+                errors.Add(new("Latitude et longitude : deux nombres en degrés décimaux sont attendus."));
+            }
+
             var warnings = new List<ImportMessage>();
             var hours = ImportText.Blank(row.Get("horaires"));
             if (hours is not null && !ImportText.IsOpeningHours(hours))
