@@ -185,6 +185,20 @@ public sealed class DashboardTests
         (await client.GetAsync($"{Dashboard}/nulle-part/decision")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task CoordinatorList_ShowsEachStructuresQualityAndFreshness(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var (structure, state, quality) = (await ExpectedAsync(app)).Single(e => e.Structure.Slug == Ozanam);
+        var client = await PublicationWorkflowTests.AsAsync(app, Coordinator);
+
+        var (_, page) = await client.GetPageAsync("/mon-espace/coordination/structures?q=Ozanam");
+
+        var item = page.QuerySelectorAll("li.result").Single(li => li.QuerySelector("h2")!.TextContent.Trim() == structure.Name);
+        item.TextContent.ShouldContain($"Qualité : {quality.Points} sur 100 · {DashboardModel.StateKey(state)}");
+    }
+
     [Fact]
     public void History_VerifiedTwoMonthsAgoEverySixMonths_FreshSinceThenAndNotBefore()
     {

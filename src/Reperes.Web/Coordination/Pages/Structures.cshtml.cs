@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
+using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Coordination.Pages;
@@ -23,6 +24,7 @@ public sealed partial class StructuresModel(
     SearchIndex index,
     CommuneDirectory communes,
     TimeProvider clock,
+    HoursEvaluator hours,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 50;
@@ -47,6 +49,9 @@ public sealed partial class StructuresModel(
     public string? Done { get; set; }
 
     public IReadOnlyList<StructureRow> Rows { get; private set; } = [];
+
+    /// <summary>The quality score and freshness of each structure of the page.</summary>
+    public IReadOnlyDictionary<int, (Freshness.Quality.QualityScore Quality, Freshness.FreshnessState State)> Quality { get; private set; } = new Dictionary<int, (Freshness.Quality.QualityScore, Freshness.FreshnessState)>();
 
     /// <summary>How many structures match, up to <see cref="CountLimit"/> (then "more than").</summary>
     public int Total { get; private set; }
@@ -90,6 +95,10 @@ public sealed partial class StructuresModel(
             .ToListAsync(HttpContext.RequestAborted);
         HasNextPage = rows.Count > PageSize;
         Rows = rows.Take(PageSize).ToList();
+        var ids = Rows.Select(r => r.Id).ToList();
+        var now = clock.GetUtcNow();
+        var sheets = await db.Structures.AsNoTracking().Include(s => s.Services).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(HttpContext.RequestAborted);
+        Quality = sheets.ToDictionary(s => s.Id, s => (Freshness.Quality.SheetQuality.Of(s, hours, now), Freshness.FreshnessRules.StateOf(s, now)));
         return Page();
     }
 
