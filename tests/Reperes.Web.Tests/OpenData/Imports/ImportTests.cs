@@ -90,6 +90,32 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DataInclusion_DemoExportAsCsv_ImportsIntoAnEmptyGuideThenChangesNothing(string engine)
+    {
+        await using var demo = new ReperesApp(engine);
+        var client = demo.CreateClient();
+        var structuresCsv = await client.GetByteArrayAsync("/api/v1/export/data-inclusion/structures.csv");
+        var servicesCsv = await client.GetByteArrayAsync("/api/v1/export/data-inclusion/services.csv");
+        var online = await demo.WithDbAsync(db => db.Structures.CountAsync(s => s.Status == StructureStatus.Online));
+
+        await using var empty = new ReperesApp(engine, demoData: false);
+        var plan = await ImportAsync(empty, structuresCsv, apply: true, services: servicesCsv);
+
+        plan.Format.ShouldBe(ImportFormat.DataInclusion);
+        plan.Lines.Where(l => l.Action == PlanAction.Rejected).Select(l => $"{l.Part} {l.Line} {l.Label}: {string.Join(", ", l.Reasons.Select(r => r.ToFrench()))}").ShouldBeEmpty();
+        plan.Count(PlanAction.Create).ShouldBe(online);
+        var ozanam = await empty.WithDbAsync(db => db.Structures.Include(s => s.Services).SingleAsync(s => s.Name == "Halte Accueil Frédéric Ozanam"));
+        var original = await demo.WithDbAsync(db => db.Structures.Include(s => s.Services).SingleAsync(s => s.Name == "Halte Accueil Frédéric Ozanam"));
+        (ozanam.Street, ozanam.PostalCode, ozanam.OpeningHours).ShouldBe((original.Street, original.PostalCode, original.OpeningHours));
+        ozanam.Services.Select(v => v.Name).Order().ShouldBe(original.Services.Where(v => v.Name.Length >= 3).Select(v => v.Name).Order());
+
+        var before = await FingerprintAsync(empty);
+        (await ImportAsync(empty, structuresCsv, apply: true, services: servicesCsv)).Lines.ShouldAllBe(l => l.Action == PlanAction.Unchanged);
+        (await FingerprintAsync(empty)).ShouldBe(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task BrokenRows_ReportedWithLineAndReason_NothingOfThemWrittenAndValidRowsApplied(string engine)
     {
         await using var app = new ReperesApp(engine);
