@@ -23,10 +23,13 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
         var horizon = now.AddMonths(-FreshnessRules.Frequencies.Min());
         var candidates = await db.Structures.AsNoTracking()
             .Where(s => s.Status == StructureStatus.Online && (s.VerifiedAt == null || s.VerifiedAt <= horizon))
-            .Select(s => new { s.Id, s.Name, s.Slug, s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths })
+            .Select(s => new { s.Id, s.Name, s.Slug, s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths, ServiceMonths = s.Services.Min(v => v.UpdateFrequencyMonths) })
             .ToListAsync(cancellationToken);
+
+        // A service with a shorter frequency of its own makes the sheet due sooner.
         var due = candidates
-            .Select(s => (Structure: s, DueAt: FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths)))
+            .Select(s => (Structure: s, Months: Math.Min(s.UpdateFrequencyMonths, s.ServiceMonths ?? s.UpdateFrequencyMonths)))
+            .Select(x => (x.Structure, x.Months, DueAt: FreshnessRules.DueAt(x.Structure.VerifiedAt, x.Structure.UpdatedAt, x.Structure.CreatedAt, x.Months)))
             .Where(x => x.DueAt <= now)
             .ToList();
         if (due.Count == 0)
@@ -44,7 +47,7 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
         var managers = await Recipients.ManagersAsync(db, ids, now, cancellationToken);
         var baseUrl = BaseUrl();
         int sent = 0, emails = 0, withoutManager = 0;
-        foreach (var (s, dueAt) in due)
+        foreach (var (s, months, dueAt) in due)
         {
             var step = ReminderSchedule.CurrentStep(dueAt, now)!.Value;
             if (already.Contains((s.Id, dueAt.UtcTicks, step)))
@@ -82,7 +85,7 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
             sent++;
             foreach (var (recipient, code) in codes)
             {
-                var (subject, body) = FreshnessMail.Reminder(recipient.Name, s.Name, s.Slug, dueAt.AddMonths(-s.UpdateFrequencyMonths), s.UpdateFrequencyMonths, step, baseUrl, code);
+                var (subject, body) = FreshnessMail.Reminder(recipient.Name, s.Name, s.Slug, dueAt.AddMonths(-months), months, step, baseUrl, code);
                 try
                 {
                     await mailer.SendAsync(recipient.Email, subject, body, cancellationToken);

@@ -62,6 +62,7 @@ public sealed class CampaignTests
         var link = LinkOf(mail);
         var (_, page) = await manager.GetPageAsync(link);
         page.QuerySelectorAll("h2").Select(h => h.TextContent).ShouldBe(["Fermetures et informations temporaires"]);
+        page.QuerySelector("a[href='/mon-espace/structure/halte-accueil-ozanam/fermetures']")!.TextContent.ShouldBe("Mettre à jour");
         (await CountsAsync(coordinator, url)).ShouldBe((online - 1, 1, 0));
         (await manager.PostFormAsync(link, new() { ["section"] = "tout" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await CountsAsync(coordinator, url)).ShouldBe((online - 1, 0, 1));

@@ -97,6 +97,26 @@ public sealed class ReminderTests
     }
 
     [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SendReminders_ServiceWithAShorterFrequency_MakesTheSheetDueSooner(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        (await DueAtAsync(app, Restos)).ShouldBeGreaterThan(app.Clock.GetUtcNow(), "the Restos' sheet itself is not due");
+        await RunRemindersAsync(app);
+        RemindersTo(app, RestosManager).ShouldBeEmpty();
+
+        await app.WithDbAsync(async db =>
+        {
+            var structure = await db.Structures.Include(s => s.Services).SingleAsync(s => s.Slug == Restos);
+            structure.Services[0].SetUpdateFrequency(1);
+            return await db.SaveChangesAsync();
+        });
+        await RunRemindersAsync(app);
+
+        RemindersTo(app, RestosManager).ShouldHaveSingleItem().Body.ShouldContain("plus de 1 mois");
+    }
+
+    [Theory]
     [InlineData(0, 0)]
     [InlineData(6, 0)]
     [InlineData(7, 1)]

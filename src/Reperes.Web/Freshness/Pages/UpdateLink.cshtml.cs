@@ -111,7 +111,13 @@ public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recor
         return Redirect($"/mise-a-jour?code={Uri.EscapeDataString(Code!)}&fait={section}#sections");
     }
 
-    public bool Asks(SheetSections section) => (Link.Sections & section) == section;
+    /// <summary>Where "Mettre à jour" leads: the notices' page when only they are asked, the sheet's edit page otherwise.</summary>
+    public string EditUrl => Link.Sections switch
+    {
+        SheetSections.Notices => $"/mon-espace/structure/{Structure.Slug}/fermetures",
+        SheetSections.Services => $"/mon-espace/structure/{Structure.Slug}/modifier#services",
+        _ => $"/mon-espace/structure/{Structure.Slug}/modifier",
+    };
 
     public bool Confirmed(SheetSections section) => (Link.ConfirmedSections & section) == section;
 
