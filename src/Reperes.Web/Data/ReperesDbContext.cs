@@ -27,6 +27,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Freshness.Reminder> Reminders => Set<Freshness.Reminder>();
     public DbSet<Freshness.Campaign> Campaigns => Set<Freshness.Campaign>();
     public DbSet<Freshness.CampaignStructure> CampaignStructures => Set<Freshness.CampaignStructure>();
+    public DbSet<Freshness.Reports.SheetReport> SheetReports => Set<Freshness.Reports.SheetReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

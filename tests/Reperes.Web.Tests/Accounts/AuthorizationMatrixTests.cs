@@ -226,7 +226,7 @@ public sealed partial class AuthorizationMatrixTests
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
             var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
-            Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).Add(report);
+            db.SheetReports.Add(report);
             await db.SaveChangesAsync();
             var coordinator = await db.Users.Where(u => u.Email == Accounts[Coordinator]).Select(u => u.Id).SingleAsync();
             var campaign = new Reperes.Web.Freshness.Campaign(
@@ -267,7 +267,7 @@ public sealed partial class AuthorizationMatrixTests
         Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
         Scopes = await db.ModeratorScopes.CountAsync(),
         Unverified = await db.Structures.CountAsync(s => s.UnverifiedSince != null),
-        Reports = await Reperes.Web.Freshness.Reports.SheetReportSets.SheetReports(db).OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
+        Reports = await db.SheetReports.OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
         Campaigns = await db.Campaigns.CountAsync(),
         CampaignStructures = await db.CampaignStructures.OrderBy(t => t.Id).Select(t => new { t.Id, t.Progress, t.SentAt }).ToListAsync(),
         UpdateLinks = await db.UpdateLinks.CountAsync(),

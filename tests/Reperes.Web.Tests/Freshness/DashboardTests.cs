@@ -39,7 +39,7 @@ public sealed class DashboardTests
             var online = await db.Structures.Where(s => s.Status == StructureStatus.Online).OrderBy(s => s.Id).Take(2).ToListAsync();
             online[0].Touch(app.Clock.GetUtcNow().AddMonths(-30));
             online[1].MarkUnverified(app.Clock.GetUtcNow().AddDays(-3));
-            db.SheetReports().Add(new SheetReport(online[1].Id, ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow()));
+            db.SheetReports.Add(new SheetReport(online[1].Id, ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlRawAsync("UPDATE structures SET verified_at = NULL, created_at = updated_at WHERE id = {0}", online[0].Id);
             return (online[0].Name, online[1].Name);
@@ -106,8 +106,8 @@ public sealed class DashboardTests
         await app.WithDbAsync(async db =>
         {
             var ozanam = await db.Structures.SingleAsync(s => s.Slug == Ozanam);
-            db.SheetReports().Add(new SheetReport(ozanam.Id, ReportSection.Contact, "Numéro faux", null, app.Clock.GetUtcNow()));
-            db.SheetReports().Add(new SheetReport(ozanam.Id, ReportSection.Hours, "Horaires faux", null, app.Clock.GetUtcNow()));
+            db.SheetReports.Add(new SheetReport(ozanam.Id, ReportSection.Contact, "Numéro faux", null, app.Clock.GetUtcNow()));
+            db.SheetReports.Add(new SheetReport(ozanam.Id, ReportSection.Hours, "Horaires faux", null, app.Clock.GetUtcNow()));
             return await db.SaveChangesAsync();
         });
         var expected = await ExpectedAsync(app);

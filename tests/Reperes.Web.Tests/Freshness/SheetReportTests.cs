@@ -24,7 +24,7 @@ public sealed class SheetReportTests
         ["Input.Homepage"] = "",
     };
 
-    private static Task<List<SheetReport>> ReportsAsync(ReperesApp app) => app.WithDbAsync(db => db.SheetReports().AsNoTracking().Include(r => r.Structure).ToListAsync());
+    private static Task<List<SheetReport>> ReportsAsync(ReperesApp app) => app.WithDbAsync(db => db.SheetReports.AsNoTracking().Include(r => r.Structure).ToListAsync());
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]

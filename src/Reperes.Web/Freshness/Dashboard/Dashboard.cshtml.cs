@@ -147,8 +147,8 @@ public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, Ti
             .Select(i => new PendingInvitation(i.Email, i.Structure.Name, i.Structure.Slug, i.ExpiresAt))
             .ToListAsync(cancellationToken);
         AwaitingModeration = await db.Publications.CountAsync(p => p.Status == PublicationStatus.Proposed, cancellationToken);
-        OpenReports = await db.SheetReports().CountAsync(r => r.Status == ReportStatus.Open, cancellationToken);
-        ReportsInProgress = await db.SheetReports().CountAsync(r => r.Status == ReportStatus.InProgress, cancellationToken);
+        OpenReports = await db.SheetReports.CountAsync(r => r.Status == ReportStatus.Open, cancellationToken);
+        ReportsInProgress = await db.SheetReports.CountAsync(r => r.Status == ReportStatus.InProgress, cancellationToken);
 
         var campaigns = await db.Campaigns.AsNoTracking()
             .OrderByDescending(c => c.EndsOn).ThenByDescending(c => c.Id).Take(5)

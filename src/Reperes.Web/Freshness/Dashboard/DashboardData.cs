@@ -83,7 +83,7 @@ public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
             teams[m.StructureId] = (managers + (m.Role == MembershipRole.Manager ? 1 : 0), active + (m.Locked ? 0 : 1));
         }
 
-        var reports = await db.SheetReports().AsNoTracking()
+        var reports = await db.SheetReports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Open || r.Status == ReportStatus.InProgress)
             .GroupBy(r => r.StructureId)
             .Select(g => new { StructureId = g.Key, Count = g.Count() })

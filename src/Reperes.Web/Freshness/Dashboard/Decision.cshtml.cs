@@ -135,7 +135,7 @@ public sealed class DecisionModel(
         DueAt = FreshnessRules.DueAt(structure);
         Quality = SheetQuality.Of(structure, hours, Now);
         Managers = await db.Memberships.CountAsync(m => m.StructureId == structure.Id && m.Role == MembershipRole.Manager, HttpContext.RequestAborted);
-        OpenReports = await db.SheetReports().CountAsync(r => r.StructureId == structure.Id && (r.Status == ReportStatus.Open || r.Status == ReportStatus.InProgress), HttpContext.RequestAborted);
+        OpenReports = await db.SheetReports.CountAsync(r => r.StructureId == structure.Id && (r.Status == ReportStatus.Open || r.Status == ReportStatus.InProgress), HttpContext.RequestAborted);
         return null;
     }
 }

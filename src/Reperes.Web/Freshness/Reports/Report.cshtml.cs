@@ -85,7 +85,7 @@ public sealed class ReportModel(
 
     private async Task<IActionResult?> LoadAsync(int id)
     {
-        var report = await db.SheetReports().Include(r => r.Structure).FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
+        var report = await db.SheetReports.Include(r => r.Structure).FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
         if (report is null)
         {
             return NotFound();

@@ -60,8 +60,8 @@ public sealed class ReportsModel(ReperesDbContext db, UserManager<ReperesUser> u
 
     /// <summary>The reports a person may follow: every one for the coordination, those of the structures they manage otherwise.</summary>
     public static IQueryable<SheetReport> Visible(ReperesDbContext db, string userId, bool coordinator) => coordinator
-        ? db.SheetReports().AsNoTracking()
-        : db.SheetReports().AsNoTracking().Where(r => db.Memberships.Any(m => m.StructureId == r.StructureId && m.UserId == userId && m.Role == MembershipRole.Manager));
+        ? db.SheetReports.AsNoTracking()
+        : db.SheetReports.AsNoTracking().Where(r => db.Memberships.Any(m => m.StructureId == r.StructureId && m.UserId == userId && m.Role == MembershipRole.Manager));
 
     public string PageUrl(int page) =>
         "/mon-espace/signalements?etat=" + Uri.EscapeDataString(StatusFilter is { Length: > 0 } ? StatusFilter : "a-traiter")

@@ -118,8 +118,3 @@ public sealed class SheetReport
         ResolvedAt = at;
     }
 }
-
-public static class SheetReportSets
-{
-    public static DbSet<SheetReport> SheetReports(this ReperesDbContext db) => db.Set<SheetReport>();
-}
