@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.Freshness.Reports;
