@@ -1,32 +1,12 @@
-using System.Diagnostics;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Admin;
 
 /// <summary>The admin subcommands as an operator runs them: the application's executable in its own process.</summary>
 public sealed class AdminCommandsTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = dataDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Reperes.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Reperes__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments) =>
+        AdminProcess.RunAsync(dataDirectory, arguments);
 
     [Fact]
     public async Task Commands_HelpMigrateGenerateReindex_WorkOnAnEmptyDataDirectory()

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.OpenData.Imports;
 
 namespace Reperes.Web.Tests.Admin;
@@ -7,24 +7,8 @@ namespace Reperes.Web.Tests.Admin;
 /// <summary>The import subcommand as an operator runs it: dry run by default, --apply to write, exit codes.</summary>
 public sealed class ImportCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Reperes.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Reperes__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments) =>
+        AdminProcess.RunAsync(dataDirectory, arguments, new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
 
     private static async Task<long> CountAsync(string directory, string sql)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Reperes.Web.Tests.Infrastructure;
 
@@ -7,24 +6,8 @@ namespace Reperes.Web.Tests.Freshness;
 /// <summary>send-reminders as a cron runs it: the application's executable in its own process (SQLite).</summary>
 public sealed class SendRemindersCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Reperes.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Reperes__DataDirectory"] = dataDirectory;
-        start.Environment["Reperes__PublicBaseUrl"] = "https://reperes.example";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] arguments) =>
+        AdminProcess.RunAsync(dataDirectory, arguments, new Dictionary<string, string> { ["Reperes__PublicBaseUrl"] = "https://reperes.example" });
 
     [Fact]
     public async Task SendReminders_AsOfALaterDate_SendsOncePerDueStructureAndSaysHowMany()
