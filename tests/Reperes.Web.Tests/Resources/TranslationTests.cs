@@ -27,6 +27,17 @@ public sealed partial class TranslationTests
         }
     }
 
+    [Fact]
+    public void EnglishResources_KeysDifferingOnlyByCase_AreNotThere()
+    {
+        // The resource compiler keeps one of two names that differ only by case and warns: one text would then show
+        // the other's translation.
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Reperes.Web", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
