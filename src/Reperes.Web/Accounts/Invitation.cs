@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Reperes.Web.Accounts;
 
 /// <summary>
@@ -39,11 +35,11 @@ public sealed class Invitation
     /// <summary>Creates an invitation and returns the code to send (never stored as such).</summary>
     public static (Invitation Invitation, string Code) Create(string email, int structureId, MembershipRole role, string invitedById, DateTimeOffset now)
     {
-        var code = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var code = Infrastructure.SecretCode.New();
         return (new Invitation(email.Trim(), structureId, role, invitedById, now, Hash(code)), code);
     }
 
-    public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    public static string Hash(string code) => Infrastructure.SecretCode.Hash(code);
 
     public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
 
@@ -55,7 +51,7 @@ public sealed class Invitation
             throw new InvalidOperationException("An accepted invitation cannot be sent again.");
         }
 
-        var code = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var code = Infrastructure.SecretCode.New();
         CodeHash = Hash(code);
         CreatedAt = now;
         ExpiresAt = now + Lifetime;

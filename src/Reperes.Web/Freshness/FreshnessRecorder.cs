@@ -40,11 +40,7 @@ public sealed class FreshnessRecorder(ReperesDbContext db)
         }
 
         db.Verifications.Add(new Verification(structure.Id, now, VerificationMethod.Link, confirmed, link.RecipientUserId, link.RecipientEmail, link.CampaignId, null));
-        if (link.CampaignId is { } campaignId)
-        {
-            var target = await db.CampaignStructures.FirstOrDefaultAsync(t => t.CampaignId == campaignId && t.StructureId == structure.Id, cancellationToken);
-            target?.Start(now);
-        }
+        await StartCampaignAsync(link, structure.Id, now, cancellationToken);
 
         if (link.UsedAt is not null)
         {
@@ -52,6 +48,16 @@ public sealed class FreshnessRecorder(ReperesDbContext db)
         }
 
         return confirmed;
+    }
+
+    /// <summary>A link of a campaign opened or used: the structure's row of that campaign is started.</summary>
+    public async Task StartCampaignAsync(UpdateLink link, int structureId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (link.CampaignId is { } campaignId)
+        {
+            var target = await db.CampaignStructures.FirstOrDefaultAsync(t => t.CampaignId == campaignId && t.StructureId == structureId, cancellationToken);
+            target?.Start(now);
+        }
     }
 
     private async Task CompleteAsync(Structure structure, VerificationMethod method, SheetSections covered, DateTimeOffset now, CancellationToken cancellationToken)

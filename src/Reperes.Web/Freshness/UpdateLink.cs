@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Reperes.Web.Freshness;
 
 /// <summary>
@@ -56,12 +52,12 @@ public sealed class UpdateLink
     /// <summary>Creates a link and returns the code to send (never stored as such).</summary>
     public static (UpdateLink Link, string Code) Create(int structureId, int? campaignId, string email, string? userId, SheetSections sections, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
-        var code = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var code = Infrastructure.SecretCode.New();
         var expiry = expiresAt is { } at && at > now ? at : now + Lifetime;
         return (new UpdateLink(structureId, campaignId, email.Trim(), userId, sections, now, expiry, Hash(code)), code);
     }
 
-    public static string Hash(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    public static string Hash(string code) => Infrastructure.SecretCode.Hash(code);
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

@@ -15,10 +15,7 @@ public sealed record NeedFreshness(int NeedId, string Name, int[] ByState);
 
 public sealed record PendingInvitation(string Email, string StructureName, string StructureSlug, DateTimeOffset ExpiresAt);
 
-public sealed record CampaignSummary(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int ToDo, int Started, int Done)
-{
-    public int Total => ToDo + Started + Done;
-}
+public sealed record CampaignSummary(int Id, string Name, DateOnly StartsOn, DateOnly EndsOn, CampaignCounts Counts);
 
 /// <summary>
 /// The coordination's view of the guide's freshness and quality: counts over the online structures, the late ones
@@ -154,14 +151,8 @@ public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, Ti
             .OrderByDescending(c => c.EndsOn).ThenByDescending(c => c.Id).Take(5)
             .Select(c => new { c.Id, c.Name, c.StartsOn, c.EndsOn })
             .ToListAsync(cancellationToken);
-        var ids = campaigns.Select(c => c.Id).ToList();
-        var progress = await db.CampaignStructures.AsNoTracking()
-            .Where(c => ids.Contains(c.CampaignId))
-            .GroupBy(c => new { c.CampaignId, c.Progress })
-            .Select(g => new { g.Key.CampaignId, g.Key.Progress, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        int Count(int id, CampaignProgress p) => progress.Where(x => x.CampaignId == id && x.Progress == p).Sum(x => x.Count);
-        Campaigns = campaigns.Select(c => new CampaignSummary(c.Id, c.Name, c.StartsOn, c.EndsOn, Count(c.Id, CampaignProgress.ToDo), Count(c.Id, CampaignProgress.Started), Count(c.Id, CampaignProgress.Done))).ToList();
+        var counts = await CampaignCounts.OfAsync(db, campaigns.Select(c => c.Id).ToList(), cancellationToken);
+        Campaigns = campaigns.Select(c => new CampaignSummary(c.Id, c.Name, c.StartsOn, c.EndsOn, counts[c.Id])).ToList();
     }
 
     public static string StateKey(FreshnessState state) => state switch

@@ -67,11 +67,7 @@ public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recor
 
         var now = clock.GetUtcNow();
         Link.Open(now);
-        if (Link.CampaignId is { } campaignId)
-        {
-            var target = await db.CampaignStructures.FirstOrDefaultAsync(t => t.CampaignId == campaignId && t.StructureId == Structure.Id, HttpContext.RequestAborted);
-            target?.Start(now);
-        }
+        await recorder.StartCampaignAsync(Link, Structure.Id, now, HttpContext.RequestAborted);
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Page();

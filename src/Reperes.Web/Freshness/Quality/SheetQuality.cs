@@ -67,7 +67,6 @@ public static class SheetQuality
     {
         var points = 0;
         var improve = new List<string>();
-        void Improve(string key) => improve.Add(key);
 
         if (facts.HasPhoneOrEmail)
         {
@@ -75,7 +74,7 @@ public static class SheetQuality
         }
         else
         {
-            Improve("Ajoutez un numéro de téléphone ou une adresse électronique.");
+            improve.Add("Ajoutez un numéro de téléphone ou une adresse électronique.");
         }
 
         if (facts.HasAddressWithCoordinates)
@@ -85,7 +84,7 @@ public static class SheetQuality
         else
         {
             points += facts.HasCommune ? 5 : 0;
-            Improve("Complétez l’adresse et placez la structure sur la carte.");
+            improve.Add("Complétez l’adresse et placez la structure sur la carte.");
         }
 
         switch (facts.Hours)
@@ -94,10 +93,10 @@ public static class SheetQuality
                 points += 15;
                 break;
             case HoursQuality.Invalid:
-                Improve("Les horaires ne sont pas lisibles : corrigez-les avec l’éditeur d’horaires.");
+                improve.Add("Les horaires ne sont pas lisibles : corrigez-les avec l’éditeur d’horaires.");
                 break;
             case HoursQuality.Missing:
-                Improve("Indiquez les horaires d’ouverture.");
+                improve.Add("Indiquez les horaires d’ouverture.");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(facts), facts.Hours, "Unknown hours quality.");
@@ -105,7 +104,7 @@ public static class SheetQuality
 
         if (facts.Services == 0)
         {
-            Improve("Ajoutez au moins un service : ce que la structure propose, à qui.");
+            improve.Add("Ajoutez au moins un service : ce que la structure propose, à qui.");
         }
         else
         {
@@ -116,7 +115,7 @@ public static class SheetQuality
             }
             else
             {
-                Improve("Décrivez chaque service en une ou deux phrases.");
+                improve.Add("Décrivez chaque service en une ou deux phrases.");
             }
 
             if (facts.ServicesWithHours >= facts.Services)
@@ -125,7 +124,7 @@ public static class SheetQuality
             }
             else
             {
-                Improve("Donnez les horaires de chaque service (ou ceux de la structure).");
+                improve.Add("Donnez les horaires de chaque service (ou ceux de la structure).");
             }
         }
 
@@ -136,7 +135,7 @@ public static class SheetQuality
         else
         {
             points += facts.DescriptionLength >= ShortDescriptionLength ? 8 : 0;
-            Improve("Présentez la structure en quelques phrases (200 caractères au moins).");
+            improve.Add("Présentez la structure en quelques phrases (200 caractères au moins).");
         }
 
         switch (facts.Freshness)
@@ -146,10 +145,10 @@ public static class SheetQuality
                 break;
             case FreshnessState.Due:
                 points += 8;
-                Improve("Confirmez que les informations sont toujours justes.");
+                improve.Add("Confirmez que les informations sont toujours justes.");
                 break;
             case FreshnessState.Overdue or FreshnessState.Unverified:
-                Improve("Confirmez que les informations sont toujours justes.");
+                improve.Add("Confirmez que les informations sont toujours justes.");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(facts), facts.Freshness, "Unknown freshness state.");
