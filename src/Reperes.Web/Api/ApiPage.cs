@@ -40,12 +40,12 @@ public static class ApiPaging
     public static int PageCount(int total, int perPage) => Math.Max(1, (total + perPage - 1) / perPage);
 
     /// <summary>Reads <c>page</c> and <c>per_page</c>; a wrong value is an error, never silently replaced.</summary>
-    public static bool TryRead(string? page, string? perPage, out int pageNumber, out int size, out string? error, Func<string, object[], string> message)
+    public static bool TryRead(string? page, string? perPage, out int pageNumber, out int size, out string? error, Func<string, object[], string> message, int maxPage = 100_000)
     {
         pageNumber = 1;
         size = DefaultPerPage;
         error = null;
-        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber is < 1 or > 100_000))
+        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1 || pageNumber > maxPage))
         {
             error = message("Le numéro de page est invalide.", []);
             return false;

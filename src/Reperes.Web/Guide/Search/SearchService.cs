@@ -158,6 +158,12 @@ public sealed class SearchService(
     {
         var postgres = SearchIndex.IsPostgres(db);
         var terms = QueryInterpreter.Interpret(words, catalog, await index.VocabularyAsync(db, scopes, cancellationToken));
+        if (terms.Count == 0)
+        {
+            // Nothing understood: the callers filter nothing, so the candidates are not read.
+            return ([], terms, false);
+        }
+
         var query = new CandidateQuery(new SearchRequest { Query = words }, terms, null, catalog, postgres);
         await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
         var ids = (await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition(

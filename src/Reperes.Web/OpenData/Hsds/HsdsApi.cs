@@ -340,16 +340,9 @@ public static class HsdsApi
         public HsdsFilter? Read(HsdsQuery query)
         {
             // Pages are counted up to ten million (a national directory in pages of one); sizes as in the rest of the API.
-            if (!ApiPaging.TryRead(null, query.PerPage, out _, out var perPage, out var error, (key, arguments) => L[key, arguments]))
+            if (!ApiPaging.TryRead(query.Page, query.PerPage, out var page, out var perPage, out var error, (key, arguments) => L[key, arguments], MaxPage))
             {
                 return Fail(error!);
-            }
-
-            var page = 1;
-            if (!string.IsNullOrWhiteSpace(query.Page)
-                && (!int.TryParse(query.Page, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
-            {
-                return Fail(L["Le numéro de page est invalide."]);
             }
 
             if (!string.IsNullOrWhiteSpace(query.Format) && !string.Equals(query.Format.Trim(), "json", StringComparison.OrdinalIgnoreCase))

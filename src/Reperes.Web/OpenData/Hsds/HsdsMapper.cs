@@ -119,7 +119,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
     {
         var s = v.Structure;
         var current = notices.Where(n => (n.ServiceId is null || n.ServiceId == v.Id) && n.EndsOn >= today).OrderBy(n => n.StartsOn).ToList();
-        var closedToday = current.Any(n => n.Kind == NoticeKind.Closure && n.StartsOn <= today);
+        var closedToday = HoursEvaluator.ActiveClosure(current, today) is not null;
         var phones = new[] { v.RemotePhone }.Concat(Structure.Split(s.Phones)).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct();
         return new HsdsService(
             v.Uid,
