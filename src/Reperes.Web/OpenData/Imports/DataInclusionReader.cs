@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Domain;
@@ -320,6 +319,4 @@ public static class DataInclusionReader
         errors.Add(new("« {0} » : type de valeur inattendu.", field));
         return null;
     }
-
-    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

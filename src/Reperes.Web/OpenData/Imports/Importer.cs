@@ -303,6 +303,8 @@ public sealed class Importer(
     private async Task<List<FieldChange>> SetServicesAsync(Structure structure, StructureValues values, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var changes = new List<FieldChange>();
+        var codes = values.Services.Select(s => s.CategoryCode).Distinct().ToList();
+        var categories = await db.Categories.Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, cancellationToken);
         foreach (var key in keys.Where(k => k.StartsWith(StructureValues.ServicePrefix, StringComparison.Ordinal)))
         {
             var wanted = values.Services.FirstOrDefault(s => StructureValues.ServiceKey(s.Name) == key);
@@ -320,7 +322,7 @@ public sealed class Importer(
                 continue;
             }
 
-            var category = await db.Categories.SingleAsync(c => c.Code == wanted.CategoryCode, cancellationToken);
+            var category = categories[wanted.CategoryCode];
             var service = existing ?? new Service(structure, category, wanted.Name);
             service.Describe(category, wanted.Name, wanted.Description, ImportText.Multi(wanted.Types));
             service.SetAudience(ImportText.Multi(wanted.Publics), service.Gender, service.AgeMin, service.AgeMax, service.AdministrativeSituation);
