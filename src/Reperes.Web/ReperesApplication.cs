@@ -93,6 +93,7 @@ public static class ReperesApplication
         builder.Services.AddSingleton<CommuneDirectory>();
         builder.Services.AddSingleton<NoticeBoard>();
         builder.Services.AddSingleton<HoursEvaluator>();
+        builder.Services.AddSingleton<OpenStates>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();

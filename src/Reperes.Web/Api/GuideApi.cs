@@ -20,6 +20,9 @@ public sealed record SearchHitDto(
     double? DistanceKm,
     string OpenState,
     string OpenText,
+    string? OpenAbout,
+    string? For,
+    bool Unconditional,
     IReadOnlyList<string> Categories,
     string Url,
     bool Demo);
@@ -82,6 +85,9 @@ public static class GuideApi
             h.DistanceKm is { } d ? Math.Round(d, 2) : null,
             h.Hours.CssClass,
             h.Hours.Text,
+            h.Open.About?.Name,
+            h.For?.Text,
+            h.For?.Unconditional == true,
             h.Categories.Select(c => c.Code).ToList(),
             $"/structure/{h.Slug}",
             h.IsDemo)).ToList();

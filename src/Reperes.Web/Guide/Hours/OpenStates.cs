@@ -5,13 +5,21 @@ using Reperes.Web.Guide.Search;
 namespace Reperes.Web.Guide.Hours;
 
 /// <summary>A service as its open state needs it. <paramref name="OpeningHours"/> null: the structure's hours apply.</summary>
-public sealed record ServiceHours(int Id, string Name, int CategoryId, string? OpeningHours);
+public sealed record ServiceHours(int Id, string Name, int CategoryId, string? OpeningHours)
+{
+    public static ServiceHours Of(Service service) => new(service.Id, service.Name, service.CategoryId, service.OpeningHours);
+}
 
 /// <summary>
 /// A place as its open state needs it: the structure's own hours, its services, and its notices (current and coming;
 /// <see cref="NoticeInfo.ServiceId"/> null for the whole structure). Expired notices may be given: they change nothing.
 /// </summary>
-public sealed record PlaceHours(string? OpeningHours, IReadOnlyList<ServiceHours> Services, IReadOnlyList<NoticeInfo> Notices);
+public sealed record PlaceHours(string? OpeningHours, IReadOnlyList<ServiceHours> Services, IReadOnlyList<NoticeInfo> Notices)
+{
+    /// <summary>A structure loaded with its services, and its notices.</summary>
+    public static PlaceHours Of(Structure structure, IReadOnlyList<NoticeInfo> notices) =>
+        new(structure.OpeningHours, structure.Services.Select(ServiceHours.Of).ToList(), notices);
+}
 
 /// <summary>
 /// Open or not at an instant, and until when. <see cref="ClosesAt"/> is set when open (null: open for the whole coming
@@ -74,7 +82,8 @@ public sealed record PlaceOpenState(OpenState Headline, ServiceHours? About, IRe
 /// </para>
 /// <para>
 /// The headline is the relevant timeline that is open and stays open the longest; else the one that opens the
-/// soonest; else one whose hours are unknown; ties go to the structure itself, then to the first service.
+/// soonest; else one whose hours are unknown; ties go to the structure itself, then to the service created first
+/// (the smallest id), whatever the order of the services given.
 /// </para>
 /// </summary>
 public sealed class OpenStates(HoursEvaluator hours)
@@ -96,7 +105,8 @@ public sealed class OpenStates(HoursEvaluator hours)
         var best = states[0];
         foreach (var candidate in states.Skip(1))
         {
-            if (Better(candidate.State, best.State))
+            var order = Compare(candidate.State, best.State);
+            if (order < 0 || (order == 0 && best.Service is not null && candidate.Service is not null && candidate.Service.Id < best.Service.Id))
             {
                 best = candidate;
             }
@@ -116,6 +126,16 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// <summary>The state of the structure's own hours, with its structure-wide notices.</summary>
     public OpenState OfStructure(PlaceHours place, DateTimeOffset now) =>
         ForStructure(place).State(now, now + Horizon);
+
+    /// <summary>
+    /// The seven days from <paramref name="firstDay"/> of a service (null: of the structure's own hours), with the same
+    /// notices as its state: the week table of a sheet or a printed page.
+    /// </summary>
+    public IReadOnlyList<WeekDay> Week(PlaceHours place, ServiceHours? service, DateOnly firstDay)
+    {
+        var timeline = service is null ? ForStructure(place) : ForService(place, service);
+        return hours.Week(timeline.Regular, timeline.Notices, firstDay);
+    }
 
     /// <summary>
     /// A filter for many places at one instant (a search's candidates): the same rules as <see cref="Of"/>, without the
@@ -161,26 +181,29 @@ public sealed class OpenStates(HoursEvaluator hours)
         return new Timeline(hours, service, service.OpeningHours ?? place.OpeningHours, notices);
     }
 
-    /// <summary>Open beats not open (the one staying open longer first); then the sooner opening; then unknown hours.</summary>
-    private static bool Better(OpenState candidate, OpenState best)
+    /// <summary>
+    /// Negative when <paramref name="a"/> makes a better headline than <paramref name="b"/>: open beats not open (the
+    /// one staying open longer first); then the sooner opening; then unknown hours.
+    /// </summary>
+    private static int Compare(OpenState a, OpenState b)
     {
-        if (candidate.IsOpen != best.IsOpen)
+        if (a.IsOpen != b.IsOpen)
         {
-            return candidate.IsOpen;
+            return a.IsOpen ? -1 : 1;
         }
 
-        if (candidate.IsOpen)
+        if (a.IsOpen)
         {
             // Null: open for the whole year ahead.
-            return best.ClosesAt is not null && (candidate.ClosesAt is null || candidate.ClosesAt > best.ClosesAt);
+            return (b.ClosesAt ?? DateTimeOffset.MaxValue).CompareTo(a.ClosesAt ?? DateTimeOffset.MaxValue);
         }
 
-        if (candidate.OpensAt is not null || best.OpensAt is not null)
+        if (a.OpensAt != b.OpensAt)
         {
-            return best.OpensAt is null || (candidate.OpensAt is not null && candidate.OpensAt < best.OpensAt);
+            return (a.OpensAt ?? DateTimeOffset.MaxValue).CompareTo(b.OpensAt ?? DateTimeOffset.MaxValue);
         }
 
-        return candidate.Status == OpeningStatus.Unknown && best.Status != OpeningStatus.Unknown;
+        return (b.Status == OpeningStatus.Unknown).CompareTo(a.Status == OpeningStatus.Unknown);
     }
 
     /// <summary>
@@ -204,6 +227,12 @@ public sealed class OpenStates(HoursEvaluator hours)
         }
 
         public ServiceHours? Service { get; }
+
+        /// <summary>The regular hours (the service's own, else the structure's).</summary>
+        public string? Regular => regular;
+
+        /// <summary>The closures and exceptional hours that apply, the more specific first.</summary>
+        public IReadOnlyList<NoticeInfo> Notices => notices;
 
         /// <summary>The expression ruling, when the timeline has no notice (then its state is that expression's).</summary>
         public string? PlainExpression => notices.Count == 0 ? regular : null;

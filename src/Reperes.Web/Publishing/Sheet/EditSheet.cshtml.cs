@@ -160,7 +160,7 @@ public sealed partial class EditSheetModel(
         if (Submitted == PreviewAction)
         {
             // The changes stay in memory for this response only: nothing is saved.
-            Preview = SheetPreview.Build(s, hours, clock.GetUtcNow());
+            Preview = SheetPreview.Build(s, hours, clock.GetUtcNow(), localizer);
             return Page();
         }
 
