@@ -49,7 +49,7 @@ public static class StructuresApi
         var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, ApiPaging.MaxPerPage, cancellationToken);
         if (result.UnknownCommune)
         {
-            return UnknownCommune(localizer, request.Commune);
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
         }
 
         var ids = result.Hits.Select(h => h.Id).ToList();
@@ -225,7 +225,7 @@ public static class StructuresApi
             var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, SearchService.CandidateLimit, cancellationToken);
             if (result.UnknownCommune)
             {
-                return UnknownCommune(localizer, request.Commune);
+                return CommuneProblem.For(localizer, request.Commune, result.Commune);
             }
 
             capped = result.Capped;
@@ -335,11 +335,6 @@ public static class StructuresApi
             ? null
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = errors.ToArray() }, title: localizer["La recherche est invalide."]);
     }
-
-    private static ValidationProblem UnknownCommune(IStringLocalizer localizer, string? commune) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["commune"] = [localizer["Nous ne connaissons pas la commune « {0} ». Vérifiez l’orthographe ou indiquez le code postal.", commune ?? ""]] },
-            title: localizer["La recherche est invalide."]);
 
     private static ProblemHttpResult NotFound(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status404NotFound);
 }
