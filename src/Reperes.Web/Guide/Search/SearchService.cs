@@ -149,8 +149,8 @@ public sealed class SearchService(
         }
 
         IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, StringComparer.Ordinal)
-            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, StringComparer.Ordinal);
+            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
+            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
