@@ -74,6 +74,11 @@ public static class GuideApi
 
         var culture = CultureInfo.CurrentUICulture;
         var result = await search.SearchAsync(request, clock.GetUtcNow(), culture, SearchRequest.MaxMapPageSize, cancellationToken);
+        if (result.UnknownCommune)
+        {
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
+        }
+
         var hits = result.Hits.Select(h => new SearchHitDto(
             h.Id,
             h.Slug,

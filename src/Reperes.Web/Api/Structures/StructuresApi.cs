@@ -49,7 +49,7 @@ public static class StructuresApi
         var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, ApiPaging.MaxPerPage, cancellationToken);
         if (result.UnknownCommune)
         {
-            return UnknownCommune(localizer, request.Commune);
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
         }
 
         var ids = result.Hits.Select(h => h.Id).ToList();
@@ -138,7 +138,7 @@ public static class StructuresApi
             structure.LanguageList,
             new HoursDto(structure.OpeningHours, structure.OpeningHoursDetails, State(OpenStateText.HeadlineStatus(open, now, localizer, culture), open.About)),
             notices.Select(n => new NoticeDto(n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.ServiceId is { } s ? serviceUids.GetValueOrDefault(s) : null)).ToList(),
-            structure.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, StringComparer.Ordinal)
+            structure.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, FrenchOrder.Comparer)
                 .Select(v => ToDto(v, reference, serviceStates[v.Id])).ToList(),
             structure.UpdatedAt,
             structure.VerifiedAt,
@@ -225,7 +225,7 @@ public static class StructuresApi
             var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, SearchService.CandidateLimit, cancellationToken);
             if (result.UnknownCommune)
             {
-                return UnknownCommune(localizer, request.Commune);
+                return CommuneProblem.For(localizer, request.Commune, result.Commune);
             }
 
             capped = result.Capped;
@@ -248,14 +248,14 @@ public static class StructuresApi
             var opening = openStates.Matcher(request.OpenFilter, clock.GetUtcNow());
             var ordered = matching
                 .Where(v => opening.Matches(new PlaceHours(v.StructureHours, [v.Hours], notices.For(v.StructureId)), [v.Hours.CategoryId]))
-                .OrderBy(v => rank[v.StructureId]).ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id).Select(v => v.Id).ToList();
+                .OrderBy(v => rank[v.StructureId]).ThenBy(v => v.Name, FrenchOrder.Comparer).ThenBy(v => v.Id).Select(v => v.Id).ToList();
             total = ordered.Count;
             pageIds = ordered.Skip((pageNumber - 1) * perPage).Take(perPage).ToList();
         }
         else
         {
             total = await services.CountAsync(cancellationToken);
-            pageIds = await services.OrderBy(v => v.Structure.Name).ThenBy(v => v.Name).ThenBy(v => v.Id)
+            pageIds = await services.OrderBy(v => v.Structure.SortName).ThenBy(v => v.Structure.Name).ThenBy(v => v.Name).ThenBy(v => v.Id)
                 .Skip((pageNumber - 1) * perPage).Take(perPage).Select(v => v.Id).ToListAsync(cancellationToken);
         }
 
@@ -335,11 +335,6 @@ public static class StructuresApi
             ? null
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = errors.ToArray() }, title: localizer["La recherche est invalide."]);
     }
-
-    private static ValidationProblem UnknownCommune(IStringLocalizer localizer, string? commune) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["commune"] = [localizer["Nous ne connaissons pas la commune « {0} ». Vérifiez l’orthographe ou indiquez le code postal.", commune ?? ""]] },
-            title: localizer["La recherche est invalide."]);
 
     private static ProblemHttpResult NotFound(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status404NotFound);
 }

@@ -9,7 +9,8 @@ using Reperes.Web.Guide.Hours;
 
 namespace Reperes.Web.Guide.Search;
 
-public sealed record SearchOrigin(double Latitude, double Longitude, string? Label);
+/// <summary>Where distances are measured from; <paramref name="Approximate"/> when a commune's position is only estimated.</summary>
+public sealed record SearchOrigin(double Latitude, double Longitude, string? Label, bool Approximate = false);
 
 public sealed record SearchHit(
     int Id,
@@ -44,6 +45,9 @@ public sealed record SearchResult(
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    /// <summary>The commune typed, when the search was from one: what it was understood as, and the others it may mean.</summary>
+    public CommuneMatch? Commune { get; init; }
+
     public IEnumerable<(string Typed, string Corrected)> Corrections =>
         Terms.Where(t => t.Typed is not null).Select(t => (t.Typed!, t.Stem));
 }
@@ -73,22 +77,21 @@ public sealed class SearchService(
         var terms = QueryInterpreter.Interpret(request.Query, catalog, vocabulary);
 
         SearchOrigin? origin = null;
-        var unknownCommune = false;
+        CommuneMatch? commune = null;
         if (request.Lat is { } lat && request.Lon is { } lon)
         {
             origin = new SearchOrigin(lat, lon, null);
         }
         else if (!string.IsNullOrWhiteSpace(request.Commune))
         {
-            var commune = communes.Find(request.Commune);
-            origin = commune is null ? null : new SearchOrigin(commune.Latitude, commune.Longitude, commune.Name);
-            unknownCommune = commune is null;
+            commune = communes.Resolve(request.Commune);
+            origin = commune.Origin;
         }
 
         var pageSize = request.Size(maxPageSize);
-        if (unknownCommune)
+        if (commune is { Origin: null })
         {
-            return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []);
+            return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []) { Commune = commune };
         }
 
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);
@@ -114,7 +117,7 @@ public sealed class SearchService(
                 ? (double?)null
                 : Geo.DistanceKm(origin.Latitude, origin.Longitude, r.Latitude.Value, r.Longitude.Value))).ToList();
             var pageHits = await HitsAsync(located, scope, now, culture, cancellationToken);
-            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false, scope);
+            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false, scope) { Commune = commune };
         }
 
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
@@ -146,13 +149,13 @@ public sealed class SearchService(
         }
 
         IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, StringComparer.Ordinal)
-            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, StringComparer.Ordinal);
+            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
+            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var hits = await HitsAsync(pageRows, scope, now, culture, cancellationToken);
-        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope);
+        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope) { Commune = commune };
     }
 
     /// <summary>
