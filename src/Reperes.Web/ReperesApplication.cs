@@ -175,6 +175,7 @@ public static class ReperesApplication
             await seeder.LoadDemoAsync();
         }
 
+        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 

@@ -44,5 +44,18 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
         return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
+    /// <summary>The search page for another request (a partial answer with fewer filters).</summary>
+    public static string SearchUrl(SearchRequest request) => "/recherche" + QueryString.Create(request.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
+
+    /// <summary>The search page for one category, around the same place.</summary>
+    public string CategoryUrl(string code) => SearchUrl(new SearchRequest
+    {
+        Category = code,
+        Latitude = Search.Latitude,
+        Longitude = Search.Longitude,
+        Commune = Search.Commune,
+        Radius = Search.Radius,
+    });
+
     public string SameSearch(string path) => path + QueryString.Create(Search.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
 }
