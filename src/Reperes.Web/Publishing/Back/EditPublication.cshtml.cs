@@ -400,7 +400,7 @@ public sealed class EditPublicationModel(
         var userId = users.GetUserId(User)!;
         MayWriteForNetwork = PublicationRights.MayWriteForNetwork(User);
         Structures = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
-            .OrderBy(m => m.Structure.Name)
+            .OrderBy(m => m.Structure.SortName).ThenBy(m => m.Structure.Name)
             .Select(m => new StructureChoice(m.Structure.Slug, m.Structure.Name))
             .ToListAsync(HttpContext.RequestAborted);
         if (id is null)
