@@ -20,6 +20,9 @@ public sealed record SearchHitDto(
     double? DistanceKm,
     string OpenState,
     string OpenText,
+    string? OpenAbout,
+    string? For,
+    bool Unconditional,
     IReadOnlyList<string> Categories,
     string Url,
     bool Demo);
@@ -71,6 +74,11 @@ public static class GuideApi
 
         var culture = CultureInfo.CurrentUICulture;
         var result = await search.SearchAsync(request, clock.GetUtcNow(), culture, SearchRequest.MaxMapPageSize, cancellationToken);
+        if (result.UnknownCommune)
+        {
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
+        }
+
         var hits = result.Hits.Select(h => new SearchHitDto(
             h.Id,
             h.Slug,
@@ -82,6 +90,9 @@ public static class GuideApi
             h.DistanceKm is { } d ? Math.Round(d, 2) : null,
             h.Hours.CssClass,
             h.Hours.Text,
+            h.Open.About?.Name,
+            h.For?.Text,
+            h.For?.Unconditional == true,
             h.Categories.Select(c => c.Code).ToList(),
             $"/structure/{h.Slug}",
             h.IsDemo)).ToList();

@@ -45,13 +45,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    /// <summary>A fresh browser context (no cookie) with one page; a 412×915 phone unless <paramref name="viewport"/> says otherwise.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 412, Height = 915 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 412, Height = 915 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
         });
         // No traffic leaves the machine: map tiles of the configured host are answered empty.

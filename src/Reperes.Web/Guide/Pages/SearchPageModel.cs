@@ -44,5 +44,13 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
         return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
+    /// <summary>The same search from another commune (a homonym, a suggestion), from its first page.</summary>
+    public string SearchFrom(string path, Communes.FrenchCommune commune)
+    {
+        var values = Search.ToRouteValues();
+        values["commune"] = Communes.CommuneNames.Query(commune);
+        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
     public string SameSearch(string path) => path + QueryString.Create(Search.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
 }

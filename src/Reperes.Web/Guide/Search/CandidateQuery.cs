@@ -141,19 +141,12 @@ internal sealed class CandidateQuery
             conditions.Add(distanceOrder + " <= @radius2");
             sortByDistance = request.SortOrder == SearchSort.Distance || !hasScore;
         }
-
-        if (ScopeCategoryIds.Count > 0)
-        {
-            ScopeCondition = $"v.category_id IN ({string.Join(',', ScopeCategoryIds)})";
-        }
     }
 
     public DynamicParameters Parameters { get; } = new();
 
-    /// <summary>The categories of the need or category filter: their services' own hours are the ones that count.</summary>
+    /// <summary>The categories of the need or category filter (the open state's question is <see cref="QuestionScope"/>).</summary>
     public IReadOnlyList<int> ScopeCategoryIds { get; }
-
-    private string? ScopeCondition { get; }
 
     private string True => postgres ? "TRUE" : "1";
 
@@ -214,21 +207,30 @@ internal sealed class CandidateQuery
         return $"SELECT r.*, COUNT(*) OVER () AS Total FROM ({Rows("s.opening_hours")}) r ORDER BY {order} {limit}";
     }
 
-    /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>
-    public string CandidatesSql(int limit, bool withScopedHours)
+    /// <summary>Separates the services of a candidate's <c>Services</c> column (a character no opening hours hold).</summary>
+    public const char ServiceSeparator = '\u001e';
+
+    /// <summary>
+    /// Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>;
+    /// <paramref name="withServices"/>, each with its services' ids, categories and own hours, for their open state.
+    /// </summary>
+    public string CandidatesSql(int limit, bool withServices)
     {
-        // For "open now" on a need or category, the hours of the matching service count, when it has its own.
-        var hoursColumn = withScopedHours && ScopeCondition is not null
-            ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
-            : "s.opening_hours";
+        var item = "CAST(v.id AS TEXT) || ':' || CAST(v.category_id AS TEXT) || ':' || COALESCE(v.opening_hours, '')";
+        var services = !withServices
+            ? ""
+            : postgres
+                ? $", (SELECT string_agg({item}, chr(30)) FROM services v WHERE v.structure_id = s.id) AS Services"
+                : $", (SELECT group_concat({item}, char(30)) FROM services v WHERE v.structure_id = s.id) AS Services";
+
         // Beyond the limit, the nearest (or the most relevant) are kept.
         var order = hasScore ? "r.Score DESC, r.Id" : distanceOrder is not null ? "r.Distance, r.Id" : "r.Id";
-        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows(hoursColumn)}) r ORDER BY {order} LIMIT {limit}");
+        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows("s.opening_hours", services)}) r ORDER BY {order} LIMIT {limit}");
     }
 
-    private string Rows(string hoursColumn)
+    private string Rows(string hoursColumn, string extraColumns = "")
     {
         var distance = distanceOrder ?? "CAST(0 AS DOUBLE PRECISION)";
-        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score, {distance} AS Distance FROM {From} WHERE {Where}";
+        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours{extraColumns}, {Score} AS Score, {distance} AS Distance FROM {From} WHERE {Where}";
     }
 }

@@ -182,7 +182,7 @@ public sealed partial class EditServiceModel(
             // Shown, not saved: a new service is not added to the context, an edited one is never saved in this request.
             var now = clock.GetUtcNow();
             var notices = Structure.Notices.Where(n => !n.IsExpiredOn(HoursEvaluator.LocalDate(now))).Select(SheetPreview.Info).ToList();
-            Preview = SheetPreview.ServiceView(service, notices, hours, now);
+            Preview = SheetPreview.ServiceView(service, notices, hours, now, localizer);
             return Page();
         }
 

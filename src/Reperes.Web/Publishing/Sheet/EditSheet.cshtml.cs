@@ -171,7 +171,7 @@ public sealed partial class EditSheetModel(
         {
             // The changes stay in memory for this response only: nothing is saved.
             HoursWeek = WeekOf(openingHours);
-            Preview = Submitted == PreviewAction ? SheetPreview.Build(s, hours, clock.GetUtcNow()) : null;
+            Preview = Submitted == PreviewAction ? SheetPreview.Build(s, hours, clock.GetUtcNow(), localizer) : null;
             return Page();
         }
 
