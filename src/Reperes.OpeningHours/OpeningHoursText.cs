@@ -10,6 +10,9 @@ public static class OpeningHoursText
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>The comment of an <see cref="OpeningStatus.Unknown"/> state that is open with no closing time ("open end").</summary>
+    public static string OpenEndComment => Evaluator.OpenEndComment;
+
     /// <summary>
     /// One line such as "Ouvert · ferme à 17:30", "Fermé · ouvre lundi à 9:00", "Ouvert 24h/24" or, for an
     /// unknown state with a comment, the comment itself ("Sur rendez-vous"). An open state with a comment

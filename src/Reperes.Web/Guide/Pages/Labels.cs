@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.Guide.Pages;
@@ -55,4 +56,24 @@ public static class Labels
         Domain.Gender.Men => l["Hommes uniquement"].Value,
         _ => throw new ArgumentOutOfRangeException(nameof(gender), gender, null),
     };
+
+    public static string Audience(string code, IStringLocalizer l) => Audience(code, new PlainText(l));
+
+    public static string Access(AccessCondition access, IStringLocalizer l) => Access(access, new PlainText(l));
+
+    public static string Gender(Gender gender, IStringLocalizer l) => Gender(gender, new PlainText(l));
+
+    /// <summary>The labels above for code that holds plain strings (not HTML): the same texts and translations.</summary>
+    private sealed class PlainText(IStringLocalizer strings) : IHtmlLocalizer
+    {
+        public LocalizedHtmlString this[string name] => new(name, strings[name].Value);
+
+        public LocalizedHtmlString this[string name, params object[] arguments] => new(name, strings[name, arguments].Value);
+
+        public LocalizedString GetString(string name) => strings[name];
+
+        public LocalizedString GetString(string name, params object[] arguments) => strings[name, arguments];
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => strings.GetAllStrings(includeParentCultures);
+    }
 }
