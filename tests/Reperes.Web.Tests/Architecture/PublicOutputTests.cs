@@ -43,15 +43,15 @@ public sealed partial class PublicOutputTests
     {
         await using var app = new ReperesApp(Engines.Sqlite);
         var client = app.CreateBrowserLikeClient();
-        var addresses = new List<string>(Fixed);
-        addresses.AddRange(Searches);
+        // Address, and the file it is written to (by slug rather than by the demo's random identifiers).
+        var addresses = Fixed.Concat(Searches).Select(a => (Address: a, File: FileName(a))).ToList();
 
         using var categories = JsonDocument.Parse(await client.GetStringAsync("/api/v1/categories"));
         foreach (var need in categories.RootElement.EnumerateArray())
         {
             var code = need.GetProperty("code").GetString();
-            addresses.Add($"/besoin/{code}");
-            addresses.Add($"/besoin/{code}?lang=en");
+            addresses.Add(Named($"/besoin/{code}"));
+            addresses.Add(Named($"/besoin/{code}?lang=en"));
         }
 
         using var structures = JsonDocument.Parse(await client.GetStringAsync("/api/v1/structures?per_page=100"));
@@ -61,11 +61,11 @@ public sealed partial class PublicOutputTests
         {
             var slug = structure.GetProperty("slug").GetString();
             var id = structure.GetProperty("id").GetString();
-            addresses.Add($"/structure/{slug}");
-            addresses.Add($"/structure/{slug}/actualites.atom");
-            addresses.Add($"/structure/{slug}/agenda.ics");
-            addresses.Add($"/api/v1/structures/{id}");
-            addresses.Add($"/api/hsds/organizations/{id}");
+            addresses.Add(Named($"/structure/{slug}"));
+            addresses.Add(Named($"/structure/{slug}/actualites.atom"));
+            addresses.Add(Named($"/structure/{slug}/agenda.ics"));
+            addresses.Add(($"/api/v1/structures/{id}", FileName($"/api/v1/structures/{slug}")));
+            addresses.Add(($"/api/hsds/organizations/{id}", FileName($"/api/hsds/organizations/{slug}")));
         }
 
         foreach (var feed in new[] { "/api/v1/news", "/api/v1/events" })
@@ -73,13 +73,13 @@ public sealed partial class PublicOutputTests
             using var publications = JsonDocument.Parse(await client.GetStringAsync(feed));
             foreach (var publication in publications.RootElement.GetProperty("items").EnumerateArray())
             {
-                addresses.Add($"/publications/{publication.GetProperty("id").GetInt32()}");
+                addresses.Add(Named($"/publications/{publication.GetProperty("id").GetInt32()}"));
             }
         }
 
         var folder = Environment.GetEnvironmentVariable(SnapshotVariable) is { Length: > 0 } set ? set : null;
         var failures = new List<string>();
-        foreach (var address in addresses.Distinct())
+        foreach (var (address, name) in addresses.Distinct())
         {
             using var response = await client.GetAsync(address);
             var body = await response.Content.ReadAsStringAsync();
@@ -90,13 +90,15 @@ public sealed partial class PublicOutputTests
 
             if (folder is not null)
             {
-                var file = Path.Combine(folder, FileName(address));
+                var file = Path.Combine(folder, name);
                 await File.WriteAllTextAsync(file, $"{(int)response.StatusCode} {response.Content.Headers.ContentType}\n{Stable(body)}");
             }
         }
 
         failures.ShouldBeEmpty();
     }
+
+    private static (string Address, string File) Named(string address) => (address, FileName(address));
 
     /// <summary>The address as a file name: one file per address, readable in a diff.</summary>
     private static string FileName(string address)
