@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Reperes.OpeningHours;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
