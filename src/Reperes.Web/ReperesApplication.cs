@@ -177,6 +177,7 @@ public static class ReperesApplication
             await seeder.LoadDemoAsync();
         }
 
+        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 

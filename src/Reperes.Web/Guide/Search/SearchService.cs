@@ -43,14 +43,36 @@ public sealed record SearchResult(
     bool UnknownCommune,
     IReadOnlyList<int> ScopeCategoryIds)
 {
+    /// <summary>At most this many results is "few": the page then proposes where else to look.</summary>
+    public const int FewResults = 3;
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>The commune typed, when the search was from one: what it was understood as, and the others it may mean.</summary>
     public CommuneMatch? Commune { get; init; }
 
+    /// <summary>Misspelt words and the whole words searched instead ("urgance" → "urgence").</summary>
     public IEnumerable<(string Typed, string Corrected)> Corrections =>
-        Terms.Where(t => t.Typed is not null).Select(t => (t.Typed!, t.Stem));
+        Terms.Where(t => t.Corrected).Select(t => (t.Typed, t.Searched));
+
+    /// <summary>Words typed that the search did not understand (and did not search).</summary>
+    public IReadOnlyList<string> NotUnderstood { get; init; } = [];
+
+    /// <summary>True when no place answers every understood word: the places shown answer some of them.</summary>
+    public bool AnswersPartly { get; init; }
+
+    /// <summary>For no or few results: the closest categories and needs to try.</summary>
+    public SearchSuggestions? Suggestions { get; init; }
+
+    /// <summary>For no result because of filters: the same words without them (or farther away).</summary>
+    public RelaxedSearch? Relaxed { get; init; }
 }
+
+/// <summary>Categories and needs close to what was asked, to go on from an empty or short answer.</summary>
+public sealed record SearchSuggestions(IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<NeedInfo> Needs);
+
+/// <summary>What the same words find with fewer filters: how many places, the first ones, and the search to open.</summary>
+public sealed record RelaxedSearch(SearchRequest Request, int Total, IReadOnlyList<SearchHit> Hits, bool WithoutPlace);
 
 /// <summary>
 /// The guide's search. Words, needs and categories are matched in the engine's full-text index (which also holds
@@ -72,9 +94,75 @@ public sealed class SearchService(
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
+        var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
+        if (result.UnknownCommune || result.Page > 1 || result.Total > SearchResult.FewResults)
+        {
+            return result;
+        }
+
+        // No or few results: where else to look, and for none, the same words with fewer filters.
+        var suggestions = SearchSuggester.Suggest(catalog, result.Terms, result.NotUnderstood);
+        var relaxed = result.Total == 0 ? await RelaxAsync(request, now, culture, cancellationToken) : null;
+        return result with { Suggestions = suggestions, Relaxed = relaxed };
+    }
+
+    /// <summary>The words alone (or the need or category alone) near the same place, then anywhere.</summary>
+    private async Task<RelaxedSearch?> RelaxAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var words = !string.IsNullOrWhiteSpace(request.Query);
+        var place = request.HasPosition || !string.IsNullOrWhiteSpace(request.Commune);
+        var near = new SearchRequest
+        {
+            Query = request.Query,
+            Need = words ? null : request.Need,
+            Category = words ? null : request.Category,
+            Latitude = request.Latitude,
+            Longitude = request.Longitude,
+            Commune = request.Commune,
+            Radius = request.Radius,
+            Sort = request.Sort,
+            PageSize = SearchResult.FewResults.ToString(CultureInfo.InvariantCulture),
+        };
+        var anywhere = new SearchRequest { Query = near.Query, Need = near.Need, Category = near.Category, PageSize = near.PageSize };
+        var attempts = new List<(SearchRequest Request, bool WithoutPlace)>();
+        if (HasFilters(request, near))
+        {
+            attempts.Add((near, false));
+        }
+
+        if (place)
+        {
+            attempts.Add((anywhere, true));
+        }
+
+        foreach (var (attempt, withoutPlace) in attempts)
+        {
+            if (!attempt.HasCriteria)
+            {
+                continue;
+            }
+
+            var relaxed = await RunAsync(attempt, now, culture, SearchResult.FewResults, cancellationToken);
+            if (relaxed.Total > 0)
+            {
+                attempt.PageSize = null;
+                return new RelaxedSearch(attempt, relaxed.Total, relaxed.Hits, withoutPlace);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasFilters(SearchRequest request, SearchRequest near) =>
+        request.OpenFilter != OpenFilter.Any || request.Free || request.WithoutAppointment || !string.IsNullOrWhiteSpace(request.Audience)
+        || !string.IsNullOrWhiteSpace(request.Language) || request.Wheelchair || request.Need != near.Need || request.Category != near.Category;
+
+    private async Task<SearchResult> RunAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
+    {
         var postgres = SearchIndex.IsPostgres(db);
-        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? [] : await index.VocabularyAsync(db, scopes, cancellationToken);
-        var terms = QueryInterpreter.Interpret(request.Query, catalog, vocabulary);
+        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? IndexVocabulary.Empty : await index.VocabularyAsync(db, scopes, cancellationToken);
+        var interpretation = QueryInterpreter.Interpret(request.Query, catalog.Lexicon, vocabulary);
+        var terms = interpretation.Terms;
 
         SearchOrigin? origin = null;
         CommuneMatch? commune = null;
@@ -91,7 +179,13 @@ public sealed class SearchService(
         var pageSize = request.Size(maxPageSize);
         if (commune is { Origin: null })
         {
-            return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []) { Commune = commune };
+            return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Query) && interpretation.NothingUnderstood)
+        {
+            // Words, none understood: nothing is searched (listing every place would answer something else).
+            return new SearchResult([], 0, false, 1, pageSize, terms, origin, false, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
         }
 
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);
@@ -117,7 +211,12 @@ public sealed class SearchService(
                 ? (double?)null
                 : Geo.DistanceKm(origin.Latitude, origin.Longitude, r.Latitude.Value, r.Longitude.Value))).ToList();
             var pageHits = await HitsAsync(located, scope, now, culture, cancellationToken);
-            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false, scope) { Commune = commune };
+            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false, scope)
+            {
+                Commune = commune,
+                NotUnderstood = interpretation.NotUnderstood,
+                AnswersPartly = pageNumber == 1 && rows.Count > 0 && query.AnswersPartly(rows[0]),
+            };
         }
 
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
@@ -149,13 +248,18 @@ public sealed class SearchService(
         }
 
         IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
+            ? kept.OrderByDescending(k => k.Row.Tier).ThenBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
             : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var hits = await HitsAsync(pageRows, scope, now, culture, cancellationToken);
-        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope) { Commune = commune };
+        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope)
+        {
+            Commune = commune,
+            NotUnderstood = interpretation.NotUnderstood,
+            AnswersPartly = page == 1 && pageRows.Count > 0 && query.AnswersPartly(pageRows[0].Row),
+        };
     }
 
     /// <summary>
@@ -166,7 +270,7 @@ public sealed class SearchService(
     public async Task<(IReadOnlyList<int> StructureIds, IReadOnlyList<QueryTerm> Terms, bool Capped)> MatchingStructuresAsync(string words, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var terms = QueryInterpreter.Interpret(words, catalog, await index.VocabularyAsync(db, scopes, cancellationToken));
+        var terms = QueryInterpreter.Interpret(words, catalog.Lexicon, await index.VocabularyAsync(db, scopes, cancellationToken)).Terms;
         if (terms.Count == 0)
         {
             // Nothing understood: the callers filter nothing, so the candidates are not read.
@@ -280,6 +384,9 @@ public sealed class SearchService(
         public string? Services { get; init; }
 
         public double Score { get; init; }
+
+        /// <summary>What the place answers of the words (see CandidateQuery.Tier), for the order by distance.</summary>
+        public long Tier { get; init; }
 
         public long Total { get; init; }
 
