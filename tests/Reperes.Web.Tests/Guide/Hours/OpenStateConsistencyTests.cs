@@ -4,7 +4,6 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Reperes.OpeningHours;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
@@ -74,6 +73,43 @@ public sealed class OpenStateConsistencyTests(OpenStateConsistencyTests.Apps app
             CultureInfo.CurrentUICulture = previousCulture;
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task NeedPage_SaturdayEveningInDecember_NamesTheEveningServicesAndWhoTheyAreFor(string engine)
+    {
+        var app = await apps.ForAsync(engine);
+        app.Clock.Now = new DateTimeOffset(2026, 12, 5, 18, 50, 0, TimeSpan.FromHours(1));
+        var client = app.CreateClient();
+
+        var (_, page) = await client.GetPageAsync("/besoin/se-nourrir");
+        var streetRound = Card(page, "croix-rouge-brest");
+        streetRound.QuerySelector("p.badge")!.TextContent.ShouldBe("Maraude du samu social : fermé · ouvre à 20:00");
+        streetRound.QuerySelector("p.for")!.TextContent.ShouldBe("Pour qui : Personnes en situation d’urgence · sans rendez-vous");
+        var shelter = Card(page, "ker-digemer");
+        shelter.QuerySelector("p.badge")!.TextContent.ShouldBe("Dîner et petit-déjeuner : fermé · ouvre à 19:00");
+        shelter.QuerySelector("p.for")!.TextContent.ShouldBe("Pour qui : Personnes en situation d’urgence · à partir de 18 ans · réservé aux personnes hébergées");
+        shelter.QuerySelector("p.for")!.ClassList.ShouldNotContain("unconditional");
+
+        // The sheet's header is about the same street round; the office's own week stays in the table.
+        var (_, sheet) = await client.GetPageAsync("/structure/croix-rouge-brest");
+        sheet.QuerySelector("article p.badge")!.TextContent.ShouldBe("Maraude du samu social : fermé · ouvre à 20:00");
+        sheet.QuerySelectorAll("ul.services > li .badge").Select(b => b.TextContent).ShouldBe(["Fermé · ouvre lundi à 9:00", "Fermé · ouvre à 20:00", "Fermé · ouvre mardi à 10:00"], ignoreOrder: true);
+
+        // At 20:10 both serve: "open now" finds them on the need page and with everyday words alike.
+        app.Clock.Now = new DateTimeOffset(2026, 12, 5, 20, 10, 0, TimeSpan.FromHours(1));
+        var (_, openNeed) = await client.GetPageAsync("/besoin/se-nourrir?open=now");
+        var (_, openWords) = await client.GetPageAsync("/recherche?q=manger&open=now");
+        foreach (var list in new[] { openNeed, openWords })
+        {
+            Card(list, "croix-rouge-brest").QuerySelector("p.badge")!.TextContent.ShouldBe("Maraude du samu social : ouvert · ferme à 23:30");
+            Card(list, "ker-digemer").QuerySelector("p.badge")!.TextContent.ShouldBe("Dîner et petit-déjeuner : ouvert · ferme à 20:30");
+        }
+    }
+
+    private static IElement Card(IDocument page, string slug) =>
+        page.QuerySelectorAll("li.result").SingleOrDefault(li => li.QuerySelector($"a[href='/structure/{slug}']") is not null)
+        ?? throw new ShouldAssertException($"No result card for {slug}.");
 
     private sealed record ServiceInfo(ServiceHours Hours, Guid Uid, string NeedCode);
 
