@@ -12,17 +12,21 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Api;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
-using Reperes.Web.Guide;
 using Reperes.Web.Guide.Data;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
 using Reperes.Web.OpenData;
 using Reperes.Web.OpenData.Feeds;
 using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Publishing.Media;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web;
 
@@ -85,19 +89,21 @@ public static class ReperesApplication
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StructureAuthorizationHandler>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
         builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();
-        builder.Services.AddScoped<Publishing.Publications.PublicationFeed>();
+        builder.Services.AddScoped<PublicationFeed>();
         builder.Services.AddSingleton<Publishing.Media.MediaStore>();
 
         builder.Services.AddSingleton<GuideCatalog>();
         builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<SearchLexicons>();
         builder.Services.AddSingleton<Guide.Communes.FrenchCommunes>();
         builder.Services.AddSingleton<CommuneDirectory>();
         builder.Services.AddSingleton<NoticeBoard>();
         builder.Services.AddSingleton<HoursEvaluator>();
         builder.Services.AddSingleton<OpenStates>();
         builder.Services.AddScoped<SearchService>();
-        builder.Services.AddScoped<DataSeeder>();
-        builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
+        builder.Services.AddScoped<ReferenceData>();
+        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<SheetWriter>();
         builder.Services.AddImports();
         Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
 
@@ -169,12 +175,12 @@ public static class ReperesApplication
             await DatabaseMigrator.OptimizeAsync(db, full: false);
         }
 
-        var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
-        await seeder.EnsureTaxonomyAsync();
-        await seeder.EnsureRolesAsync();
+        var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
+        await reference.EnsureTaxonomyAsync();
+        await reference.EnsureRolesAsync();
         if (options.DemoData)
         {
-            await seeder.LoadDemoAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadDemoAsync();
         }
 
         await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);

@@ -1,3 +1,5 @@
+using Reperes.Web.Core.Accounts;
+
 namespace Reperes.Web.Accounts;
 
 /// <summary>Why the coordination's change to an account was refused.</summary>

@@ -1,3 +1,7 @@
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
+
 namespace Reperes.Web.Accounts;
 
 /// <summary>
@@ -24,7 +28,7 @@ public sealed class Invitation
     public int Id { get; private set; }
     public string Email { get; private set; } = "";
     public int StructureId { get; private set; }
-    public Guide.Domain.Structure Structure { get; private set; } = null!;
+    public Structure Structure { get; private set; } = null!;
     public MembershipRole Role { get; private set; }
     public string InvitedById { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -35,11 +39,11 @@ public sealed class Invitation
     /// <summary>Creates an invitation and returns the code to send (never stored as such).</summary>
     public static (Invitation Invitation, string Code) Create(string email, int structureId, MembershipRole role, string invitedById, DateTimeOffset now)
     {
-        var code = Infrastructure.SecretCode.New();
+        var code = SecretCode.New();
         return (new Invitation(email.Trim(), structureId, role, invitedById, now, Hash(code)), code);
     }
 
-    public static string Hash(string code) => Infrastructure.SecretCode.Hash(code);
+    public static string Hash(string code) => SecretCode.Hash(code);
 
     public bool IsUsable(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
 
@@ -51,7 +55,7 @@ public sealed class Invitation
             throw new InvalidOperationException("An accepted invitation cannot be sent again.");
         }
 
-        var code = Infrastructure.SecretCode.New();
+        var code = SecretCode.New();
         CodeHash = Hash(code);
         CreatedAt = now;
         ExpiresAt = now + Lifetime;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Accounts;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Guide.Hours;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Accounts;
 

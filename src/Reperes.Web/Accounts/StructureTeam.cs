@@ -1,3 +1,5 @@
+using Reperes.Web.Core.Accounts;
+
 namespace Reperes.Web.Accounts;
 
 /// <summary>Why a change to a team was refused.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using QRCoder;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Accounts;
 

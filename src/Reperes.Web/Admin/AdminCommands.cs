@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Data;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Admin;
 
@@ -55,8 +57,7 @@ public static class AdminCommands
         }
 
         var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
-        var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
-        await seeder.EnsureTaxonomyAsync();
+        await scope.ServiceProvider.GetRequiredService<Core.ReferenceData>().EnsureTaxonomyAsync();
         if (args[0] != "reindex")
         {
             await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"));
@@ -68,7 +69,7 @@ public static class AdminCommands
                 Console.WriteLine($"Database up to date ({applied} migration(s) applied).");
                 return 0;
             case "seed-demo":
-                var loaded = await seeder.LoadDemoAsync();
+                var loaded = await scope.ServiceProvider.GetRequiredService<Demo.DemoData>().LoadDemoAsync();
                 Console.WriteLine(loaded == 0 ? "The database already has structures: demo data not loaded." : $"{loaded} demo structures loaded.");
                 return 0;
             case "reindex":

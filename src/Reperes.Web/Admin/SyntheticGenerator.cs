@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Admin;
 
@@ -120,7 +121,7 @@ public sealed class SyntheticGenerator(IServiceScopeFactory scopes, SearchIndex 
         var name = random.Next(3) == 0
             ? $"{main.NameFr} {district} — {city.Name}"
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, Organisations[random.Next(Organisations.Length)], district) + " — " + city.Name;
-        var slug = Slugify(name) + "-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var slug = Slugs.Slugify(name) + "-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var kind = (StructureKind)random.Next(7);
         var structure = new Structure(slug, name, kind, now.AddDays(-random.Next(30, 1500)), NextGuid(random));
 
@@ -211,12 +212,5 @@ public sealed class SyntheticGenerator(IServiceScopeFactory scopes, SearchIndex 
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
         return new Guid(bytes);
-    }
-
-    public static string Slugify(string text)
-    {
-        var folded = TextNormalizer.Fold(text);
-        var slug = string.Join('-', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length > 120 ? slug[..120].TrimEnd('-') : slug;
     }
 }

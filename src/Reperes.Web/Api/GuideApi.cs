@@ -4,8 +4,10 @@ using Microsoft.Extensions.Localization;
 using Reperes.OpeningHours;
 using Reperes.Web.Api.Publications;
 using Reperes.Web.Api.Structures;
-using Reperes.Web.Guide;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Api;
 
@@ -163,7 +165,7 @@ public static class GuideApi
                 _ => throw new InvalidOperationException($"Unknown status {state.Status}."),
             },
             state.Comment,
-            next?.ToOffset(Guide.Hours.HoursEvaluator.Zone.GetUtcOffset(next.Value)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            next?.ToOffset(HoursEvaluator.Zone.GetUtcOffset(next.Value)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             OpeningHoursText.DescribeNow(schedule, instant, lang == "en" ? "en" : "fr")));
     }
 }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Reperes.Web.Accounts;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Data;
 
@@ -17,12 +20,12 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ModeratorScope> ModeratorScopes => Set<ModeratorScope>();
-    public DbSet<Publishing.Sheet.SheetRevision> SheetRevisions => Set<Publishing.Sheet.SheetRevision>();
-    public DbSet<Publishing.Publications.Publication> Publications => Set<Publishing.Publications.Publication>();
-    public DbSet<Publishing.Media.Attachment> Attachments => Set<Publishing.Media.Attachment>();
+    public DbSet<SheetRevision> SheetRevisions => Set<SheetRevision>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Publishing.Workshops.Workshop> Workshops => Set<Publishing.Workshops.Workshop>();
     public DbSet<OpenData.Imports.ExternalReference> ExternalReferences => Set<OpenData.Imports.ExternalReference>();
-    public DbSet<Freshness.Verification> Verifications => Set<Freshness.Verification>();
+    public DbSet<Verification> Verifications => Set<Verification>();
     public DbSet<Freshness.UpdateLink> UpdateLinks => Set<Freshness.UpdateLink>();
     public DbSet<Freshness.Reminder> Reminders => Set<Freshness.Reminder>();
     public DbSet<Freshness.Campaign> Campaigns => Set<Freshness.Campaign>();

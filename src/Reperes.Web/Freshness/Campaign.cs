@@ -1,3 +1,6 @@
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+
 namespace Reperes.Web.Freshness;
 
 /// <summary>Which structures a campaign addresses.</summary>
@@ -106,7 +109,7 @@ public sealed class CampaignStructure
     public int CampaignId { get; private set; }
     public Campaign Campaign { get; private set; } = null!;
     public int StructureId { get; private set; }
-    public Guide.Domain.Structure Structure { get; private set; } = null!;
+    public Structure Structure { get; private set; } = null!;
     public CampaignProgress Progress { get; private set; }
 
     /// <summary>Last time its link was sent (null: not yet, e.g. no manager to send it to).</summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Freshness;
 

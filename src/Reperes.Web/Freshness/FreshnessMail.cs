@@ -1,5 +1,6 @@
 using System.Globalization;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness;
 
@@ -77,7 +78,7 @@ public static class FreshnessMail
     }
 
     /// <summary>The instant a link of a campaign stops working: the end of its last day, in Brest.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly day) => Publishing.Publications.ParisTime.ToInstant(day.AddDays(1), TimeOnly.MinValue);
+    public static DateTimeOffset EndOfDay(DateOnly day) => ParisTime.ToInstant(day.AddDays(1), TimeOnly.MinValue);
 
     private static string Date(DateTimeOffset instant) => HoursEvaluator.LocalDate(instant).ToString("d MMMM yyyy", French);
 

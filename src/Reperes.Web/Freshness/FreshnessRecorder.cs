@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness;
 

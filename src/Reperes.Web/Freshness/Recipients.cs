@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Freshness;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reperes.Web.Core.Hours;
 
 namespace Reperes.Web.Freshness;
 
@@ -18,7 +19,7 @@ public static class SendRemindersCommand
                 return 2;
             }
 
-            now = Publishing.Publications.ParisTime.ToInstant(day, new TimeOnly(9, 0));
+            now = ParisTime.ToInstant(day, new TimeOnly(9, 0));
         }
 
         var run = await services.GetRequiredService<ReminderSender>().SendAsync(now);

@@ -1,3 +1,6 @@
+using Reperes.Web.Core;
+using Reperes.Web.Core.Structures;
+
 namespace Reperes.Web.Freshness;
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed class UpdateLink
 
     public int Id { get; private set; }
     public int StructureId { get; private set; }
-    public Guide.Domain.Structure Structure { get; private set; } = null!;
+    public Structure Structure { get; private set; } = null!;
 
     /// <summary>The campaign that sent it; null for a reminder.</summary>
     public int? CampaignId { get; private set; }
@@ -52,12 +55,12 @@ public sealed class UpdateLink
     /// <summary>Creates a link and returns the code to send (never stored as such).</summary>
     public static (UpdateLink Link, string Code) Create(int structureId, int? campaignId, string email, string? userId, SheetSections sections, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
-        var code = Infrastructure.SecretCode.New();
+        var code = SecretCode.New();
         var expiry = expiresAt is { } at && at > now ? at : now + Lifetime;
         return (new UpdateLink(structureId, campaignId, email.Trim(), userId, sections, now, expiry, Hash(code)), code);
     }
 
-    public static string Hash(string code) => Infrastructure.SecretCode.Hash(code);
+    public static string Hash(string code) => SecretCode.Hash(code);
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 

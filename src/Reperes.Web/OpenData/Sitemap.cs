@@ -4,10 +4,11 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Infrastructure;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
 
 namespace Reperes.Web.Tests.Accounts;
 

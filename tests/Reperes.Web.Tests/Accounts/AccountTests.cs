@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
 
 namespace Reperes.Web.Tests.Accounts;
 

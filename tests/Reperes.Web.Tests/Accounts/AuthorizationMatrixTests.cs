@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Accounts;
 
@@ -230,7 +230,7 @@ public sealed partial class AuthorizationMatrixTests
             await db.SaveChangesAsync();
             var coordinator = await db.Users.Where(u => u.Email == Accounts[Coordinator]).Select(u => u.Id).SingleAsync();
             var campaign = new Reperes.Web.Freshness.Campaign(
-                "Fermetures d’été", "", Reperes.Web.Freshness.SheetSections.Notices, Reperes.Web.Freshness.CampaignScope.All, null, null,
+                "Fermetures d’été", "", Reperes.Web.Core.Structures.SheetSections.Notices, Reperes.Web.Freshness.CampaignScope.All, null, null,
                 new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), coordinator, app.Clock.GetUtcNow());
             await Reperes.Web.Freshness.CampaignTargets.CreateAsync(db, campaign, default);
             var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Accounts;
 

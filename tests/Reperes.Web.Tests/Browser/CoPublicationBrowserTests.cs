@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Browser;
 

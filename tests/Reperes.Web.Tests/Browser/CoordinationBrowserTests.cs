@@ -13,7 +13,7 @@ public sealed class CoordinationBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync("coordination@demo.reperes.example");
-        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Accounts.DemoAccounts.Password);
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Admin.Demo.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Espaces des structures" }).ClickAsync();

@@ -12,6 +12,8 @@ using Reperes.Web.Freshness;
 using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Browser;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Hours;
 
 namespace Reperes.Web.Tests.Browser;
 
@@ -184,7 +185,7 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/connexion");
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
         await page.GetByLabel("Adresse électronique").FillAsync("gestion.restos@demo.reperes.example");
-        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Accounts.DemoAccounts.Password);
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Admin.Demo.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace" })).ToBeVisibleAsync();
 

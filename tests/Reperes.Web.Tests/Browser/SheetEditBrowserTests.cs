@@ -13,7 +13,7 @@ public sealed class SheetEditBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync("gestion.ozanam@demo.reperes.example");
-        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Accounts.DemoAccounts.Password);
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Admin.Demo.DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon espace" })).ToBeVisibleAsync();
         await page.GotoAsync("/mon-espace/structure/halte-accueil-ozanam/modifier");

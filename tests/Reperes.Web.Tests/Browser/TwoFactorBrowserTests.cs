@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Accounts;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Browser;
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Accounts;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Coordination;
 

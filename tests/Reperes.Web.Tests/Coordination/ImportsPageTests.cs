@@ -6,6 +6,7 @@ using Reperes.Web.Accounts;
 using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.OpenData.Imports;
+using Reperes.Web.Admin.Demo;
 
 namespace Reperes.Web.Tests.Coordination;
 
@@ -77,7 +78,7 @@ public sealed class ImportsPageTests
         result.QuerySelector("table.import-plan tbody tr a")!.GetAttribute("href").ShouldBe("/mon-espace/structure/anonymal/modifier");
 
         var place = await app.WithDbAsync(db => db.Structures.SingleAsync(s => s.Name == "Anonymal"));
-        place.Status.ShouldBe(Reperes.Web.Guide.Domain.StructureStatus.Online);
+        place.Status.ShouldBe(Reperes.Web.Core.Structures.StructureStatus.Online);
         var coordinatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "coordination@demo.reperes.example").Select(u => u.Id).SingleAsync());
         (await app.WithDbAsync(db => db.SheetRevisions.SingleAsync(r => r.StructureId == place.Id))).UserId.ShouldBe(coordinatorId);
         Directory.GetFiles(Path.Combine(app.DataDirectory, "imports"), "*.file.upload").ShouldBeEmpty("the file is deleted once applied");

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Coordination;
 

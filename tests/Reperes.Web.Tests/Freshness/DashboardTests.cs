@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Freshness;
 using Reperes.Web.Freshness.Dashboard;
+using Reperes.Web.Freshness.Pages;
 using Reperes.Web.Freshness.Quality;
 using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 
@@ -56,7 +57,7 @@ public sealed class DashboardTests
         var tables = page.QuerySelectorAll("section[aria-labelledby=overview] table").ToList();
         foreach (var state in Enum.GetValues<FreshnessState>())
         {
-            var row = tables[0].QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == DashboardModel.StateKey(state));
+            var row = tables[0].QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent == FreshnessLabels.StateKey(state));
             row.QuerySelector("td")!.TextContent.ShouldBe(online.Count(e => e.State == state).ToString(CultureInfo.InvariantCulture), state.ToString());
         }
 
@@ -196,7 +197,7 @@ public sealed class DashboardTests
         var (_, page) = await client.GetPageAsync("/mon-espace/coordination/structures?q=Ozanam");
 
         var item = page.QuerySelectorAll("li.result").Single(li => li.QuerySelector("h2")!.TextContent.Trim() == structure.Name);
-        item.TextContent.ShouldContain($"Qualité : {quality.Points} sur 100 · {DashboardModel.StateKey(state)}");
+        item.TextContent.ShouldContain($"Qualité : {quality.Points} sur 100 · {FreshnessLabels.StateKey(state)}");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Reperes.Web.Freshness;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
 using static Reperes.Web.Tests.Freshness.FreshnessTestData;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,5 +1,5 @@
 using Reperes.Web.Freshness;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

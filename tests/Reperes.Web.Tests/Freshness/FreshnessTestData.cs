@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Freshness;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,8 +1,9 @@
 using Reperes.Web.Freshness;
 using Reperes.Web.Freshness.Quality;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Tests.Freshness;
 

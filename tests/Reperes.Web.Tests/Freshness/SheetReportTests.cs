@@ -4,6 +4,7 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Freshness;
 

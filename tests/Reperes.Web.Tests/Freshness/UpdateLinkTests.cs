@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Freshness;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Freshness.FreshnessTestData;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Accounts.Pages;
 

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Accounts.Pages;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Accounts.Pages;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Accounts.Pages;
 

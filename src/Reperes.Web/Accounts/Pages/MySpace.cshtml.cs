@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Accounts.Pages;
 
@@ -45,12 +47,12 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
             .Select(s => new MyStructure(s.Name, s.Slug, s.Role, s.Status, s.UpdatedAt, s.VerifiedAt))
             .OrderBy(s => s.VerifiedAt ?? DateTimeOffset.MinValue)
             .ToList();
-        AwaitingValidation = (await Publishing.Back.ModerationQueueModel.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
+        AwaitingValidation = (await Publishing.Publications.ModerationQueue.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
         var mine = await db.Publications.AsNoTracking()
-            .Where(p => p.AuthorId == Me.Id && (p.Status == Publishing.Publications.PublicationStatus.Draft || p.Status == Publishing.Publications.PublicationStatus.Refused))
+            .Where(p => p.AuthorId == Me.Id && (p.Status == PublicationStatus.Draft || p.Status == PublicationStatus.Refused))
             .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(HttpContext.RequestAborted);
-        MyDrafts = mine.Where(m => m.Status == Publishing.Publications.PublicationStatus.Draft).Sum(m => m.Count);
-        MyRefused = mine.Where(m => m.Status == Publishing.Publications.PublicationStatus.Refused).Sum(m => m.Count);
+        MyDrafts = mine.Where(m => m.Status == PublicationStatus.Draft).Sum(m => m.Count);
+        MyRefused = mine.Where(m => m.Status == PublicationStatus.Refused).Sum(m => m.Count);
     }
 }

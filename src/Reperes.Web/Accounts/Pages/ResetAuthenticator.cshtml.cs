@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Accounts.Pages;
 

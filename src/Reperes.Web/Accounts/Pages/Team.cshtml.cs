@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Accounts.Pages;
 
@@ -265,7 +267,7 @@ public sealed class TeamModel(
         var members = await db.Memberships.AsNoTracking().Where(m => m.StructureId == structure.Id)
             .Select(m => new TeamMember(m.Id, m.UserId, m.User.DisplayName, m.User.Email!, m.Role, m.CanPublish))
             .ToListAsync(HttpContext.RequestAborted);
-        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Name, Guide.FrenchOrder.Comparer).ToList();
+        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Name, FrenchOrder.Comparer).ToList();
         Now = clock.GetUtcNow();
 
         // Expired ones too: they can be sent again.

@@ -6,10 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Api.Structures;
-using Reperes.Web.Guide;
-using Reperes.Web.Infrastructure;
 using Reperes.Web.Publishing.Media;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Api.Publications;
 

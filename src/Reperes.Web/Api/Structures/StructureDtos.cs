@@ -1,4 +1,6 @@
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+
 
 namespace Reperes.Web.Api.Structures;
 

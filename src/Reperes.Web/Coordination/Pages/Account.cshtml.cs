@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Coordination.Pages;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Coordination.Pages;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.OpenData.Imports;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Coordination.Pages;
 

@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Accounts;
-using Reperes.Web.Admin;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Coordination.Pages;
 
@@ -101,11 +102,11 @@ public sealed partial class NewStructureModel(
         }
 
         // Known communes (those of the guide) give their INSEE code when it was left blank.
-        communeCode ??= communes.All().FirstOrDefault(c => c.PostalCode == postalCode && TextNormalizer.Fold(c.Name).Trim() == TextNormalizer.Fold(city).Trim())?.Code;
+        communeCode ??= communes.All().FirstOrDefault(c => c.PostalCode == postalCode && TextFolding.Fold(c.Name).Trim() == TextFolding.Fold(city).Trim())?.Code;
 
         var now = clock.GetUtcNow();
         var me = (await users.GetUserAsync(User))!;
-        var structure = new Structure(await FreeSlugAsync(name, city), name, Input.Kind, now);
+        var structure = new Structure(await Slugs.FreeAsync(db, name, city, HttpContext.RequestAborted), name, Input.Kind, now);
         structure.Describe(name, Input.Kind, Input.Summary.Trim(), "", []);
         structure.PlaceInCommune(postalCode, city, communeCode);
 
@@ -122,36 +123,6 @@ public sealed partial class NewStructureModel(
 
         await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         return Redirect($"/mon-espace/structure/{structure.Slug}/equipe?invite={Uri.EscapeDataString(invitation.Email)}");
-    }
-
-    /// <summary>The name as an address; with the commune, then a number, when already taken.</summary>
-    private async Task<string> FreeSlugAsync(string name, string city)
-    {
-        var baseSlug = SyntheticGenerator.Slugify(name);
-        if (baseSlug.Length == 0)
-        {
-            baseSlug = "structure";
-        }
-
-        var withCity = SyntheticGenerator.Slugify(name + " " + city);
-        string[] candidates = [baseSlug, withCity];
-        foreach (var candidate in candidates)
-        {
-            if (candidate.Length > 0 && !await db.Structures.AnyAsync(s => s.Slug == candidate, HttpContext.RequestAborted))
-            {
-                return candidate;
-            }
-        }
-
-        var prefix = withCity.Length > 0 ? withCity : baseSlug;
-        for (var n = 2; ; n++)
-        {
-            var candidate = $"{prefix}-{n}";
-            if (!await db.Structures.AnyAsync(s => s.Slug == candidate, HttpContext.RequestAborted))
-            {
-                return candidate;
-            }
-        }
     }
 
     [GeneratedRegex(@"^\d{5}$")]

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Coordination.Pages;
 
@@ -51,7 +53,7 @@ public sealed partial class StructuresModel(
     public IReadOnlyList<StructureRow> Rows { get; private set; } = [];
 
     /// <summary>The quality score and freshness of each structure of the page.</summary>
-    public IReadOnlyDictionary<int, (Freshness.Quality.QualityScore Quality, Freshness.FreshnessState State)> Quality { get; private set; } = new Dictionary<int, (Freshness.Quality.QualityScore, Freshness.FreshnessState)>();
+    public IReadOnlyDictionary<int, (Freshness.Quality.QualityScore Quality, FreshnessState State)> Quality { get; private set; } = new Dictionary<int, (Freshness.Quality.QualityScore, FreshnessState)>();
 
     /// <summary>How many structures match, up to <see cref="CountLimit"/> (then "more than").</summary>
     public int Total { get; private set; }
@@ -98,7 +100,7 @@ public sealed partial class StructuresModel(
         var ids = Rows.Select(r => r.Id).ToList();
         var now = clock.GetUtcNow();
         var sheets = await db.Structures.AsNoTracking().Include(s => s.Services).AsSplitQuery().Where(s => ids.Contains(s.Id)).ToListAsync(HttpContext.RequestAborted);
-        Quality = sheets.ToDictionary(s => s.Id, s => (Freshness.Quality.SheetQuality.Of(s, hours, now), Freshness.FreshnessRules.StateOf(s, now)));
+        Quality = sheets.ToDictionary(s => s.Id, s => (Freshness.Quality.SheetQuality.Of(s, hours, now), FreshnessRules.StateOf(s, now)));
         return Page();
     }
 
@@ -184,7 +186,7 @@ public sealed partial class StructuresModel(
                 var code = text.ToUpperInvariant();
                 query = query.Where(s => s.CommuneCode == code || s.PostalCode == code);
             }
-            else if (communes.Find(text) is { } commune && TextNormalizer.Fold(commune.Name).Trim() == TextNormalizer.Fold(text).Trim())
+            else if (communes.Find(text) is { } commune && TextFolding.Fold(commune.Name).Trim() == TextFolding.Fold(text).Trim())
             {
                 // A commune of the guide, by its name: its indexed code rather than reading every row.
                 query = query.Where(s => s.CommuneCode == commune.Code);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Reperes.Web.OpenData.Imports;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Data.Configurations;
 
@@ -16,6 +17,6 @@ public sealed class ExternalReferenceConfiguration : IEntityTypeConfiguration<Ex
         builder.Property(r => r.ImportedValues).HasMaxLength(200_000);
         builder.HasIndex(r => new { r.Source, r.ExternalId }).IsUnique();
         builder.HasIndex(r => r.StructureId);
-        builder.HasOne<Guide.Domain.Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
     }
 }

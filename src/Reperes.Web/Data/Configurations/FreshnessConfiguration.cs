@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Reperes.Web.Freshness;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Data.Configurations;
 

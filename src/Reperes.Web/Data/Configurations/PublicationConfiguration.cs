@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Publishing.Media;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Publishing.Workshops;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Data.Configurations;
 

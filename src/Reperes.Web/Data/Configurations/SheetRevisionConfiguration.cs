@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Reperes.Web.Publishing.Sheet;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Data.Configurations;
 
@@ -14,6 +15,6 @@ public sealed class SheetRevisionConfiguration : IEntityTypeConfiguration<SheetR
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.Property(r => r.AuthorName).HasMaxLength(120);
         builder.Property(r => r.Changes).HasMaxLength(100_000);
-        builder.HasOne<Guide.Domain.Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Structure>().WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Cascade);
     }
 }

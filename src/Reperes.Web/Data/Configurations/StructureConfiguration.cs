@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Data.Configurations;
 
@@ -39,7 +39,7 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         builder.Property(s => s.Languages).HasMaxLength(200);
         builder.Property(s => s.OpeningHours).HasMaxLength(1000);
         builder.Property(s => s.OpeningHoursDetails).HasMaxLength(2000);
-        builder.Property(s => s.UpdateFrequencyMonths).HasDefaultValue(Freshness.FreshnessRules.DefaultFrequencyMonths);
+        builder.Property(s => s.UpdateFrequencyMonths).HasDefaultValue(FreshnessRules.DefaultFrequencyMonths);
         builder.HasMany(s => s.Services).WithOne(s => s.Structure).HasForeignKey(s => s.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Notices).WithOne(n => n.Structure).HasForeignKey(n => n.StructureId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Data.Configurations;
 

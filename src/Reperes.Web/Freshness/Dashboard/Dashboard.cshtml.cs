@@ -5,9 +5,11 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness.Quality;
 using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Dashboard;
 
@@ -154,13 +156,4 @@ public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, Ti
         var counts = await CampaignCounts.OfAsync(db, campaigns.Select(c => c.Id).ToList(), cancellationToken);
         Campaigns = campaigns.Select(c => new CampaignSummary(c.Id, c.Name, c.StartsOn, c.EndsOn, counts[c.Id])).ToList();
     }
-
-    public static string StateKey(FreshnessState state) => state switch
-    {
-        FreshnessState.Fresh => "À jour",
-        FreshnessState.Due => "À vérifier",
-        FreshnessState.Overdue => "En retard",
-        FreshnessState.Unverified => "Marquée non vérifiée",
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
 }

@@ -3,8 +3,9 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness.Quality;
 using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

@@ -8,10 +8,11 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness.Quality;
 using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Publishing.Sheet;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Pages;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Localization;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Pages;
 
@@ -32,5 +33,14 @@ public static class FreshnessLabels
         VerificationMethod.Visit => l["lors d’une visite sur place"].Value,
         VerificationMethod.Edit => l["en modifiant la fiche"].Value,
         _ => method.ToString(),
+    };
+
+    public static string StateKey(FreshnessState state) => state switch
+    {
+        FreshnessState.Fresh => "À jour",
+        FreshnessState.Due => "À vérifier",
+        FreshnessState.Overdue => "En retard",
+        FreshnessState.Unverified => "Marquée non vérifiée",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 }

@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Freshness.Pages;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Publishing.Sheet;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Pages;
 
@@ -152,7 +152,7 @@ public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recor
             .SingleAsync(s => s.Id == Link.StructureId, HttpContext.RequestAborted);
         Campaign = Link.CampaignId is { } campaignId ? await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, HttpContext.RequestAborted) : null;
         Today = HoursEvaluator.LocalDate(now);
-        Notices = Structure.Notices.Where(n => !n.IsExpiredOn(Today)).OrderBy(n => n.StartsOn).Select(SheetPreview.Info).ToList();
+        Notices = Structure.Notices.Where(n => !n.IsExpiredOn(Today)).OrderBy(n => n.StartsOn).Select(NoticeInfo.Of).ToList();
         Week = hours.Week(Structure.OpeningHours, Notices.Where(n => n.ServiceId is null).ToList(), Today);
         return null;
     }

@@ -1,5 +1,6 @@
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+
 
 namespace Reperes.Web.Freshness.Quality;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Freshness.Reports;
 

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Infrastructure;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Freshness.Reports;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
+using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Freshness.Reports;
 

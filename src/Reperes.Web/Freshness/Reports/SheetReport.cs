@@ -1,4 +1,5 @@
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+
 
 namespace Reperes.Web.Freshness.Reports;
 

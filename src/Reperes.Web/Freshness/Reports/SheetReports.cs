@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Freshness.Reports;
 

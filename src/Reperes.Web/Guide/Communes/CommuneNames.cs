@@ -1,5 +1,6 @@
 using System.Text;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Communes;
 
@@ -12,7 +13,7 @@ public static class CommuneNames
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "le", "la", "les", "l" };
 
     public static IReadOnlyList<string> Words(string text) =>
-        TextNormalizer.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w switch
+        TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w switch
         {
             "st" => "saint",
             "ste" => "sainte",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Pages;
 

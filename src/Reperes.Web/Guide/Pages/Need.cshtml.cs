@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Pages;
 

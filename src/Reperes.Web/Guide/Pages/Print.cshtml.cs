@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Pages;
 

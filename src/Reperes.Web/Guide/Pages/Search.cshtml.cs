@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Pages;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Pages;
 

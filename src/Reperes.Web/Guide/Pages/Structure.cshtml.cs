@@ -6,10 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
-using Reperes.Web.Infrastructure;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Shared.Sheet;
 
 namespace Reperes.Web.Guide.Pages;
 
@@ -89,9 +92,9 @@ public sealed class StructureModel(
         Week = openStates.Week(place, null, Today);
         ViewData["Demo"] = structure.IsDemo;
         CanEdit = User.Identity?.IsAuthenticated == true
-            && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.EditSheet)).Succeeded;
+            && (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
         CanWrite = User.Identity?.IsAuthenticated == true
-            && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.WritePublications)).Succeeded;
+            && (await authorization.AuthorizeAsync(User, structure, StructureOperations.WritePublications)).Succeeded;
         if (structure.Status == StructureStatus.Online)
         {
             Events = await feed.UpcomingEventsAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);

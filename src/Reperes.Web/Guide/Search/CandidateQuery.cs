@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -75,7 +76,7 @@ internal sealed class CandidateQuery
         if (asked.Count > 0 && (terms.Count > 0 || origin is null))
         {
             var audiences = terms.Select(t => t.Audience).Prepend(request.Audience)
-                .Select(a => SearchRequest.Audiences.ToList().IndexOf(a ?? "")).Where(a => a >= 0).Distinct().ToList();
+                .Select(a => GuideVocabulary.Audiences.ToList().IndexOf(a ?? "")).Where(a => a >= 0).Distinct().ToList();
             IEnumerable<string> Tokens(string level) => asked.SelectMany(id => audiences
                 .Select(a => string.Create(CultureInfo.InvariantCulture, $"{level}{id}a{a}")).Prepend($"{level}{id}"));
             AddTierPart("openAll", SearchIndex.Any(postgres, Tokens("o").Select(t => SearchIndex.Facet(postgres, t))), 1, openness: true);

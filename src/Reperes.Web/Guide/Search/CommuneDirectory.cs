@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Communes;
-using Reperes.Web.Infrastructure;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -67,11 +68,11 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes
             return null;
         }
 
-        var folded = TextNormalizer.Fold(text).Trim();
+        var folded = TextFolding.Fold(text).Trim();
         var all = All();
         return all.FirstOrDefault(c => c.Code == folded || c.PostalCode == folded)
-            ?? all.FirstOrDefault(c => TextNormalizer.Fold(c.Name).Trim() == folded)
-            ?? all.FirstOrDefault(c => TextNormalizer.Fold(c.Name).Trim().StartsWith(folded, StringComparison.Ordinal));
+            ?? all.FirstOrDefault(c => TextFolding.Fold(c.Name).Trim() == folded)
+            ?? all.FirstOrDefault(c => TextFolding.Fold(c.Name).Trim().StartsWith(folded, StringComparison.Ordinal));
     }
 
     /// <summary>The communes where the guide has online places, the busiest first.</summary>

@@ -1,3 +1,5 @@
+using Reperes.Web.Core.Taxonomy;
+
 namespace Reperes.Web.Guide.Search;
 
 /// <summary>

@@ -2,7 +2,9 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -132,7 +134,7 @@ public sealed class SearchIndex
     /// offered, for the ranking: o&lt;id&gt; when one of its services welcomes everyone without condition, r&lt;id&gt;
     /// when everyone after an appointment or a registration, n&lt;id&gt; when anyone without a professional's
     /// orientation (a specific public); o&lt;id&gt;a&lt;n&gt; and r&lt;id&gt;a&lt;n&gt; the same for audience n of
-    /// <see cref="SearchRequest.Audiences"/>, which counts as everyone when the person filters for it.
+    /// <see cref="GuideVocabulary.Audiences"/>, which counts as everyone when the person filters for it.
     /// </summary>
     public static string FacetTokens(IEnumerable<FacetService> services, string languages, bool? wheelchair)
     {
@@ -160,9 +162,9 @@ public sealed class SearchIndex
                 tokens.Add(level + id);
             }
 
-            for (var audience = 0; audience < SearchRequest.Audiences.Count; audience++)
+            for (var audience = 0; audience < GuideVocabulary.Audiences.Count; audience++)
             {
-                var name = SearchRequest.Audiences[audience];
+                var name = GuideVocabulary.Audiences[audience];
                 if (publics.Contains(name) || (name == "femmes" && service.Gender == Gender.Women))
                 {
                     tokens.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{level}{id}a{audience}"));

@@ -1,4 +1,6 @@
 using Reperes.Web.Guide.Data;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -55,7 +57,7 @@ public sealed class SearchLexicon
     public static SearchLexicon Build(IReadOnlyList<NeedInfo> needs, TaxonomyFile taxonomy, SearchVocabularyFile vocabulary)
     {
         var categories = needs.SelectMany(n => n.Categories).ToDictionary(c => c.Code, StringComparer.Ordinal);
-        var builder = new Builder(vocabulary.Fillers.Select(TextNormalizer.Fold).Select(f => f.Replace(" ", "", StringComparison.Ordinal)));
+        var builder = new Builder(vocabulary.Fillers.Select(TextFolding.Fold).Select(f => f.Replace(" ", "", StringComparison.Ordinal)));
         var seeds = taxonomy.Needs.SelectMany(n => n.Categories).ToDictionary(c => c.Code, StringComparer.Ordinal);
 
         foreach (var category in categories.Values)
@@ -86,7 +88,7 @@ public sealed class SearchLexicon
         {
             foreach (var entry in entries)
             {
-                if (entry.Audience is { } audience && !SearchRequest.Audiences.Contains(audience))
+                if (entry.Audience is { } audience && !GuideVocabulary.Audiences.Contains(audience))
                 {
                     throw new InvalidDataException($"search-vocabulary.json: unknown audience '{audience}' (for '{entry.Words[0]}').");
                 }
@@ -188,4 +190,31 @@ public sealed class SearchLexicon
 
         public Lexeme ToLexeme() => new(text, primary.Union(also).Order().ToList(), primary.Order().ToList(), weak, means, audience);
     }
+}
+
+/// <summary>
+/// The lexicon of the taxonomy in memory, built once and again whenever the catalog reloads the taxonomy (a new list
+/// of needs), so that search words always point to this database's categories.
+/// </summary>
+public sealed class SearchLexicons(GuideCatalog catalog)
+{
+    private volatile Built? built;
+
+    public SearchLexicon Current
+    {
+        get
+        {
+            var needs = catalog.Needs;
+            var current = built;
+            if (current is null || !ReferenceEquals(current.Needs, needs))
+            {
+                current = new Built(needs, SearchLexicon.Build(needs, TaxonomyFiles.Taxonomy(), SeedFiles.SearchVocabulary()));
+                built = current;
+            }
+
+            return current.Lexicon;
+        }
+    }
+
+    private sealed record Built(IReadOnlyList<NeedInfo> Needs, SearchLexicon Lexicon);
 }

@@ -1,15 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Hours;
 
 namespace Reperes.Web.Guide.Search;
-
-public enum OpenFilter
-{
-    Any,
-    Now,
-    Today,
-}
 
 public enum SearchSort
 {
@@ -41,15 +36,6 @@ public sealed class SearchRequest
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public string? Page { get; set; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
-
-    /// <summary>Audiences offered as a filter (data·inclusion publics, plus gender-specific ones).</summary>
-    public static readonly IReadOnlyList<string> Audiences =
-    [
-        "femmes", "jeunes", "familles", "seniors", "personnes-exilees", "personnes-en-situation-durgence",
-        "personnes-en-situation-de-handicap", "etudiants", "demandeurs-emploi", "beneficiaires-des-minimas-sociaux",
-    ];
-
-    public static readonly IReadOnlyList<string> SpokenLanguages = ["fr", "en", "ar", "es", "de", "it", "pt", "ro", "ru", "uk", "tr", "fa", "ps", "br"];
 
     // Check boxes arrive as strings, so that a missing or odd value is "not checked" rather than a binding error.
     public bool Free => IsChecked(FreeParameter);
@@ -110,12 +96,12 @@ public sealed class SearchRequest
             errors.Add(localizer["Le filtre d’ouverture est inconnu."]);
         }
 
-        if (!string.IsNullOrWhiteSpace(Audience) && !Audiences.Contains(Audience))
+        if (!string.IsNullOrWhiteSpace(Audience) && !GuideVocabulary.Audiences.Contains(Audience))
         {
             errors.Add(localizer["Ce public est inconnu."]);
         }
 
-        if (!string.IsNullOrWhiteSpace(Language) && !SpokenLanguages.Contains(Language))
+        if (!string.IsNullOrWhiteSpace(Language) && !GuideVocabulary.SpokenLanguages.Contains(Language))
         {
             errors.Add(localizer["Cette langue est inconnue."]);
         }

@@ -3,9 +3,11 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Audience;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Audience;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -83,6 +85,7 @@ public sealed class SearchService(
     ReperesDbContext db,
     IServiceScopeFactory scopes,
     GuideCatalog catalog,
+    SearchLexicons lexicons,
     SearchIndex index,
     CommuneDirectory communes,
     NoticeBoard notices,
@@ -101,7 +104,7 @@ public sealed class SearchService(
         }
 
         // No or few results: where else to look, and for none, the same words with fewer filters.
-        var suggestions = SearchSuggester.Suggest(catalog, result.Terms, result.NotUnderstood);
+        var suggestions = SearchSuggester.Suggest(catalog, lexicons.Current, result.Terms, result.NotUnderstood);
         var relaxed = result.Total == 0 ? await RelaxAsync(request, now, culture, cancellationToken) : null;
         return result with { Suggestions = suggestions, Relaxed = relaxed };
     }
@@ -161,7 +164,7 @@ public sealed class SearchService(
     {
         var postgres = SearchIndex.IsPostgres(db);
         var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? IndexVocabulary.Empty : await index.VocabularyAsync(db, scopes, cancellationToken);
-        var interpretation = QueryInterpreter.Interpret(request.Query, catalog.Lexicon, vocabulary);
+        var interpretation = QueryInterpreter.Interpret(request.Query, lexicons.Current, vocabulary);
         var terms = interpretation.Terms;
 
         SearchOrigin? origin = null;
@@ -270,7 +273,7 @@ public sealed class SearchService(
     public async Task<(IReadOnlyList<int> StructureIds, IReadOnlyList<QueryTerm> Terms, bool Capped)> MatchingStructuresAsync(string words, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var terms = QueryInterpreter.Interpret(words, catalog.Lexicon, await index.VocabularyAsync(db, scopes, cancellationToken)).Terms;
+        var terms = QueryInterpreter.Interpret(words, lexicons.Current, await index.VocabularyAsync(db, scopes, cancellationToken)).Terms;
         if (terms.Count == 0)
         {
             // Nothing understood: the callers filter nothing, so the candidates are not read.

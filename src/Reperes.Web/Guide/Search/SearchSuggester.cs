@@ -1,3 +1,6 @@
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
+
 namespace Reperes.Web.Guide.Search;
 
 /// <summary>
@@ -9,13 +12,12 @@ public static class SearchSuggester
 {
     private const int MaxCategories = 6;
 
-    public static SearchSuggestions Suggest(GuideCatalog catalog, IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> notUnderstood)
+    public static SearchSuggestions Suggest(GuideCatalog catalog, SearchLexicon lexicon, IReadOnlyList<QueryTerm> terms, IReadOnlyList<string> notUnderstood)
     {
-        var lexicon = catalog.Lexicon;
         var ids = terms.SelectMany(t => t.CategoryIds).ToList();
         foreach (var word in notUnderstood)
         {
-            ids.AddRange(Closest(TextNormalizer.Fold(word).Replace(" ", "", StringComparison.Ordinal), lexicon));
+            ids.AddRange(Closest(TextFolding.Fold(word).Replace(" ", "", StringComparison.Ordinal), lexicon));
         }
 
         var categories = ids

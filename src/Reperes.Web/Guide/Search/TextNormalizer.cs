@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -30,59 +31,9 @@ public static class TextNormalizer
         "ez", "ir", "e",
     ];
 
-    /// <summary>Lower case, accents removed, ligatures expanded, anything but letters and digits turned into spaces.</summary>
-    public static string Fold(string text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.NonSpacingMark:
-                case UnicodeCategory.SpacingCombiningMark:
-                case UnicodeCategory.EnclosingMark:
-                    continue;
-                case UnicodeCategory.LowercaseLetter:
-                case UnicodeCategory.UppercaseLetter:
-                case UnicodeCategory.TitlecaseLetter:
-                case UnicodeCategory.OtherLetter:
-                case UnicodeCategory.ModifierLetter:
-                case UnicodeCategory.DecimalDigitNumber:
-                    switch (c)
-                    {
-                        case 'œ' or 'Œ':
-                            builder.Append("oe");
-                            break;
-                        case 'æ' or 'Æ':
-                            builder.Append("ae");
-                            break;
-                        case 'ß':
-                            builder.Append("ss");
-                            break;
-                        default:
-                            builder.Append(char.ToLowerInvariant(c));
-                            break;
-                    }
-
-                    break;
-                default:
-                    builder.Append(' ');
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
     /// <summary>Folded words, stop words kept (for phrases).</summary>
     public static IReadOnlyList<string> Words(string text) =>
-        Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>The words of a text as typed (for showing them back) with their folded form, in order.</summary>
     public static IReadOnlyList<(string Typed, string Folded)> Tokens(string text)
@@ -99,7 +50,7 @@ public static class TextNormalizer
             else if (!inWord && start >= 0)
             {
                 var typed = text[start..i];
-                var folded = Fold(typed).Replace(" ", "", StringComparison.Ordinal);
+                var folded = TextFolding.Fold(typed).Replace(" ", "", StringComparison.Ordinal);
                 if (folded.Length > 0)
                 {
                     tokens.Add((typed, folded));

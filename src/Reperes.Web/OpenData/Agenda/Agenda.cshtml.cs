@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Agenda;
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Infrastructure;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.OpenData.DataInclusion;
 

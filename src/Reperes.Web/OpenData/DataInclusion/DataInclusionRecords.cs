@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.OpenData.DataInclusion;
 

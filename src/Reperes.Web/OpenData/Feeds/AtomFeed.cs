@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.OpenData.Feeds;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.OpenData.Feeds;
 

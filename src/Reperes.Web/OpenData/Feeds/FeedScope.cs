@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Feeds;
 
@@ -23,7 +24,7 @@ public static class FeedRoutes
         var scope = await FeedScope.ResolveAsync(slug, need, services.GetRequiredService<ReperesDbContext>(), services.GetRequiredService<GuideCatalog>(), context.RequestAborted);
         return scope is null
             ? TypedResults.NotFound()
-            : await write(context, scope, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.ReperesOptions>>().Value.BaseUrl(context.Request));
+            : await write(context, scope, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value.BaseUrl(context.Request));
     }
 }
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Pages;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Hsds;
 
@@ -59,7 +59,7 @@ public sealed record HsdsServiceRow(
     string? RemoteWebsite,
     HsdsStructureRow Structure)
 {
-    public bool InPerson => Guide.Domain.Structure.Split(ModesAccueil).Contains("en-presentiel");
+    public bool InPerson => Core.Structures.Structure.Split(ModesAccueil).Contains("en-presentiel");
 }
 
 /// <summary>Maps the guide's public data to HSDS 3.0 objects, in the request's language.</summary>
@@ -123,7 +123,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
         var current = notices.Where(n => (n.ServiceId is null || n.ServiceId == v.Id) && n.EndsOn >= today).OrderBy(n => n.StartsOn).ToList();
         var hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours);
         var closedToday = states.OfService(new PlaceHours(s.OpeningHours, [hours], current), hours, now).Closure is not null;
-        var phones = new[] { v.RemotePhone }.Concat(Structure.Split(s.Phones)).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct();
+        var phones = new[] { v.RemotePhone }.Concat(Core.Structures.Structure.Split(s.Phones)).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct();
         return new HsdsService(
             v.Uid,
             s.Uid,
@@ -237,7 +237,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
             parts.Add(v.AccessDetails.Trim());
         }
 
-        var modes = Structure.Split(v.ModesAccueil);
+        var modes = Core.Structures.Structure.Split(v.ModesAccueil);
         if (modes.Contains("a-distance"))
         {
             parts.Add(v.InPerson ? l["Sur place ou à distance."] : l["À distance uniquement."]);
@@ -248,7 +248,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
 
     private string Eligibility(HsdsServiceRow v)
     {
-        var parts = new List<string> { string.Join(", ", Structure.Split(v.Publics).Select(p => Labels.Audience(p, html))) };
+        var parts = new List<string> { string.Join(", ", Core.Structures.Structure.Split(v.Publics).Select(p => Labels.Audience(p, html))) };
         if (v.Gender != Gender.All)
         {
             parts.Add(Labels.Gender(v.Gender, html));
@@ -291,7 +291,7 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
     }
 
     private List<HsdsPhone> Phones(Guid owner, string phones, Guid? organizationId = null) =>
-        Structure.Split(phones).Distinct().Select(p => new HsdsPhone(HsdsIds.Of(owner, $"phone:{p}"), organizationId, null, p, "voice")).ToList();
+        Core.Structures.Structure.Split(phones).Distinct().Select(p => new HsdsPhone(HsdsIds.Of(owner, $"phone:{p}"), organizationId, null, p, "voice")).ToList();
 
     private static List<HsdsLanguage> Languages(Guid owner, string languages, Guid? serviceId = null, Guid? locationId = null) =>
         languages.Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Imports;
 
@@ -123,7 +123,7 @@ public static class DataInclusionReader
             StructureKind.Association,
             ImportText.SummaryOf(description),
             description,
-            Guide.Domain.Structure.Join(List(raw, "reseaux_porteurs")),
+            Core.Structures.Structure.Join(List(raw, "reseaux_porteurs")),
             Text(raw, "adresse"),
             Text(raw, "code_postal"),
             Text(raw, "commune"),

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Reperes.OpeningHours;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Imports;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Infrastructure;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.OpenData.Imports;
 

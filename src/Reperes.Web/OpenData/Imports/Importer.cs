@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Admin;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData.DataInclusion;
 using Reperes.Web.Publishing.Sheet;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.OpenData.Imports;
 
@@ -240,7 +240,7 @@ public sealed class Importer(
                     break;
                 case PlanAction.Create:
                     var values = planned.Target!;
-                    structure = new Structure(await FreeSlugAsync(values.Name, values.City ?? "", cancellationToken), values.Name, values.Kind, now);
+                    structure = new Structure(await Slugs.FreeAsync(db, values.Name, values.City ?? "", cancellationToken), values.Name, values.Kind, now);
                     SetFields(structure, values);
                     if (options.PutOnline)
                     {
@@ -387,27 +387,4 @@ public sealed class Importer(
     private static Task<Structure?> Load(IQueryable<Structure> query, CancellationToken cancellationToken) =>
         query.Include(s => s.Services).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The name as an address; with the commune, then a number, when already taken.</summary>
-    private async Task<string> FreeSlugAsync(string name, string city, CancellationToken cancellationToken)
-    {
-        var baseSlug = SyntheticGenerator.Slugify(name) is { Length: > 0 } slug ? slug : "structure";
-        var withCity = SyntheticGenerator.Slugify(name + " " + city);
-        foreach (var candidate in new[] { baseSlug, withCity })
-        {
-            if (candidate.Length > 0 && !await db.Structures.AnyAsync(s => s.Slug == candidate, cancellationToken))
-            {
-                return candidate;
-            }
-        }
-
-        var prefix = withCity.Length > 0 ? withCity : baseSlug;
-        for (var n = 2; ; n++)
-        {
-            var candidate = $"{prefix}-{n}";
-            if (!await db.Structures.AnyAsync(s => s.Slug == candidate, cancellationToken))
-            {
-                return candidate;
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.OpenData.Imports;
 
@@ -58,7 +59,7 @@ public static class TemplateReader
     }
 
     /// <summary>Lower case, without accents, punctuation or repeated spaces: how headers and values are compared.</summary>
-    public static string Folded(string text) => string.Join(' ', TextNormalizer.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Folded(string text) => string.Join(' ', TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     public static bool Recognises(Table table)
     {

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Back;
 

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Back;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Media;
 

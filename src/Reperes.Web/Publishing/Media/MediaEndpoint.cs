@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Media;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Reperes.Web.Infrastructure;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.Publishing.Media;
 

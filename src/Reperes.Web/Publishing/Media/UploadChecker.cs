@@ -1,4 +1,5 @@
 using Reperes.Media;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Media;
 

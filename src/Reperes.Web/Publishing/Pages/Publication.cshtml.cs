@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Pages;
 
 /// <summary>A publication as the public reads it; its author and those who validate it also see it before.</summary>
-public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService authorization, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.ReperesOptions> options) : PageModel
+public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService authorization, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ReperesOptions> options) : PageModel
 {
     public string PublicUrl => $"{options.Value.BaseUrl(Request)}/publications/{Publication.Id}";
 

@@ -1,4 +1,5 @@
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Pages;
 

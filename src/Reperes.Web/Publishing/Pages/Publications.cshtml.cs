@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Guide;
 using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Publishing.Pages;
 

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Publications;
 

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
-using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
-using Reperes.Web.Guide.Hours.Editor;
+using Reperes.Web.Shared.Hours;
 using Reperes.Web.Guide.Pages;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Shared.Sheet;
 
 namespace Reperes.Web.Publishing.Sheet;
 
@@ -30,7 +31,7 @@ public sealed class ServiceInput
 
     public List<string> Publics { get; set; } = [];
 
-    public string Gender { get; set; } = nameof(Guide.Domain.Gender.All);
+    public string Gender { get; set; } = nameof(Core.Structures.Gender.All);
 
     [StringLength(3, ErrorMessage = "Les âges sont des nombres entre 0 et 120.")]
     public string? AgeMin { get; set; }
@@ -84,7 +85,7 @@ public sealed partial class EditServiceModel(
     public const string NewId = "nouveau";
 
     public static readonly IReadOnlyList<string> Audiences =
-        ["tous-publics", .. SearchRequest.Audiences, "actifs", "personnes-en-situation-juridique-specifique", "residents-qpv-frr"];
+        ["tous-publics", .. GuideVocabulary.Audiences, "actifs", "personnes-en-situation-juridique-specifique", "residents-qpv-frr"];
 
     public static readonly IReadOnlyList<string> ModesAccueil = ["en-presentiel", "a-distance"];
 
@@ -181,7 +182,7 @@ public sealed partial class EditServiceModel(
         {
             // Shown, not saved: a new service is not added to the context, an edited one is never saved in this request.
             var now = clock.GetUtcNow();
-            var notices = Structure.Notices.Where(n => !n.IsExpiredOn(HoursEvaluator.LocalDate(now))).Select(SheetPreview.Info).ToList();
+            var notices = Structure.Notices.Where(n => !n.IsExpiredOn(HoursEvaluator.LocalDate(now))).Select(NoticeInfo.Of).ToList();
             Preview = SheetPreview.ServiceView(service, notices, hours, now, localizer);
             return Page();
         }
@@ -232,7 +233,7 @@ public sealed partial class EditServiceModel(
         }
 
         var serviceId = Service?.Id;
-        var notices = Structure.Notices.Where(n => !n.IsExpiredOn(Today) && (n.ServiceId is null || n.ServiceId == serviceId)).Select(SheetPreview.Info).ToList();
+        var notices = Structure.Notices.Where(n => !n.IsExpiredOn(Today) && (n.ServiceId is null || n.ServiceId == serviceId)).Select(NoticeInfo.Of).ToList();
         return hours.Week(expression, notices, Today);
     }
 
@@ -295,7 +296,7 @@ public sealed partial class EditServiceModel(
         int? frequency = null;
         if (!string.IsNullOrWhiteSpace(i.UpdateFrequency))
         {
-            if (int.TryParse(i.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && Freshness.FreshnessRules.IsFrequency(months))
+            if (int.TryParse(i.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && FreshnessRules.IsFrequency(months))
             {
                 frequency = months;
             }

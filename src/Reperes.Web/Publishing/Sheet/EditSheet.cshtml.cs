@@ -7,10 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
-using Reperes.Web.Guide.Hours.Editor;
+using Reperes.Web.Shared.Hours;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Publishing.Sheet;
 
@@ -184,7 +185,7 @@ public sealed partial class EditSheetModel(
         // The whole sheet was in front of the person who saved it (services and notices are listed below the form):
         // saving it confirms it, which answers the reminders and campaigns, with or without changes.
         var now = clock.GetUtcNow();
-        await freshness.RecordAsync(s, Freshness.VerificationMethod.Edit, Freshness.SheetSections.All, User.FindFirstValue(ClaimTypes.NameIdentifier), null, null, null, now, HttpContext.RequestAborted);
+        await freshness.RecordAsync(s, VerificationMethod.Edit, SheetSections.All, User.FindFirstValue(ClaimTypes.NameIdentifier), null, null, null, now, HttpContext.RequestAborted);
         var saved = await writer.SaveAsync(User, s, changes, HttpContext.RequestAborted);
         if (!saved)
         {
@@ -207,7 +208,7 @@ public sealed partial class EditSheetModel(
 
         Structure = structure;
         Today = HoursEvaluator.LocalDate(clock.GetUtcNow());
-        CurrentNotices = structure.Notices.Where(n => !n.IsExpiredOn(Today)).OrderBy(n => n.StartsOn).Select(SheetPreview.Info).ToList();
+        CurrentNotices = structure.Notices.Where(n => !n.IsExpiredOn(Today)).OrderBy(n => n.StartsOn).Select(NoticeInfo.Of).ToList();
         return null;
     }
 
@@ -272,13 +273,13 @@ public sealed partial class EditSheetModel(
             ModelState.AddModelError("", localizer["Le site internet doit être une adresse complète (https://…)."]);
         }
 
-        if (Input.Wheelchair is not ("yes" or "no" or "unknown") || Input.Languages.Any(l => !SearchRequest.SpokenLanguages.Contains(l)))
+        if (Input.Wheelchair is not ("yes" or "no" or "unknown") || Input.Languages.Any(l => !GuideVocabulary.SpokenLanguages.Contains(l)))
         {
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
         }
 
         if (!string.IsNullOrEmpty(Input.UpdateFrequency)
-            && !(int.TryParse(Input.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && Freshness.FreshnessRules.IsFrequency(months)))
+            && !(int.TryParse(Input.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && FreshnessRules.IsFrequency(months)))
         {
             ModelState.AddModelError("", localizer["Choisissez la fréquence de mise à jour dans la liste : 1, 3, 6 ou 12 mois."]);
         }

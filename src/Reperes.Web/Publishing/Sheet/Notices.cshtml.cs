@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
-using Reperes.Web.Guide.Hours.Editor;
+using Reperes.Web.Shared.Hours;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Sheet;
 

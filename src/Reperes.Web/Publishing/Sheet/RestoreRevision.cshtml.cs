@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Sheet;
 

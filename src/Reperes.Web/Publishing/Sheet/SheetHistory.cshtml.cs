@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Sheet;
 

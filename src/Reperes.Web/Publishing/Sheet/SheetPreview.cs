@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Pages;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Shared.Sheet;
 
 namespace Reperes.Web.Publishing.Sheet;
 
@@ -13,7 +14,7 @@ public sealed record SheetPreview(Structure Structure, HoursStatus Status, IRead
     public static SheetPreview Build(Structure structure, HoursEvaluator hours, DateTimeOffset now, IStringLocalizer l)
     {
         var today = HoursEvaluator.LocalDate(now);
-        var notices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).Select(Info).ToList();
+        var notices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).Select(NoticeInfo.Of).ToList();
         var place = PlaceHours.Of(structure, notices);
         var states = new OpenStates(hours);
         var open = states.Of(place, [], now);
@@ -43,6 +44,4 @@ public sealed record SheetPreview(Structure Structure, HoursStatus Status, IRead
         var week = service.OpeningHours is not null || own.Any(n => n.Kind != NoticeKind.Message) ? states.Week(place, hours, today) : [];
         return new ServiceView(service, OpenStateText.Status(state, now, l, CultureInfo.CurrentUICulture), week, today, own);
     }
-
-    public static NoticeInfo Info(Notice n) => new(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours);
 }

@@ -1,3 +1,5 @@
+using Reperes.Web.Core.Structures;
+
 namespace Reperes.Web.Publishing.Workshops;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class Workshop
 
     public int Id { get; private set; }
     public int StructureId { get; private set; }
-    public Guide.Domain.Structure Structure { get; private set; } = null!;
+    public Structure Structure { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public DateOnly HeldOn { get; private set; }
     public string FacilitatorId { get; private set; } = "";

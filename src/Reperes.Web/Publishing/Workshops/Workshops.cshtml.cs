@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Workshops;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Guide.Audience;
-using Reperes.Web.Guide.Domain;
+using Reperes.Web.Core.Audience;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Audience;
 

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Api;
 using Reperes.Web.Guide.Communes;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Communes;
 

@@ -1,5 +1,5 @@
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Domain;
 

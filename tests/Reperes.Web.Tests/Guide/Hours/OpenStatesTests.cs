@@ -3,9 +3,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reperes.OpeningHours;
-using Reperes.Web.Guide.Domain;
-using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Hours;
 

@@ -36,7 +36,7 @@ public sealed class RelevanceTests(SharedApps apps, ITestOutputHelper output)
     public void Load_QuerySet_HasAtLeast150QueriesWithKnownCategories()
     {
         var queries = Load();
-        var codes = Web.Guide.Data.SeedFiles.Taxonomy().Needs.SelectMany(n => n.Categories).Select(c => c.Code).ToHashSet();
+        var codes = Web.Core.Taxonomy.TaxonomyFiles.Taxonomy().Needs.SelectMany(n => n.Categories).Select(c => c.Code).ToHashSet();
 
         queries.Count.ShouldBeGreaterThanOrEqualTo(150);
         queries.Select(q => q.Text).ShouldBeUnique();

@@ -170,7 +170,7 @@ public sealed class SearchApiTests(SharedApps apps)
     public async Task Search_OfflineAndClosedStructures_AreNeverListed(string engine)
     {
         var all = await SearchAsync(engine, "pageSize=500");
-        var online = await apps.For(engine).WithDbAsync(db => Task.FromResult(db.Structures.Count(s => s.Status == Web.Guide.Domain.StructureStatus.Online)));
+        var online = await apps.For(engine).WithDbAsync(db => Task.FromResult(db.Structures.Count(s => s.Status == Web.Core.Structures.StructureStatus.Online)));
 
         all.Total.ShouldBe(online);
         all.Results.ShouldNotContain(r => r.Slug == "consigne-solidaire-du-port");

@@ -1,4 +1,5 @@
 using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Tests.Guide.Search;
 
@@ -9,7 +10,7 @@ public sealed class TextNormalizerTests
     [InlineData("Cœur", "coeur")]
     [InlineData("l’accueil-de-jour", "l accueil de jour")]
     public void Fold_AccentsCaseAndPunctuation_AreRemoved(string text, string expected) =>
-        TextNormalizer.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(expected.Split(' '));
+        TextFolding.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(expected.Split(' '));
 
     [Theory]
     [InlineData("douche", "douches")]

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Infrastructure;
-using Reperes.Web.Infrastructure.Email;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Tests.Infrastructure.Email;
 

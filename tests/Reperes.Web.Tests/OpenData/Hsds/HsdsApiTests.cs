@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Admin;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Tests.OpenData.Hsds;
 
@@ -316,10 +317,10 @@ public sealed class HsdsApiTests(SharedApps apps)
             db.Notices.Add(new Notice(structure, null, NoticeKind.Closure, today, today.AddDays(2), "Travaux dans les locaux.", null));
             return await db.SaveChangesAsync();
         });
-        app.Services.GetRequiredService<Reperes.Web.Guide.Search.NoticeBoard>().Invalidate();
+        app.Services.GetRequiredService<Reperes.Web.Core.Hours.NoticeBoard>().Invalidate();
         var closed = await HsdsValidator.GetJsonAsync(client, $"{Root}/services/{serviceId}");
         app.Clock.Now = app.Clock.Now.AddDays(3);
-        app.Services.GetRequiredService<Reperes.Web.Guide.Search.NoticeBoard>().Invalidate();
+        app.Services.GetRequiredService<Reperes.Web.Core.Hours.NoticeBoard>().Invalidate();
         var reopened = await HsdsValidator.GetJsonAsync(client, $"{Root}/services/{serviceId}");
 
         ((string)closed["status"]!).ShouldBe("temporarily closed");

@@ -36,7 +36,7 @@ public sealed class MediationExportTests
         var records = TableSchemaValidator.Parse(csv);
         var header = records[0];
         string Cell(List<string> row, string column) => row[header.IndexOf(column)];
-        var digital = await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Status == Reperes.Web.Guide.Domain.StructureStatus.Online && s.Street != null
+        var digital = await app.WithDbAsync(db => db.Structures.CountAsync(s => s.Status == Reperes.Web.Core.Structures.StructureStatus.Online && s.Street != null
             && s.Services.Any(v => v.Category.Code == "mediation-numerique" || v.Category.Code == "acces-internet")));
         records.Count.ShouldBe(digital + 1);
         records.Count.ShouldBeGreaterThan(2, "the demo data has digital-mediation places besides the imported one");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Media;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Tests.Publishing.Media;
 

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Accounts;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Tests.Publishing.Publications;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Publications.PublicationWorkflowTests;
+using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Tests.Publishing.Publications;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Sheet;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
+using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 
@@ -45,7 +45,7 @@ public sealed class NoticeEditTests
         (await OpenNowAsync(client, Ozanam)).ShouldBeFalse("closed during the closure");
 
         var revision = await app.WithDbAsync(db => db.SheetRevisions.SingleAsync());
-        revision.ChangeList.ShouldHaveSingleItem().ShouldBe(new Reperes.Web.Publishing.Sheet.FieldChange("Fermeture temporaire", null, "du 24 novembre 2026 au 26 novembre 2026 — Travaux dans la salle <b>commune</b>"));
+        revision.ChangeList.ShouldHaveSingleItem().ShouldBe(new Reperes.Web.Core.Structures.FieldChange("Fermeture temporaire", null, "du 24 novembre 2026 au 26 novembre 2026 — Travaux dans la salle <b>commune</b>"));
         (await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == Ozanam).Select(s => s.UpdatedAt).SingleAsync())).ShouldBe(app.Clock.Now);
 
         app.Clock.Now = new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(1));

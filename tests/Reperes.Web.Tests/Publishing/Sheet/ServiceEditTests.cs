@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 
@@ -106,7 +108,7 @@ public sealed class ServiceEditTests
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         response.Headers.Location!.OriginalString.ShouldContain("fait=service-modifie");
         var stored = await app.WithDbAsync(db => db.Services.Where(v => v.Id == id).Select(v => new { v.Access, v.AccessDetails, v.OpeningHours, v.Name }).SingleAsync());
-        stored.Access.ShouldBe(Reperes.Web.Guide.Domain.AccessCondition.Appointment);
+        stored.Access.ShouldBe(Reperes.Web.Core.Structures.AccessCondition.Appointment);
         stored.AccessDetails.ShouldBe("Appeler la veille.");
         stored.OpeningHours.ShouldBe("Mo-Fr 09:00-11:00; PH off");
         stored.Name.ShouldBe("Douches");

@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core;
+
+namespace Reperes.Web.Admin.Demo;
+
+/// <summary>Loads the Brest demonstration data (structures, accounts, publications) into a database that has no structure.</summary>
+public sealed class DemoData(
+    ReperesDbContext db,
+    SearchIndex index,
+    GuideCatalog catalog,
+    ReferenceData reference,
+    UserManager<ReperesUser> users,
+    TimeProvider clock,
+    ILogger<DemoData> logger)
+{
+    /// <summary>Loads the demo structures into a database that has none; returns how many were created.</summary>
+    public async Task<int> LoadDemoAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Structures.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Code, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = HoursEvaluator.LocalDate(now);
+        var structures = new List<Structure>();
+        foreach (var seed in DemoFiles.Demo().Structures)
+        {
+            var structure = new Structure(seed.Slug, seed.Name, SeedValues.Kind(seed.Kind), now.AddDays(-40));
+            structure.Describe(seed.Name, SeedValues.Kind(seed.Kind), seed.Summary, seed.Description, seed.Networks ?? []);
+            structure.LocateAt(seed.Address is { } a ? new Address(a.Street, a.PostalCode, a.City, a.CommuneCode, a.Latitude, a.Longitude) : null);
+            structure.SetContact(seed.Phones ?? [], seed.Email, seed.Website);
+            structure.SetReception(seed.WheelchairAccessible, seed.Languages ?? ["fr"], seed.OpeningHours, seed.OpeningHoursDetails);
+            structure.MarkAsDemo();
+            foreach (var s in seed.Services)
+            {
+                if (!categories.TryGetValue(s.Category, out var category))
+                {
+                    throw new InvalidDataException($"Demo structure {seed.Slug}: unknown category '{s.Category}'.");
+                }
+
+                var service = new Service(structure, category, s.Name);
+                service.Describe(category, s.Name, s.Description ?? "", s.Types ?? []);
+                service.SetAudience(s.Publics ?? ["tous-publics"], SeedValues.Gender(s.Gender), s.AgeMin, s.AgeMax, s.AdministrativeSituation);
+                service.SetConditions(SeedValues.Access(s.Access), s.AccessDetails, s.Free, s.CostDetails);
+                service.SetReception(s.OpeningHours, s.ModesAccueil ?? ["en-presentiel"], s.RemotePhone, s.RemoteWebsite);
+                structure.Services.Add(service);
+            }
+
+            foreach (var n in seed.Notices ?? [])
+            {
+                var start = today.AddDays(n.StartInDays);
+                structure.Notices.Add(new Notice(structure, null, SeedValues.NoticeKind(n.Kind), start, start.AddDays(Math.Max(0, n.DurationDays - 1)), n.Text, n.OpeningHours));
+            }
+
+            // Demo sheets were "verified" at various dates, so that freshness shows.
+            structure.Verify(now.AddDays(-(seed.Slug.Sum(c => c) % 200)));
+            ShowFreshness(structure, now);
+            switch (SeedValues.Status(seed.Status))
+            {
+                case StructureStatus.Online:
+                    structure.PutOnline(now.AddDays(-(Math.Abs(seed.Name.Length * 7) % 90)));
+                    break;
+                case StructureStatus.Offline:
+                    structure.TakeOffline(now.AddDays(-10));
+                    break;
+                case StructureStatus.PermanentlyClosed:
+                    structure.CloseForGood(now.AddDays(-100));
+                    break;
+                case StructureStatus.Draft:
+                    break;
+                default:
+                    throw new InvalidDataException($"Unknown status {seed.Status}.");
+            }
+
+            structures.Add(structure);
+        }
+
+        db.Structures.AddRange(structures);
+        await db.SaveChangesAsync(cancellationToken);
+        await index.IndexAsync(db, structures.Select(s => s.Id).ToList(), cancellationToken);
+        catalog.Invalidate();
+        await CreateDemoAccountsAsync(now);
+        await CreateDemoPublicationsAsync(now, cancellationToken);
+        logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
+        return structures.Count;
+    }
+
+    /// <summary>
+    /// A few sheets with other update frequencies, and one the coordination marked as unverified, so that the demo shows
+    /// every state of fresh data (the sheets of the demo accounts keep the default, 6 months).
+    /// </summary>
+    private static void ShowFreshness(Structure structure, DateTimeOffset now)
+    {
+        switch (structure.Slug)
+        {
+            case "pass-chu-brest" or "secours-populaire-brest" or "siao-115-finistere":
+                structure.SetUpdateFrequency(3);
+                break;
+            case "ccas-brest" or "mediatheque-de-lambezellec" or "mediatheque-des-capucins":
+                structure.SetUpdateFrequency(12);
+                break;
+            case "roul-age":
+                structure.SetUpdateFrequency(3);
+                structure.MarkUnverified(now.AddDays(-20));
+                break;
+        }
+    }
+
+    private async Task CreateDemoAccountsAsync(DateTimeOffset now)
+    {
+        await reference.EnsureRolesAsync();
+        foreach (var (email, name, networkRole, slug, role) in DemoAccounts.All)
+        {
+            var user = new ReperesUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = now };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            if (networkRole is not null)
+            {
+                await users.AddToRoleAsync(user, networkRole);
+            }
+
+            if (slug is not null && role is { } membershipRole)
+            {
+                var structureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+                db.Memberships.Add(new Membership(user.Id, structureId, membershipRole, now));
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A few publications, so that the home page, the sheets and the back office show what co-publication looks like:
+    /// published news, an event to come, a workshop text, a proposal awaiting the Ozanam manager's validation.
+    /// </summary>
+    private async Task CreateDemoPublicationsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var people = await db.Users.Where(u => u.Email!.EndsWith("@demo.reperes.example")).ToDictionaryAsync(u => u.Email!, cancellationToken);
+        var structures = await db.Structures.Where(s => s.Slug == "halte-accueil-ozanam" || s.Slug == "restos-du-coeur-brest").ToDictionaryAsync(s => s.Slug, cancellationToken);
+        var needs = await db.Needs.ToDictionaryAsync(n => n.Code, cancellationToken);
+        var coordinator = people["coordination@demo.reperes.example"];
+        var ozanamManager = people["gestion.ozanam@demo.reperes.example"];
+        var ozanamEditor = people["redaction.ozanam@demo.reperes.example"];
+        var restosManager = people["gestion.restos@demo.reperes.example"];
+        var ozanam = structures["halte-accueil-ozanam"];
+        var restos = structures["restos-du-coeur-brest"];
+        var local = ParisTime.Local(now);
+        var nextWeek = DateOnly.FromDateTime(local).AddDays(7);
+
+        Publication Write(PublicationKind kind, Structure? structure, ReperesUser author, PublicationContent content, params string[] needCodes)
+        {
+            var publication = new Publication(kind, structure?.Id, author.Id, author.DisplayName, now.AddDays(-3), content);
+            publication.SetNeeds(needCodes.Select(c => needs[c]));
+            db.Publications.Add(publication);
+            return publication;
+        }
+
+        var welcome = Write(PublicationKind.News, null, coordinator, new(
+            "Repères fait peau neuve",
+            "Le guide des structures d’aide de Brest est en ligne dans sa nouvelle version : horaires à jour, « ouvert maintenant », carte et guide imprimable.",
+            "Chaque structure tient sa fiche à jour et publie ses actualités.\n\nVous repérez une information fausse ? Dites-le à la structure ou à la coordination du réseau."));
+        welcome.Publish(coordinator.Id, now.AddDays(-2));
+        welcome.SetFeatured(true, now.AddDays(-2));
+
+        var meal = Write(PublicationKind.Event, ozanam, ozanamManager, new(
+            "Repas partagé de fin d’année",
+            "Un repas chaud et un moment ensemble, ouvert à toutes et à tous.",
+            "Nous vous attendons pour un **repas partagé** avant les fêtes. Venez comme vous êtes, seul ou accompagné.",
+            ParisTime.ToInstant(nextWeek, new TimeOnly(12, 0)),
+            ParisTime.ToInstant(nextWeek, new TimeOnly(14, 30)),
+            "Halte Accueil Frédéric Ozanam",
+            "Tout public",
+            "Sans inscription",
+            60), "se-nourrir", "poser-son-sac");
+        meal.Publish(ozanamManager.Id, now.AddDays(-2));
+
+        var thanks = Write(PublicationKind.News, restos, restosManager, new(
+            "Merci aux bénévoles de la collecte",
+            "La collecte de novembre a permis de remplir nos réserves pour l’hiver.",
+            "Un grand merci aux bénévoles et aux donateurs. Les inscriptions pour la campagne d’hiver se font le mardi matin, avec une pièce d’identité et un justificatif de ressources."), "se-nourrir");
+        thanks.Publish(restosManager.Id, now.AddDays(-1));
+
+        var workshop = new Publishing.Workshops.Workshop(ozanam.Id, "Atelier d’écriture du jeudi", DateOnly.FromDateTime(local).AddDays(-5), ozanamEditor.Id, ozanamEditor.DisplayName, now.AddDays(-5));
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync(cancellationToken);
+        var text = Write(PublicationKind.Article, ozanam, ozanamEditor, new(
+            "Ce que la halte m’a apporté",
+            "Un texte écrit pendant l’atelier d’écriture de la halte.",
+            "Quand je suis arrivé, je ne parlais à personne.\n\nIci, on m’a proposé un café, puis une douche, puis une place à l’atelier. Aujourd’hui j’écris ce texte, et je le signe."), "poser-son-sac");
+        text.SignForWorkshop(workshop.Id, "Loulou", now.AddDays(-5));
+        text.Propose(now.AddDays(-5));
+        text.Publish(ozanamManager.Id, now.AddDays(-4));
+
+        var proposal = Write(PublicationKind.News, ozanam, ozanamEditor, new(
+            "La bagagerie ouvre aussi le samedi",
+            "À partir de décembre, la bagagerie ouvre le samedi matin.",
+            "Vous pouvez déposer vos affaires le samedi de 9 h à 12 h, en plus des jours habituels."), "poser-son-sac");
+        proposal.Propose(now.AddDays(-1));
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

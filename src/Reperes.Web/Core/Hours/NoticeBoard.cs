@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Data;
+
+namespace Reperes.Web.Core.Hours;
+
+/// <summary>
+/// The notices that are current or to come, by structure, held in memory for a minute: they are few, and every
+/// result needs them to tell "open now" right.
+/// </summary>
+public sealed class NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private volatile Snapshot? snapshot;
+
+    public void Invalidate() => snapshot = null;
+
+    public IReadOnlyList<NoticeInfo> For(int structureId)
+    {
+        var current = Current();
+        return current.ByStructure.TryGetValue(structureId, out var list) ? list : [];
+    }
+
+    private Snapshot Current()
+    {
+        var now = clock.GetUtcNow();
+        if (snapshot is { } s && now >= s.LoadedAt && now - s.LoadedAt < Lifetime)
+        {
+            return s;
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+        var today = HoursEvaluator.LocalDate(now);
+        var notices = db.Notices.AsNoTracking()
+            .Where(n => n.EndsOn >= today)
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
+            .ToList();
+        var loaded = new Snapshot(now, notices.GroupBy(n => n.StructureId).ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeInfo>)g.OrderBy(n => n.StartsOn).ToList()));
+        snapshot = loaded;
+        return loaded;
+    }
+
+    private sealed record Snapshot(DateTimeOffset LoadedAt, Dictionary<int, IReadOnlyList<NoticeInfo>> ByStructure);
+}

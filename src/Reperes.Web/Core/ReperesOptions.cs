@@ -1,0 +1,57 @@
+using Reperes.Web.Core.Mail;
+
+namespace Reperes.Web.Core;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
+
+/// <summary>The "Reperes" configuration section (environment variables Reperes__…).</summary>
+public sealed class ReperesOptions
+{
+    public const string Section = "Reperes";
+
+    /// <summary>All state lives here: database file, uploaded media, keys, mail folder.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Load the Brest demonstration data into an empty database.</summary>
+    public bool DemoData { get; set; }
+
+    /// <summary>Public address of the site, used in links sent by e-mail and in exports.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public MapOptions Map { get; set; } = new();
+
+    public ApiOptions Api { get; set; } = new();
+
+    public EmailOptions Email { get; set; } = new();
+
+    /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
+    public string BaseUrl(HttpRequest request) =>
+        (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class ApiOptions
+{
+    /// <summary>Requests a minute per client address on /api (the public JSON API is rate-limited).</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+}
+
+public sealed class MapOptions
+{
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string Attribution { get; set; } = "© les contributeurs d’OpenStreetMap";
+    public double DefaultLatitude { get; set; } = 48.3904;
+    public double DefaultLongitude { get; set; } = -4.4861;
+}
