@@ -45,13 +45,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookie) with one page; a 412×915 phone unless <paramref name="viewport"/> says otherwise.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null)
+    /// <summary>
+    /// A fresh browser context (no cookie) with one page; a 412×915 phone unless <paramref name="viewport"/> says
+    /// otherwise; without JavaScript when <paramref name="javaScript"/> is false, as on a phone that blocks it.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
+            JavaScriptEnabled = javaScript,
             ViewportSize = viewport ?? new ViewportSize { Width = 412, Height = 915 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
         });
