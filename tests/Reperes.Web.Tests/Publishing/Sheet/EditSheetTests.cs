@@ -126,8 +126,8 @@ public sealed class EditSheetTests
 
     [Theory]
     [InlineData("Input.OpeningHours", "Mo-Fx 09:00", "Ces horaires ne sont pas compris")]
-    [InlineData("Input.PostalCode", "ABCDE", "Le code postal compte 5 chiffres")]
-    [InlineData("Input.Latitude", "", "Adresse incomplète")]
+    [InlineData("Input.Commune", "Atlantide", "Nous ne connaissons pas la commune « Atlantide »")]
+    [InlineData("Input.Street", "", "Indiquez la rue, ou videz la commune")]
     [InlineData("Input.Website", "javascript:alert(1)", "Le site internet doit être une adresse complète")]
     [InlineData("Input.Email", "pas une adresse", "Cette adresse électronique n’est pas valide.")]
     [InlineData("Input.Summary", "", "Indiquez en une phrase ce que fait la structure.")]
