@@ -94,6 +94,7 @@ public static class ReperesApplication
         builder.Services.AddSingleton<CommuneDirectory>();
         builder.Services.AddSingleton<NoticeBoard>();
         builder.Services.AddSingleton<HoursEvaluator>();
+        builder.Services.AddSingleton<OpenStates>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
@@ -178,6 +179,7 @@ public static class ReperesApplication
             await seeder.LoadDemoAsync();
         }
 
+        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 

@@ -26,10 +26,13 @@ public sealed class PrintModel(SearchService search, GuideCatalog catalog, IStri
         }
     }
 
-    /// <summary>The regular week of a structure, in one line, as the paper guide prints it.</summary>
-    public string WeekSummary(int structureId)
+    /// <summary>
+    /// The regular week of a structure, in one line, as the paper guide prints it: the hours of the service its state is
+    /// about (an evening street round rather than the office), else the structure's.
+    /// </summary>
+    public string WeekSummary(SearchHit hit)
     {
-        var week = hours.CompactWeek(openingHours.GetValueOrDefault(structureId), HoursEvaluator.LocalDate(Now), CultureInfo.CurrentUICulture);
+        var week = hours.CompactWeek(hit.Open.About?.OpeningHours ?? openingHours.GetValueOrDefault(hit.Id), HoursEvaluator.LocalDate(Now), CultureInfo.CurrentUICulture);
         return week switch
         {
             null => Localizer["Horaires non renseignés"],
