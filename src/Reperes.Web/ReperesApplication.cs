@@ -98,6 +98,8 @@ public static class ReperesApplication
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
+        builder.Services.AddHttpClient<Publishing.Addresses.AddressGeocoder>();
+        builder.Services.AddScoped<Publishing.Addresses.AddressPicker>();
         builder.Services.AddImports();
         Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
 
@@ -224,6 +226,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        Publishing.Addresses.AddressEndpoints.MapAddressEndpoints(app);
         app.MapPublicApiDocument();
         app.MapOpenData();
         app.MapMedia();
