@@ -27,7 +27,7 @@ internal sealed class CandidateQuery
     public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
     {
         this.postgres = postgres;
-        termCount = terms.Count;
+        termCount = terms.Count(t => !t.Unknown);
         ScopeCategoryIds = catalog.Category(request.Category) is { } category
             ? [category.Id]
             : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
