@@ -1,10 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Reperes.Web.Data;
 using Reperes.Web.Guide;
-using Reperes.Web.Guide.Domain;
 using Reperes.Web.Tests.Data;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
