@@ -312,23 +312,19 @@ public sealed class HoursSummaries(HoursEvaluator hours)
         var end = today.AddDays(365);
         var holidays = FrenchPublicHolidays.For(today.Year, PublicHolidayRegion.FranceMetropolitan)
             .Concat(FrenchPublicHolidays.For(today.Year + 1, PublicHolidayRegion.FranceMetropolitan))
-            .Select(h => h.Date)
-            .Where(d => d >= today && d <= end)
-            .Distinct()
-            .Order()
+            .Where(h => h.Date >= today && h.Date <= end)
+            .DistinctBy(h => h.Date)
+            .OrderBy(h => h.Date)
             .ToList();
         var kinds = new List<(DateOnly Date, HolidayRule Kind, IReadOnlyList<PrintedRange> Ranges)>();
-        foreach (var holiday in holidays.Where(h => steadyWeekdays[Weekday(h)]))
+        foreach (var (holiday, name) in holidays.Where(h => steadyWeekdays[Weekday(h.Date)]))
         {
-            var ranges = Days(schedule, holiday, 1)[0].Ranges;
-            var usual = UsualDay(schedule, holiday);
-            var kind = (ranges.Count, usual.Count) switch
-            {
-                (0, 0) => HolidayRule.NotConcerned,
-                _ when Key(ranges) == Key(usual) => HolidayRule.UsualHours,
-                (0, _) => HolidayRule.Closed,
-                _ => HolidayRule.OwnHours,
-            };
+            // The evaluator names the holiday in the comment of its ranges ("Noël"): the day's hours are what count.
+            var ranges = Days(schedule, holiday, 1)[0].Ranges.Select(r => r.Comment == name ? r with { Comment = null } : r).ToList();
+            var usual = UsualDays(schedule, holiday).Select(Key).ToList();
+            var kind = ranges.Count == 0
+                ? usual.All(u => u.Length == 0) ? HolidayRule.NotConcerned : HolidayRule.Closed
+                : usual.Contains(Key(ranges)) ? HolidayRule.UsualHours : HolidayRule.OwnHours;
             kinds.Add((holiday, kind, ranges));
         }
 
@@ -349,19 +345,21 @@ public sealed class HoursSummaries(HoursEvaluator hours)
         return (rule, rule == HolidayRule.OwnHours ? concerned[0].Ranges : [], coming);
     }
 
-    /// <summary>The hours of the same weekday a week before (or after, when that is a holiday too).</summary>
-    private static IReadOnlyList<PrintedRange> UsualDay(OpeningHoursSchedule schedule, DateOnly holiday)
+    /// <summary>
+    /// The hours of the same weekday a week before and a week after (two weeks when that is a holiday too): both, since
+    /// a season may change in between.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<PrintedRange>> UsualDays(OpeningHoursSchedule schedule, DateOnly holiday)
     {
-        foreach (var offset in new[] { -7, 7, -14, 14 })
+        foreach (var direction in new[] { -1, 1 })
         {
-            var day = holiday.AddDays(offset);
-            if (!FrenchPublicHolidays.IsHoliday(day, PublicHolidayRegion.FranceMetropolitan))
+            var day = new[] { 7, 14 }.Select(weeks => holiday.AddDays(direction * weeks))
+                .FirstOrDefault(d => !FrenchPublicHolidays.IsHoliday(d, PublicHolidayRegion.FranceMetropolitan));
+            if (day != default)
             {
-                return Days(schedule, day, 1)[0].Ranges;
+                yield return Days(schedule, day, 1)[0].Ranges;
             }
         }
-
-        return [];
     }
 
     /// <summary>
