@@ -90,6 +90,7 @@ public static class ReperesApplication
 
         builder.Services.AddSingleton<GuideCatalog>();
         builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<Guide.Communes.FrenchCommunes>();
         builder.Services.AddSingleton<CommuneDirectory>();
         builder.Services.AddSingleton<NoticeBoard>();
         builder.Services.AddSingleton<HoursEvaluator>();
@@ -178,6 +179,7 @@ public static class ReperesApplication
             await seeder.LoadDemoAsync();
         }
 
+        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 

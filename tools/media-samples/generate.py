@@ -3,10 +3,12 @@
 
 Run once by hand on Debian (the tests never run it):
   apt-get install -y libjpeg-turbo-progs imagemagick ffmpeg webp libimage-exiftool-perl \
-                     python3-docx python3-openpyxl python3-odf
-  /usr/bin/python3 tools/media-samples/generate.py
-References come from other decoders than ours: djpeg (libjpeg-turbo) for JPEG, ImageMagick (libpng, its own GIF
-reader) for PNG and GIF. PNG test files are written by this script (every colour type, depth, filter and Adam7).
+                     python3-docx python3-openpyxl python3-odf icc-profiles-free libheif-examples
+  /usr/bin/python3 tools/media-samples/generate.py            # every sample (rewrites the folder)
+  /usr/bin/python3 tools/media-samples/generate.py color heic # only these parts, the rest untouched
+References come from other programs than libvips: djpeg (libjpeg-turbo) for JPEG, ImageMagick (libpng, its own GIF
+reader, lcms2 for colour profiles) for PNG, GIF and colour conversions. PNG test files are written by this script
+(every colour type, depth, filter and Adam7), and so is the Display P3 profile (from its published primaries).
 """
 import io
 import os
@@ -366,7 +368,132 @@ def document_samples():
         f.write(texts["bare.svg"].encode("utf-16"))
 
 
+# ---------------------------------------------------------------- colour profiles
+def s15(value):
+    return struct.pack(">i", int(round(value * 65536)))
+
+
+def icc_matrix_profile(description, primaries, transfer):
+    """An ICC v2 display profile (matrix/TRC): primaries as xy chromaticities with a D65 white, adapted to the
+    profile connection space's D50 with the Bradford transform, as colour management systems expect."""
+    def xyz(x, y):
+        return [x / y, 1.0, (1 - x - y) / y]
+
+    def solve(m, v):  # 3×3 linear system by Cramer's rule
+        def det(a):
+            return (a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                    + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]))
+        d = det(m)
+        return [det([[v[r] if c == i else m[r][c] for c in range(3)] for r in range(3)]) / d for i in range(3)]
+
+    def mul(a, b):
+        return [[sum(a[r][k] * b[k][c] for k in range(3)) for c in range(3)] for r in range(3)]
+
+    def inv(m):
+        cols = [solve(m, [1 if r == c else 0 for r in range(3)]) for c in range(3)]
+        return [[cols[c][r] for c in range(3)] for r in range(3)]
+
+    white = xyz(0.3127, 0.3290)
+    p = [xyz(*primaries[i]) for i in range(3)]
+    m = [[p[c][r] for c in range(3)] for r in range(3)]
+    scale = solve(m, white)
+    rgb_to_xyz = [[m[r][c] * scale[c] for c in range(3)] for r in range(3)]
+    bradford = [[0.8951, 0.2664, -0.1614], [-0.7502, 1.7135, 0.0367], [0.0389, -0.0685, 1.0296]]
+    d50 = [0.9642, 1.0, 0.8249]
+    lms_src = [sum(bradford[r][k] * white[k] for k in range(3)) for r in range(3)]
+    lms_dst = [sum(bradford[r][k] * d50[k] for k in range(3)) for r in range(3)]
+    adapt = mul(inv(bradford), mul([[lms_dst[i] / lms_src[i] if i == j else 0 for j in range(3)] for i in range(3)], bradford))
+    adapted = mul(adapt, rgb_to_xyz)
+
+    def xyz_tag(v):
+        return b"XYZ " + bytes(4) + b"".join(s15(c) for c in v)
+
+    def text_tag(text):
+        return b"text" + bytes(4) + text.encode("ascii") + b"\0"
+
+    def desc_tag(text):
+        ascii_text = text.encode("ascii") + b"\0"
+        return b"desc" + bytes(4) + struct.pack(">I", len(ascii_text)) + ascii_text + bytes(4 + 4 + 2 + 1 + 67)
+
+    curve = b"curv" + bytes(4) + struct.pack(">I", 1024) + b"".join(
+        struct.pack(">H", int(round(transfer(i / 1023) * 65535))) for i in range(1024))
+    tags = [(b"desc", desc_tag(description)), (b"cprt", text_tag("No copyright, use freely")),
+            (b"wtpt", xyz_tag(d50)),
+            (b"rXYZ", xyz_tag([adapted[r][0] for r in range(3)])), (b"gXYZ", xyz_tag([adapted[r][1] for r in range(3)])),
+            (b"bXYZ", xyz_tag([adapted[r][2] for r in range(3)])),
+            (b"chad", b"sf32" + bytes(4) + b"".join(s15(adapt[r][c]) for r in range(3) for c in range(3))),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    table, data, offsets = b"", b"", {}
+    offset = 128 + 4 + 12 * len(tags)
+    for signature, body in tags:
+        if id(body) not in offsets:
+            while (offset + len(data)) % 4:
+                data += b"\0"
+            offsets[id(body)] = offset + len(data)
+            data += body
+        table += signature + struct.pack(">II", offsets[id(body)], len(body))
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntrRGB XYZ " + struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
+              + b"acsp" + b"APPL" + bytes(4) + bytes(4) + bytes(4) + bytes(8) + struct.pack(">I", 0)
+              + b"".join(s15(c) for c in d50) + bytes(4) + bytes(16) + bytes(28))
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def srgb_transfer(v):
+    return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+
+# Patches of colour given as numbers in the photo's own space: in gamut of sRGB, and one (first) beyond it.
+COLOUR_PATCHES = [(230, 30, 40), (200, 90, 70), (70, 170, 90), (60, 90, 200), (230, 200, 70), (128, 128, 128)]
+
+
+def color_samples():
+    p3 = out("color", "display-p3.icc")
+    with open(p3, "wb") as f:
+        f.write(icc_matrix_profile("Display P3 (Reperes samples)", [(0.680, 0.320), (0.265, 0.690), (0.150, 0.060)], srgb_transfer))
+    patches = tmp("patches.ppm")
+    args = [CONVERT]
+    for r, g, b in COLOUR_PATCHES:
+        args += ["-size", "32x48", f"xc:rgb({r},{g},{b})"]
+    run(*args, "+append", "-depth", "8", patches)
+    for name, profile in (("display-p3", p3), ("adobe-rgb", "/usr/share/color/icc/compatibleWithAdobeRGB1998.icc")):
+        jpg = out("color", name + ".jpg")
+        run("cjpeg", "-quality", "95", "-sample", "1x1", "-outfile", jpg, patches)
+        run("exiftool", "-q", "-overwrite_original", f"-ICC_Profile<={profile}", jpg)
+        # Reference: ImageMagick through lcms2 from the embedded profile to Debian's sRGB profile.
+        run(CONVERT, jpg, "-intent", "Relative", "-profile", "/usr/share/color/icc/sRGB.icc", "-depth", "8",
+            out("color", name + ".srgb.ppm"))
+
+
+# ---------------------------------------------------------------- HEIC and a photo full of metadata
+def heic_samples():
+    src = make_source("heic", (64, 48))
+    png = tmp("heic.png")
+    run(CONVERT, src, png)
+    run("heif-enc", "-q", "60", "-o", out("heic", "iphone.heic"), png)
+
+
+def metadata_samples():
+    """A phone photo carrying every kind of metadata a JPEG can: EXIF (orientation 6, GPS, serial number), XMP, IPTC,
+    a comment, and bytes hidden after the end of the image."""
+    photo = out("jpeg", "phone-all-metadata.jpg")
+    run("cjpeg", "-quality", "90", "-outfile", photo, make_source("metadata", (64, 48)))
+    run("exiftool", "-q", "-overwrite_original", "-Orientation#=6", "-GPSLatitude=48.3904", "-GPSLatitudeRef=N",
+        "-GPSLongitude=4.4861", "-GPSLongitudeRef=W", "-SerialNumber=SN-123456", "-Make=PhoneMaker",
+        "-XMP-dc:Creator=Jeanne Secret", "-IPTC:By-line=Jeanne Secret", "-IPTC:City=Brest-IPTC",
+        "-Comment=COMMENT-SECRET", photo)
+    with open(photo, "ab") as f:
+        f.write(b"HIDDEN-AFTER-END")
+
+
 def main():
+    parts = {"jpeg": jpeg_samples, "png": png_samples, "gif": gif_samples, "webp": webp_samples, "av": av_samples,
+             "documents": document_samples, "color": color_samples, "heic": heic_samples, "metadata": metadata_samples}
+    if len(sys.argv) > 1:
+        for name in sys.argv[1:]:
+            parts[name]()
+        return
     if os.path.isdir(ROOT):
         for entry in os.listdir(ROOT):
             if entry not in ("README.md", ".gitattributes"):
@@ -377,6 +504,9 @@ def main():
     webp_samples()
     av_samples()
     document_samples()
+    color_samples()
+    heic_samples()
+    metadata_samples()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(ROOT) for f in files)
     print(f"{total // 1024} KB in {ROOT}", file=sys.stderr)
 

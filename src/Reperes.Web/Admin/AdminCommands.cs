@@ -57,6 +57,11 @@ public static class AdminCommands
         var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
         var seeder = scope.ServiceProvider.GetRequiredService<DataSeeder>();
         await seeder.EnsureTaxonomyAsync();
+        if (args[0] != "reindex")
+        {
+            await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"));
+        }
+
         switch (args[0])
         {
             case "migrate":

@@ -20,11 +20,31 @@ public sealed record SearchHitDto(
     double? DistanceKm,
     string OpenState,
     string OpenText,
+    string? OpenAbout,
+    string? For,
+    bool Unconditional,
     IReadOnlyList<string> Categories,
     string Url,
     bool Demo);
 
-public sealed record SearchResponseDto(int Total, bool Capped, int Page, int PageSize, int PageCount, IReadOnlyList<string> Corrections, IReadOnlyList<SearchHitDto> Results);
+public sealed record SearchResponseDto(int Total, bool Capped, int Page, int PageSize, int PageCount, IReadOnlyList<string> Corrections, IReadOnlyList<SearchHitDto> Results)
+{
+    /// <summary>What the words were understood as: each searched word or phrase and the categories it leads to.</summary>
+    public IReadOnlyList<SearchTermDto> Understood { get; init; } = [];
+
+    /// <summary>Words that were not understood, hence not searched.</summary>
+    public IReadOnlyList<string> NotUnderstood { get; init; } = [];
+
+    /// <summary>True when no place answers every understood word: the results answer some of them.</summary>
+    public bool AnswersPartly { get; init; }
+
+    /// <summary>For no or few results: codes of the closest categories and needs to try.</summary>
+    public IReadOnlyList<string> SuggestedCategories { get; init; } = [];
+
+    public IReadOnlyList<string> SuggestedNeeds { get; init; } = [];
+}
+
+public sealed record SearchTermDto(string Typed, string Searched, bool Corrected, IReadOnlyList<string> Categories);
 
 public sealed record OpeningHoursEvaluationDto(bool Valid, string? Error, int? ErrorPosition, string? State, string? Comment, string? NextChange, string? Text);
 
@@ -71,6 +91,11 @@ public static class GuideApi
 
         var culture = CultureInfo.CurrentUICulture;
         var result = await search.SearchAsync(request, clock.GetUtcNow(), culture, SearchRequest.MaxMapPageSize, cancellationToken);
+        if (result.UnknownCommune)
+        {
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
+        }
+
         var hits = result.Hits.Select(h => new SearchHitDto(
             h.Id,
             h.Slug,
@@ -82,11 +107,22 @@ public static class GuideApi
             h.DistanceKm is { } d ? Math.Round(d, 2) : null,
             h.Hours.CssClass,
             h.Hours.Text,
+            h.Open.About?.Name,
+            h.For?.Text,
+            h.For?.Unconditional == true,
             h.Categories.Select(c => c.Code).ToList(),
             $"/structure/{h.Slug}",
             h.IsDemo)).ToList();
         return TypedResults.Ok(new SearchResponseDto(result.Total, result.Capped, result.Page, result.PageSize, result.PageCount,
-            result.Corrections.Select(c => $"{c.Typed}→{c.Corrected}").ToList(), hits));
+            result.Corrections.Select(c => $"{c.Typed}→{c.Corrected}").ToList(), hits)
+        {
+            Understood = result.Terms.Select(t => new SearchTermDto(t.Typed, t.Searched, t.Corrected,
+                t.CategoryIds.Select(catalog.Category).OfType<CategoryInfo>().Select(c => c.Code).ToList())).ToList(),
+            NotUnderstood = result.NotUnderstood,
+            AnswersPartly = result.AnswersPartly,
+            SuggestedCategories = result.Suggestions?.Categories.Select(c => c.Code).ToList() ?? [],
+            SuggestedNeeds = result.Suggestions?.Needs.Select(n => n.Code).ToList() ?? [],
+        });
     }
 
     /// <summary>Evaluates an opening_hours expression at an instant (now by default); an invalid expression is not an error of the API.</summary>

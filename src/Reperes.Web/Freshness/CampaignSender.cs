@@ -50,7 +50,7 @@ public sealed class CampaignSender(ReperesDbContext db, IMailer mailer, ILogger<
                 await mailer.SendAsync(to, subject, body, cancellationToken);
                 emails++;
             }
-            catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+            catch (MailDeliveryException exception)
             {
                 logger.LogError(exception, "Campaign {Id}: the link could not be sent to {Email}", campaign.Id, to);
             }

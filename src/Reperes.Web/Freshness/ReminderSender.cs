@@ -91,7 +91,7 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
                     await mailer.SendAsync(recipient.Email, subject, body, cancellationToken);
                     emails++;
                 }
-                catch (Exception exception) when (exception is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+                catch (MailDeliveryException exception)
                 {
                     logger.LogError(exception, "Reminder for structure {Id} could not be sent to {Email}", s.Id, recipient.Email);
                 }

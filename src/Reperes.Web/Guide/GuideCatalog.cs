@@ -18,7 +18,7 @@ public sealed record NeedInfo(int Id, string Code, string NameFr, string NameEn,
 }
 
 /// <summary>
-/// The taxonomy held in memory (it is small and read on every page), with the synonym table of the search.
+/// The taxonomy held in memory (it is small and read on every page), with the lexicon of the search.
 /// Reloaded after the taxonomy changes.
 /// </summary>
 public sealed class GuideCatalog(IServiceScopeFactory scopes)
@@ -38,15 +38,8 @@ public sealed class GuideCatalog(IServiceScopeFactory scopes)
 
     public NeedInfo? Need(int id) => Current.Needs.FirstOrDefault(n => n.Id == id);
 
-    /// <summary>Categories that an everyday word (already folded and stemmed) designates: "mang" → repas, colis…</summary>
-    public IReadOnlyList<int> CategoriesForTerm(string stem) =>
-        Current.SynonymStems.TryGetValue(stem, out var ids) ? ids : [];
-
-    /// <summary>Multi-word synonyms ("laver linge", "restaurant social") as sequences of stems.</summary>
-    public IReadOnlyList<(string[] Stems, IReadOnlyList<int> CategoryIds)> Phrases => Current.Phrases;
-
-    /// <summary>Every stem the taxonomy knows: names and synonyms (for typo correction).</summary>
-    public IReadOnlyCollection<string> Vocabulary => Current.Vocabulary;
+    /// <summary>The search's lexicon: taxonomy words and the reviewed search vocabulary.</summary>
+    public SearchLexicon Lexicon => Current.Lexicon;
 
     public void Invalidate() => snapshot = null;
 
@@ -65,56 +58,13 @@ public sealed class GuideCatalog(IServiceScopeFactory scopes)
                     c.Synonyms.Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList()))
             .ToList();
 
-        var synonymStems = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var phrases = new List<(string[] Stems, IReadOnlyList<int> CategoryIds)>();
-        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var category in infos.SelectMany(n => n.Categories))
-        {
-            foreach (var word in new[] { category.NameFr, category.NameEn }.SelectMany(TextNormalizer.Terms))
-            {
-                vocabulary.Add(word);
-            }
-
-            // A category's own name leads to it as much as its synonyms do.
-            foreach (var synonym in category.Synonyms.Append(category.NameFr).Append(category.NameEn))
-            {
-                var stems = TextNormalizer.Terms(synonym).ToArray();
-                if (stems.Length == 1)
-                {
-                    if (!synonymStems.TryGetValue(stems[0], out var list))
-                    {
-                        synonymStems[stems[0]] = list = [];
-                    }
-
-                    if (!list.Contains(category.Id))
-                    {
-                        list.Add(category.Id);
-                    }
-                }
-                else if (stems.Length > 1)
-                {
-                    phrases.Add((stems, [category.Id]));
-                }
-
-                vocabulary.UnionWith(stems);
-            }
-        }
-
-        foreach (var need in infos)
-        {
-            vocabulary.UnionWith(TextNormalizer.Terms(need.NameFr));
-            vocabulary.UnionWith(TextNormalizer.Terms(need.NameEn));
-        }
-
         return new Snapshot(
             db.Structures.Any(s => s.IsDemo),
             infos,
             infos.ToDictionary(n => n.Code, StringComparer.Ordinal),
             infos.SelectMany(n => n.Categories).ToDictionary(c => c.Code, StringComparer.Ordinal),
             infos.SelectMany(n => n.Categories).ToDictionary(c => c.Id),
-            synonymStems.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value, StringComparer.Ordinal),
-            phrases,
-            vocabulary);
+            SearchLexicon.Build(infos, Data.SeedFiles.Taxonomy(), Data.SeedFiles.SearchVocabulary()));
     }
 
     private sealed record Snapshot(
@@ -123,7 +73,5 @@ public sealed class GuideCatalog(IServiceScopeFactory scopes)
         IReadOnlyDictionary<string, NeedInfo> NeedsByCode,
         IReadOnlyDictionary<string, CategoryInfo> CategoriesByCode,
         IReadOnlyDictionary<int, CategoryInfo> CategoriesById,
-        IReadOnlyDictionary<string, IReadOnlyList<int>> SynonymStems,
-        IReadOnlyList<(string[] Stems, IReadOnlyList<int> CategoryIds)> Phrases,
-        HashSet<string> Vocabulary);
+        SearchLexicon Lexicon);
 }

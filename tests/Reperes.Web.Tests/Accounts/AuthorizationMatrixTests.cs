@@ -50,6 +50,7 @@ public sealed partial class AuthorizationMatrixTests
     {
         ["mon-espace"] = Everyone,
         ["mon-espace/a-valider"] = Everyone,
+        ["mon-espace/a-valider/{id:int}"] = [ManagerA, Moderator, Coordinator],
         ["mon-espace/publications"] = Everyone,
         ["mon-espace/publications/nouvelle"] = Everyone,
         ["mon-espace/securite"] = Everyone,
@@ -85,11 +86,9 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/tableau-de-bord/{slug}/decision"] = [Coordinator],
     };
 
-    /// <summary>Form handlers narrower than their page: deciding on a publication of A, featuring it on the home page.</summary>
+    /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
     private static readonly Dictionary<(string Route, string Handler), string[]> HandlerRules = new()
     {
-        [("mon-espace/publications/{id:int}/modifier", "Publish")] = [ManagerA, Moderator, Coordinator],
-        [("mon-espace/publications/{id:int}/modifier", "Refuse")] = [ManagerA, Moderator, Coordinator],
         [("mon-espace/publications/{id:int}/modifier", "Unpublish")] = [ManagerA, Moderator, Coordinator],
         [("mon-espace/publications/{id:int}/modifier", "Feature")] = [Coordinator],
     };
@@ -197,6 +196,7 @@ public sealed partial class AuthorizationMatrixTests
         ["Email"] = "intrus@example.org",
         ["Role"] = "Manager",
         ["reason"] = "Refusé par un intrus",
+        ["When"] = "maintenant",
         ["featured"] = "true",
         ["memberId"] = values["memberId"],
         ["membershipId"] = values["memberId"],

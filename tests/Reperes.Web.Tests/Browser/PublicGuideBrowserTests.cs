@@ -82,9 +82,14 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer les filtres" }).ClickAsync();
 
         await page.WaitForURLAsync(new Regex("open=now"));
-        var badges = await page.Locator("ol.results p.badge").AllInnerTextsAsync();
+        // A place is open when one of its services is: the badge may name it ("Vestiboutique : ouvert · ferme à 12:30").
+        var badges = await page.Locator("ol.results p.badge").AllAsync();
         badges.ShouldNotBeEmpty();
-        badges.ShouldAllBe(b => b.StartsWith("Ouvert"));
+        foreach (var badge in badges)
+        {
+            (await badge.GetAttributeAsync("class"))!.Split(' ').ShouldContain("open");
+            (await badge.InnerTextAsync()).ShouldMatch("(^Ouvert|: ouvert)");
+        }
     }
 
     [BrowserFact]
@@ -192,7 +197,8 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByText("Distribution le mardi après-midi.")).ToBeVisibleAsync();
     }
 
-    private static Regex OpenStateText() => new("^(Ouvert|Fermé|Sur rendez-vous|Horaires)");
+    /// <summary>The state, possibly after the name of the service it is about ("Douches : fermé · ouvre demain à 8:30").</summary>
+    private static Regex OpenStateText() => new("^([^:]+ : )?(Ouvert|Fermé|Sur rendez-vous|Horaires|ouvert|fermé|sur rendez-vous|horaires)");
 
     [GeneratedRegex("^Appeler le")]
     private static partial Regex AppelerRegex();

@@ -45,15 +45,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    /// <summary>
+    /// A fresh browser context (no cookie) with one page; a 412×915 phone unless <paramref name="viewport"/> says
+    /// otherwise; <paramref name="configure"/> changes other options (JavaScript, permissions, a position…).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 412, Height = 915 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 412, Height = 915 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-        });
+        };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
         // No traffic leaves the machine: map tiles of the configured host are answered empty.
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.FulfillAsync(new RouteFulfillOptions { Status = 204 }));
         return await context.NewPageAsync();
@@ -66,7 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var json = await page.EvaluateAsync<JsonElement>(
             """
             async () => {
-              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
               return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                 .map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '));
             }

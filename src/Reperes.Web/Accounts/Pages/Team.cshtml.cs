@@ -262,10 +262,10 @@ public sealed class TeamModel(
         }
 
         Structure = structure;
-        Members = await db.Memberships.AsNoTracking().Where(m => m.StructureId == structure.Id)
-            .OrderBy(m => m.Role).ThenBy(m => m.User.DisplayName)
+        var members = await db.Memberships.AsNoTracking().Where(m => m.StructureId == structure.Id)
             .Select(m => new TeamMember(m.Id, m.UserId, m.User.DisplayName, m.User.Email!, m.Role, m.CanPublish))
             .ToListAsync(HttpContext.RequestAborted);
+        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Name, Guide.FrenchOrder.Comparer).ToList();
         Now = clock.GetUtcNow();
 
         // Expired ones too: they can be sent again.

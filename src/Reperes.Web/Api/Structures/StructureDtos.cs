@@ -5,8 +5,12 @@ namespace Reperes.Web.Api.Structures;
 /// <summary>Where a structure receives people. Every part may be missing (services given by phone only).</summary>
 public sealed record AddressDto(string? Street, string? PostalCode, string? City, string? CommuneCode, double? Latitude, double? Longitude);
 
-/// <summary>Open or closed at the instant of the request, with notices (closures, exceptional hours) applied.</summary>
-public sealed record OpeningStateDto(string State, string Text, DateTimeOffset? NextChange);
+/// <summary>
+/// Open or closed at the instant of the request, with notices (closures, exceptional hours) applied. For a place,
+/// <c>About</c> names the service the state is about (the one open, else the one opening first), null when it is the
+/// structure's own hours; for a service, it is null.
+/// </summary>
+public sealed record OpeningStateDto(string State, string Text, DateTimeOffset? NextChange, string? About = null);
 
 public sealed record CategoryRefDto(string Code, string Name, string Need);
 
@@ -22,6 +26,8 @@ public sealed record StructureSummaryDto(
     string? Phone,
     bool? WheelchairAccessible,
     OpeningStateDto Open,
+    string? For,
+    bool Unconditional,
     IReadOnlyList<string> Categories,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? VerifiedAt,
@@ -32,6 +38,7 @@ public sealed record HoursDto(string? OpeningHours, string? Details, OpeningStat
 
 public sealed record NoticeDto(NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours, Guid? ServiceId);
 
+/// <summary>A service; <c>Open</c> is its state now in lists and sheets, null in <c>services/{id}</c>, which holds stored data only.</summary>
 public sealed record ServiceDto(
     Guid Id,
     string Name,
@@ -51,7 +58,8 @@ public sealed record ServiceDto(
     IReadOnlyList<string> Modes,
     string? RemotePhone,
     string? RemoteWebsite,
-    StructureRefDto Structure);
+    StructureRefDto Structure,
+    OpeningStateDto? Open);
 
 public sealed record StructureDto(
     Guid Id,

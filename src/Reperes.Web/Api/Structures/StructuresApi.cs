@@ -49,7 +49,7 @@ public static class StructuresApi
         var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, ApiPaging.MaxPerPage, cancellationToken);
         if (result.UnknownCommune)
         {
-            return UnknownCommune(localizer, request.Commune);
+            return CommuneProblem.For(localizer, request.Commune, result.Commune);
         }
 
         var ids = result.Hits.Select(h => h.Id).ToList();
@@ -70,7 +70,9 @@ public static class StructuresApi
                 h.DistanceKm is { } d ? Math.Round(d, 2) : null,
                 h.Phone,
                 h.WheelchairAccessible,
-                State(h.Hours),
+                State(h.Hours, h.Open.About),
+                h.For?.Text,
+                h.For?.Unconditional == true,
                 h.Categories.Select(c => c.Code).ToList(),
                 s.UpdatedAt,
                 s.VerifiedAt,
@@ -85,7 +87,7 @@ public static class StructuresApi
     private static async Task<Results<CachedJson<StructureDto>, ProblemHttpResult>> GetStructureAsync(
         Guid id,
         ReperesDbContext db,
-        HoursEvaluator hours,
+        OpenStates openStates,
         IStringLocalizer<SharedResource> localizer,
         TimeProvider clock,
         IOptions<ReperesOptions> options,
@@ -113,7 +115,9 @@ public static class StructuresApi
         var today = HoursEvaluator.LocalDate(now);
         var notices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).ToList();
         var noticeInfos = notices.Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours)).ToList();
-        var status = hours.Describe(structure.OpeningHours, noticeInfos.Where(n => n.ServiceId is null).ToList(), now, CultureInfo.CurrentUICulture);
+        var culture = CultureInfo.CurrentUICulture;
+        var open = openStates.Of(PlaceHours.Of(structure, noticeInfos), [], now);
+        var serviceStates = open.Services.ToDictionary(s => s.Service.Id, s => State(OpenStateText.Status(s.State, now, localizer, culture)));
         var baseUrl = options.Value.BaseUrl(context.Request);
         var reference = new StructureRefDto(structure.Uid, structure.Name, $"{baseUrl}/structure/{structure.Slug}");
         var serviceUids = structure.Services.ToDictionary(v => v.Id, v => v.Uid);
@@ -132,10 +136,10 @@ public static class StructuresApi
             structure.Website,
             structure.WheelchairAccessible,
             structure.LanguageList,
-            new HoursDto(structure.OpeningHours, structure.OpeningHoursDetails, State(status)),
+            new HoursDto(structure.OpeningHours, structure.OpeningHoursDetails, State(OpenStateText.HeadlineStatus(open, now, localizer, culture), open.About)),
             notices.Select(n => new NoticeDto(n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.ServiceId is { } s ? serviceUids.GetValueOrDefault(s) : null)).ToList(),
-            structure.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, StringComparer.Ordinal)
-                .Select(v => ToDto(v, reference)).ToList(),
+            structure.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, FrenchOrder.Comparer)
+                .Select(v => ToDto(v, reference, serviceStates[v.Id])).ToList(),
             structure.UpdatedAt,
             structure.VerifiedAt,
             reference.Url,
@@ -150,6 +154,8 @@ public static class StructuresApi
         ReperesDbContext db,
         IStringLocalizer<SharedResource> localizer,
         TimeProvider clock,
+        OpenStates openStates,
+        NoticeBoard notices,
         IOptions<ReperesOptions> options,
         HttpContext context,
         CancellationToken cancellationToken)
@@ -219,7 +225,7 @@ public static class StructuresApi
             var result = await search.SearchAsync(request, clock.GetUtcNow(), CultureInfo.CurrentUICulture, SearchService.CandidateLimit, cancellationToken);
             if (result.UnknownCommune)
             {
-                return UnknownCommune(localizer, request.Commune);
+                return CommuneProblem.For(localizer, request.Commune, result.Commune);
             }
 
             capped = result.Capped;
@@ -235,16 +241,21 @@ public static class StructuresApi
             var rank = result.Hits.Select((h, i) => (h.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var structureIds = rank.Keys.ToList();
             var matching = await services.Where(v => structureIds.Contains(v.StructureId))
-                .Select(v => new { v.Id, v.StructureId, v.Name })
+                .Select(v => new { v.Id, v.StructureId, v.Name, Hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours), StructureHours = v.Structure.OpeningHours })
                 .ToListAsync(cancellationToken);
-            var ordered = matching.OrderBy(v => rank[v.StructureId]).ThenBy(v => v.Name, StringComparer.Ordinal).ThenBy(v => v.Id).Select(v => v.Id).ToList();
+
+            // "Open now" or "today" asks for services open themselves, with the same rules as the places' state.
+            var opening = openStates.Matcher(request.OpenFilter, clock.GetUtcNow());
+            var ordered = matching
+                .Where(v => opening.Matches(new PlaceHours(v.StructureHours, [v.Hours], notices.For(v.StructureId)), [v.Hours.CategoryId]))
+                .OrderBy(v => rank[v.StructureId]).ThenBy(v => v.Name, FrenchOrder.Comparer).ThenBy(v => v.Id).Select(v => v.Id).ToList();
             total = ordered.Count;
             pageIds = ordered.Skip((pageNumber - 1) * perPage).Take(perPage).ToList();
         }
         else
         {
             total = await services.CountAsync(cancellationToken);
-            pageIds = await services.OrderBy(v => v.Structure.Name).ThenBy(v => v.Name).ThenBy(v => v.Id)
+            pageIds = await services.OrderBy(v => v.Structure.SortName).ThenBy(v => v.Structure.Name).ThenBy(v => v.Name).ThenBy(v => v.Id)
                 .Skip((pageNumber - 1) * perPage).Take(perPage).Select(v => v.Id).ToListAsync(cancellationToken);
         }
 
@@ -254,8 +265,15 @@ public static class StructuresApi
             .Include(v => v.Structure)
             .Where(v => pageIds.Contains(v.Id))
             .ToDictionaryAsync(v => v.Id, cancellationToken);
+        var now = clock.GetUtcNow();
         var items = pageIds.Select(i => loaded[i])
-            .Select(v => ToDto(v, new StructureRefDto(v.Structure.Uid, v.Structure.Name, $"{baseUrl}/structure/{v.Structure.Slug}")))
+            .Select(v =>
+            {
+                var hours = ServiceHours.Of(v);
+                var state = openStates.OfService(new PlaceHours(v.Structure.OpeningHours, [hours], notices.For(v.StructureId)), hours, now);
+                return ToDto(v, new StructureRefDto(v.Structure.Uid, v.Structure.Name, $"{baseUrl}/structure/{v.Structure.Slug}"),
+                    State(OpenStateText.Status(state, now, localizer, CultureInfo.CurrentUICulture)));
+            })
             .ToList();
         var pageCount = ApiPaging.PageCount(total, perPage);
         ApiPaging.AddLinks(context, pageNumber, pageCount);
@@ -283,10 +301,10 @@ public static class StructuresApi
         var reference = new StructureRefDto(service.Structure.Uid, service.Structure.Name, $"{baseUrl}/structure/{service.Structure.Slug}");
 
         // Only stored data: the date of its structure's last change is truthful.
-        return CachedJson.Ok(ToDto(service, reference), service.Structure.UpdatedAt);
+        return CachedJson.Ok(ToDto(service, reference, null), service.Structure.UpdatedAt);
     }
 
-    private static ServiceDto ToDto(Service v, StructureRefDto structure) => new(
+    private static ServiceDto ToDto(Service v, StructureRefDto structure, OpeningStateDto? open) => new(
         v.Uid,
         v.Name,
         v.Description,
@@ -305,9 +323,10 @@ public static class StructuresApi
         v.ModeList,
         v.RemotePhone,
         v.RemoteWebsite,
-        structure);
+        structure,
+        open);
 
-    private static OpeningStateDto State(HoursStatus status) => new(status.CssClass, status.Text, status.NextChange);
+    private static OpeningStateDto State(HoursStatus status, ServiceHours? about = null) => new(status.CssClass, status.Text, status.NextChange, about?.Name);
 
     private static ValidationProblem? Invalid(SearchRequest request, IStringLocalizer localizer, GuideCatalog catalog)
     {
@@ -316,11 +335,6 @@ public static class StructuresApi
             ? null
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = errors.ToArray() }, title: localizer["La recherche est invalide."]);
     }
-
-    private static ValidationProblem UnknownCommune(IStringLocalizer localizer, string? commune) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["commune"] = [localizer["Nous ne connaissons pas la commune « {0} ». Vérifiez l’orthographe ou indiquez le code postal.", commune ?? ""]] },
-            title: localizer["La recherche est invalide."]);
 
     private static ProblemHttpResult NotFound(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status404NotFound);
 }

@@ -63,7 +63,7 @@ public sealed class AccountModel(
             var lower = text.Length > 200 ? text[..200].ToLowerInvariant() : text.ToLowerInvariant();
             Candidates = await db.Structures.AsNoTracking()
                 .Where(s => s.Name.ToLower().Contains(lower))
-                .OrderBy(s => s.Status).ThenBy(s => s.Name)
+                .OrderBy(s => s.Status).ThenBy(s => s.SortName).ThenBy(s => s.Name)
                 .Take(10)
                 .Select(s => new ScopeStructure(s.Id, s.Name, s.City))
                 .ToListAsync(HttpContext.RequestAborted);
@@ -227,14 +227,14 @@ public sealed class AccountModel(
         Roles = (await users.GetRolesAsync(account)).Order(StringComparer.Ordinal).ToList();
         Locked = account.LockoutEnd > clock.GetUtcNow();
         Structures = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.Id)
-            .OrderBy(m => m.Structure.Name)
+            .OrderBy(m => m.Structure.SortName).ThenBy(m => m.Structure.Name)
             .Select(m => new AccountStructure(m.Structure.Name, m.Structure.Slug, m.Role))
             .ToListAsync(HttpContext.RequestAborted);
         var scopes = await db.ModeratorScopes.AsNoTracking().Where(m => m.UserId == account.Id).ToListAsync(HttpContext.RequestAborted);
         ScopeNeeds = scopes.Where(m => m.NeedId != null).Select(m => m.NeedId!.Value).ToHashSet();
         var structureIds = scopes.Where(m => m.StructureId != null).Select(m => m.StructureId!.Value).ToList();
         ScopeStructures = await db.Structures.AsNoTracking().Where(s => structureIds.Contains(s.Id))
-            .OrderBy(s => s.Name)
+            .OrderBy(s => s.SortName).ThenBy(s => s.Name)
             .Select(s => new ScopeStructure(s.Id, s.Name, s.City))
             .ToListAsync(HttpContext.RequestAborted);
         return null;

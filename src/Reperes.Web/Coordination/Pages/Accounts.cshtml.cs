@@ -83,7 +83,7 @@ public sealed class AccountsModel(ReperesDbContext db, TimeProvider clock, IStri
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(HttpContext.RequestAborted);
         var structures = await db.Memberships.Where(m => ids.Contains(m.UserId))
-            .OrderBy(m => m.Structure.Name)
+            .OrderBy(m => m.Structure.SortName).ThenBy(m => m.Structure.Name)
             .Select(m => new { m.UserId, m.Structure.Name, m.Structure.Slug, m.Role })
             .ToListAsync(HttpContext.RequestAborted);
         Rows = users.Select(u => new AccountRow(

@@ -80,7 +80,7 @@ public sealed partial class StructuresModel(
         var query = Filtered();
         Total = await query.Take(CountLimit + 1).CountAsync(HttpContext.RequestAborted);
         var rows = await query
-            .OrderBy(s => s.Status).ThenBy(s => s.Name).ThenBy(s => s.Id)
+            .OrderBy(s => s.Status).ThenBy(s => s.SortName).ThenBy(s => s.Name).ThenBy(s => s.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
             .Select(s => new StructureRow(
                 s.Id,

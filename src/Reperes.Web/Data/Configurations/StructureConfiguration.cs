@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Reperes.Web.Guide;
 using Reperes.Web.Guide.Domain;
 
 namespace Reperes.Web.Data.Configurations;
@@ -18,9 +19,11 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         // Covering: a search near a place filters on the coordinates without reading the rows.
         builder.HasIndex(s => new { s.Status, s.GeoCell, s.Latitude, s.Longitude });
         builder.HasIndex(s => s.CommuneCode);
-        builder.HasIndex(s => new { s.Status, s.Name });
+        // The coordination's tables and the dashboard list structures by status, then in French alphabetical order.
+        builder.HasIndex(s => new { s.Status, s.SortName });
         builder.Property(s => s.Slug).HasMaxLength(160);
         builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.SortName).HasMaxLength(FrenchOrder.KeyLength);
         builder.Property(s => s.Kind).HasConversion<int>();
         builder.Property(s => s.Status).HasConversion<int>();
         builder.Property(s => s.Networks).HasMaxLength(500);

@@ -90,7 +90,7 @@ public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
             .ToDictionaryAsync(g => g.StructureId, g => g.Count, cancellationToken);
 
         var rows = db.Structures.AsNoTracking()
-            .OrderBy(s => s.Status).ThenBy(s => s.Name).ThenBy(s => s.Id)
+            .OrderBy(s => s.Status).ThenBy(s => s.SortName).ThenBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => new
             {
                 s.Id,

@@ -153,7 +153,7 @@ public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, Fr
         }
 
         Rows = await query
-            .OrderBy(t => t.Progress).ThenBy(t => t.Structure.Name).ThenBy(t => t.Id)
+            .OrderBy(t => t.Progress).ThenBy(t => t.Structure.SortName).ThenBy(t => t.Structure.Name).ThenBy(t => t.Id)
             .Take(RowLimit)
             .Select(t => new CampaignStructureRow(
                 t.StructureId, t.Structure.Name, t.Structure.Slug, t.Structure.City, t.Progress, t.SentAt, t.SentCount, t.DoneAt, t.AnsweredBy,

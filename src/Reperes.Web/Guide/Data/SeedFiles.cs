@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Reperes.Web.Guide.Data;
 
-/// <summary>The JSON files shipped with the application: the taxonomy and the Brest demonstration data.</summary>
+/// <summary>The JSON files shipped with the application: the taxonomy, the search vocabulary and the Brest demonstration data.</summary>
 public static class SeedFiles
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -14,6 +14,8 @@ public static class SeedFiles
     public static TaxonomyFile Taxonomy() => Read<TaxonomyFile>("taxonomy.json");
 
     public static DemoFile Demo() => Read<DemoFile>("brest-demo.json");
+
+    public static SearchVocabularyFile SearchVocabulary() => Read<SearchVocabularyFile>("search-vocabulary.json");
 
     private static T Read<T>(string name)
     {
@@ -125,3 +127,25 @@ public static class SeedValues
         _ => throw new InvalidDataException($"Unknown notice kind '{value}'."),
     };
 }
+
+/// <summary>The search's vocabulary beyond the taxonomy (search-vocabulary.json): see the file's own comments.</summary>
+public sealed record SearchVocabularyFile(
+    IReadOnlyList<string> Fillers,
+    IReadOnlyList<VocabularyEntry> Weak,
+    IReadOnlyList<VocabularyEntry> Abbreviations,
+    IReadOnlyList<VocabularyEntry> Situations,
+    IReadOnlyList<VocabularyEntry> Words)
+{
+    public IEnumerable<VocabularyEntry> Entries => Weak.Concat(Abbreviations).Concat(Situations).Concat(Words);
+}
+
+/// <summary>
+/// Words or phrases that lead to the same categories (then to the <paramref name="Also"/> ones), said by people of
+/// an <paramref name="Audience"/> (a data·inclusion public) when given; an abbreviation says what it stands for.
+/// </summary>
+public sealed record VocabularyEntry(
+    IReadOnlyList<string> Words,
+    IReadOnlyList<string> Categories,
+    LocalizedText? Means = null,
+    IReadOnlyList<string>? Also = null,
+    string? Audience = null);

@@ -10,6 +10,7 @@ public sealed class Structure
         Uid = uid ?? Guid.NewGuid();
         Slug = slug;
         Name = name;
+        SortName = FrenchOrder.Key(name);
         Kind = kind;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
@@ -23,6 +24,9 @@ public sealed class Structure
 
     public string Slug { get; private set; } = "";
     public string Name { get; private set; } = "";
+
+    /// <summary>The name as French alphabetical order compares it (<see cref="FrenchOrder.Key"/>): lists sort on it.</summary>
+    public string SortName { get; private set; } = "";
     public StructureKind Kind { get; private set; }
 
     /// <summary>data·inclusion reseaux-porteurs, separated by '|'.</summary>
@@ -84,6 +88,7 @@ public sealed class Structure
     public void Describe(string name, StructureKind kind, string summary, string description, IEnumerable<string> networks)
     {
         Name = name;
+        SortName = FrenchOrder.Key(name);
         Kind = kind;
         Summary = summary;
         Description = description;

@@ -8,9 +8,19 @@ namespace Reperes.Web.Guide.Hours;
 /// <summary>A temporary notice as the evaluator needs it.</summary>
 public sealed record NoticeInfo(int StructureId, int? ServiceId, NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours);
 
-/// <summary>What a person needs to know now: open or not, a humane sentence, and the notice that explains it, if any.</summary>
+/// <summary>
+/// What a person needs to know now: open or not, a humane sentence, and the notice that explains it, if any (a state of
+/// <see cref="OpenStates"/> in words).
+/// </summary>
 public sealed record HoursStatus(OpeningStatus Status, string Text, string? Comment, DateTimeOffset? NextChange, NoticeInfo? Cause)
 {
+    /// <summary>A state of <see cref="OpenStates"/> with its words (<see cref="OpenStateText"/>).</summary>
+    public static HoursStatus Of(OpenState state, string text) =>
+        new(state.Status, text, state.Comment, state.NextChange, state.Closure ?? state.ExceptionalHours);
+
+    /// <summary>The comment of the hours, when the text does not already say it.</summary>
+    public string? ExtraComment => Comment is { Length: > 0 } comment && !Text.Contains(comment, StringComparison.Ordinal) ? comment : null;
+
     public string CssClass => Status switch
     {
         OpeningStatus.Open => "open",
@@ -21,8 +31,8 @@ public sealed record HoursStatus(OpeningStatus Status, string Text, string? Comm
 }
 
 /// <summary>
-/// Evaluates opening hours at request time (never from a stale flag), with dated notices on top of the regular hours.
-/// Parsed expressions are cached: a territory has far fewer distinct expressions than structures.
+/// Parses and caches opening hours (a territory has far fewer distinct expressions than structures) and lays a week out
+/// with dated notices on top of the regular hours. A place's state now is <see cref="OpenStates"/>'s.
 /// </summary>
 public sealed class HoursEvaluator
 {
@@ -55,68 +65,6 @@ public sealed class HoursEvaluator
     public static NoticeInfo? ActiveClosure(IEnumerable<NoticeInfo> notices, DateOnly day) =>
         notices.FirstOrDefault(n => n.Kind == NoticeKind.Closure && n.StartsOn <= day && day <= n.EndsOn);
 
-    /// <summary>Only the status (for the "open now" filter): no text, no next change, so it stays cheap.</summary>
-    public OpeningStatus StatusAt(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now)
-    {
-        if (notices.Count > 0)
-        {
-            var day = LocalDate(now);
-            if (ActiveClosure(notices, day) is not null)
-            {
-                return OpeningStatus.Closed;
-            }
-
-            regular = EffectiveExpression(regular, notices, day);
-        }
-
-        return Schedule(regular)?.GetState(now).Status ?? OpeningStatus.Unknown;
-    }
-
-    /// <summary>Is there any opening left today (from now to the end of the local day)?</summary>
-    public bool OpensLaterToday(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now)
-    {
-        var day = LocalDate(now);
-        if (ActiveClosure(notices, day) is not null)
-        {
-            return false;
-        }
-
-        var schedule = Schedule(EffectiveExpression(regular, notices, day));
-        if (schedule is null)
-        {
-            return false;
-        }
-
-        var endOfDay = EndOfLocalDay(now);
-        return schedule.GetIntervals(now, endOfDay).Any(i => i.Status == OpeningStatus.Open);
-    }
-
-    public HoursStatus Describe(string? regular, IReadOnlyList<NoticeInfo> notices, DateTimeOffset now, CultureInfo culture)
-    {
-        var french = culture.TwoLetterISOLanguageName != "en";
-        var day = LocalDate(now);
-        if (ActiveClosure(notices, day) is { } closure)
-        {
-            var until = closure.EndsOn.ToString(french ? "d MMMM" : "MMMM d", culture);
-            var text = french ? $"Fermé jusqu’au {until} inclus" : $"Closed until {until}";
-            var reopening = new DateTimeOffset(closure.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone.GetUtcOffset(closure.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-            return new HoursStatus(OpeningStatus.Closed, text, closure.Text, reopening, closure);
-        }
-
-        var expression = EffectiveExpression(regular, notices, day);
-        var schedule = Schedule(expression);
-        if (schedule is null)
-        {
-            return new HoursStatus(OpeningStatus.Unknown, french ? "Horaires non renseignés" : "Opening hours unknown", null, null, null);
-        }
-
-        var state = schedule.GetState(now);
-        var sentence = OpeningHoursText.DescribeNow(schedule, now, french ? "fr" : "en");
-        var next = schedule.GetNextChange(now, now.AddDays(8));
-        var cause = notices.FirstOrDefault(n => n.Kind == NoticeKind.ExceptionalHours && n.StartsOn <= day && day <= n.EndsOn);
-        return new HoursStatus(state.Status, sentence, state.Comment, next, cause);
-    }
-
     /// <summary>The seven days from <paramref name="firstDay"/>, each with the expression in force that day.</summary>
     public IReadOnlyList<WeekDay> Week(string? regular, IReadOnlyList<NoticeInfo> notices, DateOnly firstDay)
     {
@@ -143,22 +91,6 @@ public sealed class HoursEvaluator
         }
 
         return days;
-    }
-
-    /// <summary>A compact week ("lun. 09:00–12:00 · mar. …") from the Monday of <paramref name="day"/>: for print and notices.</summary>
-    public string? CompactWeek(string? expression, DateOnly day, CultureInfo culture)
-    {
-        var schedule = Schedule(expression);
-        if (schedule is null)
-        {
-            return null;
-        }
-
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        var parts = OpeningHoursText.Week(schedule, monday)
-            .Where(d => d.Ranges.Count > 0)
-            .Select(d => d.Date.ToString("ddd", culture) + " " + string.Join(", ", d.Ranges.Select(r => r.Start.ToString("HH:mm", culture) + "–" + (r.End?.ToString("HH:mm", culture) ?? "24:00"))));
-        return string.Join(" · ", parts);
     }
 
     public static DateTimeOffset EndOfLocalDay(DateTimeOffset instant)

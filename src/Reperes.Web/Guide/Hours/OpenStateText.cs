@@ -18,6 +18,14 @@ public static class OpenStateText
         return place.About is { } service ? l["{0} : {1}", service.Name, LowerFirst(state, culture)] : state;
     }
 
+    /// <summary>The headline as pages and answers show it.</summary>
+    public static HoursStatus HeadlineStatus(PlaceOpenState place, DateTimeOffset now, IStringLocalizer l, CultureInfo culture) =>
+        HoursStatus.Of(place.Headline, Headline(place, now, l, culture));
+
+    /// <summary>One state as pages and answers show it.</summary>
+    public static HoursStatus Status(OpenState state, DateTimeOffset now, IStringLocalizer l, CultureInfo culture) =>
+        HoursStatus.Of(state, Describe(state, now, l, culture));
+
     /// <summary>One state in one line.</summary>
     public static string Describe(OpenState state, DateTimeOffset now, IStringLocalizer l, CultureInfo culture)
     {

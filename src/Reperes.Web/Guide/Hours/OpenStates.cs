@@ -5,13 +5,21 @@ using Reperes.Web.Guide.Search;
 namespace Reperes.Web.Guide.Hours;
 
 /// <summary>A service as its open state needs it. <paramref name="OpeningHours"/> null: the structure's hours apply.</summary>
-public sealed record ServiceHours(int Id, string Name, int CategoryId, string? OpeningHours);
+public sealed record ServiceHours(int Id, string Name, int CategoryId, string? OpeningHours)
+{
+    public static ServiceHours Of(Service service) => new(service.Id, service.Name, service.CategoryId, service.OpeningHours);
+}
 
 /// <summary>
 /// A place as its open state needs it: the structure's own hours, its services, and its notices (current and coming;
 /// <see cref="NoticeInfo.ServiceId"/> null for the whole structure). Expired notices may be given: they change nothing.
 /// </summary>
-public sealed record PlaceHours(string? OpeningHours, IReadOnlyList<ServiceHours> Services, IReadOnlyList<NoticeInfo> Notices);
+public sealed record PlaceHours(string? OpeningHours, IReadOnlyList<ServiceHours> Services, IReadOnlyList<NoticeInfo> Notices)
+{
+    /// <summary>A structure loaded with its services, and its notices.</summary>
+    public static PlaceHours Of(Structure structure, IReadOnlyList<NoticeInfo> notices) =>
+        new(structure.OpeningHours, structure.Services.Select(ServiceHours.Of).ToList(), notices);
+}
 
 /// <summary>
 /// Open or not at an instant, and until when. <see cref="ClosesAt"/> is set when open (null: open for the whole coming
@@ -67,14 +75,15 @@ public sealed record PlaceOpenState(OpenState Headline, ServiceHours? About, IRe
 /// Relevant timelines: with a question, the services in its categories (the whole place when the structure has none
 /// of them); for the whole place, the structure's own hours and every service. Each service follows its own hours,
 /// else the structure's. Notices apply by local day: a closure (of the structure, or of the service) closes the whole
-/// day; exceptional hours replace the hours they stand for on their days (a service's own ones its hours; the
-/// structure's ones the structure's hours, and so the services that follow them — not a service with hours of its own,
-/// such as an evening street round). "Opens at" and "closes at" follow these rules across midnight and days, up to a
-/// year ahead.
+/// day. A service's own exceptional hours replace its hours on their days. The structure's exceptional hours stand for
+/// the whole structure: they replace its hours, and so those of the services that follow them, and limit a service
+/// with hours of its own to the times both say open (a shower inside a day centre on reduced hours). "Opens at" and
+/// "closes at" follow these rules across midnight and days, up to a year ahead.
 /// </para>
 /// <para>
 /// The headline is the relevant timeline that is open and stays open the longest; else the one that opens the
-/// soonest; else one whose hours are unknown; ties go to the structure itself, then to the first service.
+/// soonest; else one whose hours are unknown; ties go to the structure itself, then to the service created first
+/// (the smallest id), whatever the order of the services given.
 /// </para>
 /// </summary>
 public sealed class OpenStates(HoursEvaluator hours)
@@ -96,7 +105,8 @@ public sealed class OpenStates(HoursEvaluator hours)
         var best = states[0];
         foreach (var candidate in states.Skip(1))
         {
-            if (Better(candidate.State, best.State))
+            var order = Compare(candidate.State, best.State);
+            if (order < 0 || (order == 0 && best.Service is not null && candidate.Service is not null && candidate.Service.Id < best.Service.Id))
             {
                 best = candidate;
             }
@@ -116,6 +126,13 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// <summary>The state of the structure's own hours, with its structure-wide notices.</summary>
     public OpenState OfStructure(PlaceHours place, DateTimeOffset now) =>
         ForStructure(place).State(now, now + Horizon);
+
+    /// <summary>
+    /// The seven days from <paramref name="firstDay"/> of a service (null: of the structure's own hours), with the same
+    /// notices as its state: the week table of a sheet or a printed page.
+    /// </summary>
+    public IReadOnlyList<WeekDay> Week(PlaceHours place, ServiceHours? service, DateOnly firstDay) =>
+        (service is null ? ForStructure(place) : ForService(place, service)).Week(firstDay);
 
     /// <summary>
     /// A filter for many places at one instant (a search's candidates): the same rules as <see cref="Of"/>, without the
@@ -141,64 +158,57 @@ public sealed class OpenStates(HoursEvaluator hours)
     }
 
     private Timeline ForStructure(PlaceHours place) =>
-        new(hours, null, place.OpeningHours, place.Notices.Where(n => n.ServiceId is null && n.Kind != NoticeKind.Message).ToList());
+        new(hours, null, place.OpeningHours, ownHours: false, place.Notices.Where(n => n.ServiceId is null && n.Kind != NoticeKind.Message).ToList());
 
-    private Timeline ForService(PlaceHours place, ServiceHours service)
+    private Timeline ForService(PlaceHours place, ServiceHours service) =>
+        new(hours, service, service.OpeningHours ?? place.OpeningHours, ownHours: service.OpeningHours is not null,
+            place.Notices.Where(n => n.Kind != NoticeKind.Message && (n.ServiceId is null || n.ServiceId == service.Id)).ToList());
+
+    /// <summary>
+    /// Negative when <paramref name="a"/> makes a better headline than <paramref name="b"/>: open beats not open (the
+    /// one staying open longer first); then the sooner opening; then unknown hours.
+    /// </summary>
+    private static int Compare(OpenState a, OpenState b)
     {
-        var followsStructure = service.OpeningHours is null;
-        var notices = place.Notices
-            .Where(n => n.Kind switch
-            {
-                NoticeKind.Closure => n.ServiceId is null || n.ServiceId == service.Id,
-                NoticeKind.ExceptionalHours => n.ServiceId == service.Id || (n.ServiceId is null && followsStructure),
-                NoticeKind.Message => false,
-                _ => throw new ArgumentOutOfRangeException(nameof(place), n.Kind, null),
-            })
-
-            // The service's own exceptional hours win over the structure's on the same day.
-            .OrderBy(n => n.ServiceId is null ? 1 : 0)
-            .ToList();
-        return new Timeline(hours, service, service.OpeningHours ?? place.OpeningHours, notices);
-    }
-
-    /// <summary>Open beats not open (the one staying open longer first); then the sooner opening; then unknown hours.</summary>
-    private static bool Better(OpenState candidate, OpenState best)
-    {
-        if (candidate.IsOpen != best.IsOpen)
+        if (a.IsOpen != b.IsOpen)
         {
-            return candidate.IsOpen;
+            return a.IsOpen ? -1 : 1;
         }
 
-        if (candidate.IsOpen)
+        if (a.IsOpen)
         {
             // Null: open for the whole year ahead.
-            return best.ClosesAt is not null && (candidate.ClosesAt is null || candidate.ClosesAt > best.ClosesAt);
+            return (b.ClosesAt ?? DateTimeOffset.MaxValue).CompareTo(a.ClosesAt ?? DateTimeOffset.MaxValue);
         }
 
-        if (candidate.OpensAt is not null || best.OpensAt is not null)
+        if (a.OpensAt != b.OpensAt)
         {
-            return best.OpensAt is null || (candidate.OpensAt is not null && candidate.OpensAt < best.OpensAt);
+            return (a.OpensAt ?? DateTimeOffset.MaxValue).CompareTo(b.OpensAt ?? DateTimeOffset.MaxValue);
         }
 
-        return candidate.Status == OpeningStatus.Unknown && best.Status != OpeningStatus.Unknown;
+        return (b.Status == OpeningStatus.Unknown).CompareTo(a.Status == OpeningStatus.Unknown);
     }
 
     /// <summary>
     /// One timeline: regular hours with notices on top, decided per local day. The days on which notices start or end
-    /// cut it into spans in which one expression (or a closure) rules.
+    /// cut it into spans in which one rule holds: closed, or one expression (possibly limited by a second one).
     /// </summary>
     internal sealed class Timeline
     {
         private readonly HoursEvaluator hours;
         private readonly string? regular;
+        private readonly bool ownHours;
         private readonly IReadOnlyList<NoticeInfo> notices;
         private readonly DateOnly[] boundaries;
 
-        public Timeline(HoursEvaluator hours, ServiceHours? service, string? regular, IReadOnlyList<NoticeInfo> notices)
+        /// <param name="ownHours">A service with hours of its own: the structure's exceptional hours limit them.</param>
+        /// <param name="notices">Closures and exceptional hours of the structure and of this service.</param>
+        public Timeline(HoursEvaluator hours, ServiceHours? service, string? regular, bool ownHours, IReadOnlyList<NoticeInfo> notices)
         {
             this.hours = hours;
             Service = service;
             this.regular = regular;
+            this.ownHours = ownHours;
             this.notices = notices;
             boundaries = notices.SelectMany(n => new[] { n.StartsOn, n.EndsOn.AddDays(1) }).Distinct().Order().ToArray();
         }
@@ -212,26 +222,50 @@ public sealed class OpenStates(HoursEvaluator hours)
 
         public OpenState State(DateTimeOffset now, DateTimeOffset horizon)
         {
-            var day = HoursEvaluator.LocalDate(now);
-            var (closure, exceptional, schedule) = Rule(day);
-            var state = Evaluate(closure, schedule, now);
+            var rule = Rule(HoursEvaluator.LocalDate(now));
+            var state = rule.Evaluate(now);
             var closesAt = state.Status == OpeningStatus.Open ? Next(now, horizon, wantOpen: false) : null;
             var opensAt = state.Status == OpeningStatus.Open ? null : Next(now, horizon, wantOpen: true);
-            return new OpenState(state.Status, state.Comment, closesAt, opensAt, closure, exceptional, closure is not null || schedule is not null);
+            return new OpenState(state.Status, state.Comment, closesAt, opensAt, rule.Closure, rule.Exceptional, rule.Closure is not null || rule.Schedule is not null);
         }
 
-        public bool IsOpen(DateTimeOffset now)
-        {
-            var (closure, _, schedule) = Rule(HoursEvaluator.LocalDate(now));
-            return Evaluate(closure, schedule, now).Status == OpeningStatus.Open;
-        }
+        public bool IsOpen(DateTimeOffset now) => Rule(HoursEvaluator.LocalDate(now)).Evaluate(now).Status == OpeningStatus.Open;
 
         /// <summary>Open now or before the end of the local day.</summary>
         public bool OpenToday(DateTimeOffset now) => IsOpen(now) || Next(now, HoursEvaluator.EndOfLocalDay(now), wantOpen: true) is not null;
 
-        private (NoticeInfo? Closure, NoticeInfo? Exceptional, OpeningHoursSchedule? Schedule) Rule(DateOnly day)
+        /// <summary>Seven days from <paramref name="firstDay"/>, each with the hours its rule gives.</summary>
+        public IReadOnlyList<WeekDay> Week(DateOnly firstDay)
         {
-            NoticeInfo? exceptional = null;
+            var days = new List<WeekDay>(7);
+            for (var i = 0; i < 7; i++)
+            {
+                var day = firstDay.AddDays(i);
+                var rule = Rule(day);
+                if (rule.Closure is not null)
+                {
+                    days.Add(new WeekDay(day, false, [], rule.Closure));
+                    continue;
+                }
+
+                if (rule.Schedule is null)
+                {
+                    days.Add(new WeekDay(day, false, null, rule.Exceptional));
+                    continue;
+                }
+
+                var computed = OpeningHoursText.Week(rule.Schedule, day)[0];
+                var ranges = rule.Limit is null ? computed.Ranges : Intersect(computed.Ranges, OpeningHoursText.Week(rule.Limit, day)[0].Ranges);
+                days.Add(new WeekDay(day, computed.IsPublicHoliday, ranges, rule.Exceptional));
+            }
+
+            return days;
+        }
+
+        private DayRule Rule(DateOnly day)
+        {
+            NoticeInfo? own = null;
+            NoticeInfo? structureWide = null;
             foreach (var notice in notices)
             {
                 if (notice.StartsOn > day || day > notice.EndsOn)
@@ -241,19 +275,27 @@ public sealed class OpenStates(HoursEvaluator hours)
 
                 if (notice.Kind == NoticeKind.Closure)
                 {
-                    return (notice, null, null);
+                    return new DayRule(notice, null, null, null);
                 }
 
-                exceptional ??= notice;
+                if (notice.ServiceId is null)
+                {
+                    structureWide ??= notice;
+                }
+                else
+                {
+                    own ??= notice;
+                }
             }
 
-            return (null, exceptional, hours.Schedule(exceptional?.OpeningHours ?? regular));
+            return (own, structureWide) switch
+            {
+                ({ } specific, _) => new DayRule(null, specific, hours.Schedule(specific.OpeningHours), null),
+                (null, { } wide) when ownHours => new DayRule(null, wide, hours.Schedule(regular), hours.Schedule(wide.OpeningHours)),
+                (null, { } wide) => new DayRule(null, wide, hours.Schedule(wide.OpeningHours), null),
+                (null, null) => new DayRule(null, null, hours.Schedule(regular), null),
+            };
         }
-
-        private static OpeningState Evaluate(NoticeInfo? closure, OpeningHoursSchedule? schedule, DateTimeOffset at) =>
-            closure is not null ? new OpeningState(OpeningStatus.Closed, null)
-            : schedule is null ? new OpeningState(OpeningStatus.Unknown, null)
-            : schedule.GetState(at);
 
         /// <summary>The first instant after <paramref name="from"/> and before <paramref name="horizon"/> when it is open (or no longer open).</summary>
         private DateTimeOffset? Next(DateTimeOffset from, DateTimeOffset horizon, bool wantOpen)
@@ -262,20 +304,17 @@ public sealed class OpenStates(HoursEvaluator hours)
             while (cursor < horizon)
             {
                 var day = HoursEvaluator.LocalDate(cursor);
-                var (closure, _, schedule) = Rule(day);
+                var rule = Rule(day);
                 var spanEnd = SpanEnd(day, horizon);
-                if (closure is null && schedule is not null)
+                var at = cursor;
+                while (rule.NextChange(at, spanEnd) is { } change && change < spanEnd)
                 {
-                    var at = cursor;
-                    while (schedule.GetNextChange(at, spanEnd) is { } change && change < spanEnd)
+                    if ((rule.Evaluate(change).Status == OpeningStatus.Open) == wantOpen)
                     {
-                        if ((schedule.GetState(change).Status == OpeningStatus.Open) == wantOpen)
-                        {
-                            return change;
-                        }
-
-                        at = change;
+                        return change;
                     }
+
+                    at = change;
                 }
 
                 if (spanEnd >= horizon)
@@ -284,8 +323,7 @@ public sealed class OpenStates(HoursEvaluator hours)
                 }
 
                 // Another rule from this midnight on.
-                var (nextClosure, _, nextSchedule) = Rule(HoursEvaluator.LocalDate(spanEnd));
-                if ((Evaluate(nextClosure, nextSchedule, spanEnd).Status == OpeningStatus.Open) == wantOpen)
+                if ((Rule(HoursEvaluator.LocalDate(spanEnd)).Evaluate(spanEnd).Status == OpeningStatus.Open) == wantOpen)
                 {
                     return spanEnd;
                 }
@@ -309,6 +347,81 @@ public sealed class OpenStates(HoursEvaluator hours)
             }
 
             return horizon;
+        }
+
+        /// <summary>Open and unknown ranges of one day that both lists hold (open only where both are open).</summary>
+        private static List<DayRange> Intersect(IReadOnlyList<DayRange> ranges, IReadOnlyList<DayRange> limits)
+        {
+            static int Minutes(TimeOnly? time) => time is { } t ? (t.Hour * 60) + t.Minute : 24 * 60;
+            var result = new List<DayRange>();
+            foreach (var range in ranges)
+            {
+                foreach (var limit in limits)
+                {
+                    var start = Math.Max(Minutes(range.Start), Minutes(limit.Start));
+                    var end = Math.Min(Minutes(range.End), Minutes(limit.End));
+                    if (start < end)
+                    {
+                        var status = range.Status == OpeningStatus.Open && limit.Status == OpeningStatus.Open ? OpeningStatus.Open : OpeningStatus.Unknown;
+                        result.Add(new DayRange(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(start)), end == 24 * 60 ? null : TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(end)), status, range.Comment));
+                    }
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// The rule of one local day: closed by <see cref="Closure"/>, or <see cref="Schedule"/> (null: unknown hours), open
+    /// only where <see cref="Limit"/> is open too when it is set. <see cref="Exceptional"/> is the exceptional hours in force.
+    /// </summary>
+    private sealed record DayRule(NoticeInfo? Closure, NoticeInfo? Exceptional, OpeningHoursSchedule? Schedule, OpeningHoursSchedule? Limit)
+    {
+        public OpeningState Evaluate(DateTimeOffset at)
+        {
+            if (Closure is not null)
+            {
+                return new OpeningState(OpeningStatus.Closed, null);
+            }
+
+            if (Schedule is null)
+            {
+                return new OpeningState(OpeningStatus.Unknown, null);
+            }
+
+            var state = Schedule.GetState(at);
+            if (Limit is null || state.Status == OpeningStatus.Closed)
+            {
+                return state;
+            }
+
+            // Without readable exceptional hours, the structure's state on these days is unknown: so is the service's.
+            var limit = Limit.GetState(at).Status;
+            return limit switch
+            {
+                OpeningStatus.Closed => new OpeningState(OpeningStatus.Closed, null),
+                OpeningStatus.Open => state,
+                OpeningStatus.Unknown => new OpeningState(OpeningStatus.Unknown, state.Comment),
+                _ => throw new ArgumentOutOfRangeException(nameof(at), limit, null),
+            };
+        }
+
+        /// <summary>The next instant, up to <paramref name="limit"/>, where the state may change.</summary>
+        public DateTimeOffset? NextChange(DateTimeOffset at, DateTimeOffset limit)
+        {
+            if (Closure is not null || Schedule is null)
+            {
+                return null;
+            }
+
+            var next = Schedule.GetNextChange(at, limit);
+            if (Limit?.GetNextChange(at, limit) is { } limitNext && (next is null || limitNext < next))
+            {
+                return limitNext;
+            }
+
+            return next;
         }
     }
 

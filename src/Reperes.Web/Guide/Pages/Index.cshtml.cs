@@ -5,7 +5,14 @@ namespace Reperes.Web.Guide.Pages;
 
 public sealed class IndexModel(GuideCatalog catalog, PublicationFeed feed) : PageModel
 {
-    public GuideCatalog Catalog => catalog;
+    /// <summary>
+    /// The needs of tonight first (eat, a roof, care, wash, put one's bag down), then the others in the catalogue's
+    /// order: on a phone the first rows are the ones seen without scrolling.
+    /// </summary>
+    private static readonly string[] UrgentNeeds = ["se-nourrir", "avoir-un-toit", "se-soigner", "prendre-soin-de-soi", "poser-son-sac"];
+
+    public IEnumerable<NeedInfo> NeedsUrgentFirst =>
+        catalog.Needs.OrderBy(n => Array.IndexOf(UrgentNeeds, n.Code) is var i and >= 0 ? i : UrgentNeeds.Length);
 
     /// <summary>"À la une": what the coordinator puts forward.</summary>
     public IReadOnlyList<PublicationCard> Featured { get; private set; } = [];

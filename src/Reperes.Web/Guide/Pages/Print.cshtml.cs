@@ -38,9 +38,8 @@ public sealed class PrintModel(
         Search.Page = null;
         if (Search.HasCriteria && await RunSearchAsync(MaxEntries) && Result is { } result)
         {
-            var scope = new CandidateQuery(Search, result.Terms, null, Catalog, postgres: false).ScopeCategoryIds;
             Places = await printed.PlacesAsync(
-                result.Hits.Select(h => (h.Id, h.DistanceKm)).ToList(), scope, Now, BaseUrl, CultureInfo.CurrentUICulture, HttpContext.RequestAborted);
+                result.Hits.Select(h => (h.Id, h.DistanceKm)).ToList(), result.ScopeCategoryIds, Now, BaseUrl, CultureInfo.CurrentUICulture, HttpContext.RequestAborted);
         }
     }
 

@@ -44,5 +44,26 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
         return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
+    /// <summary>The search page for another request (a partial answer with fewer filters).</summary>
+    public static string SearchUrl(SearchRequest request) => "/recherche" + QueryString.Create(request.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
+
+    /// <summary>The search page for one category, around the same place.</summary>
+    public string CategoryUrl(string code) => SearchUrl(new SearchRequest
+    {
+        Category = code,
+        Latitude = Search.Latitude,
+        Longitude = Search.Longitude,
+        Commune = Search.Commune,
+        Radius = Search.Radius,
+    });
+
+    /// <summary>The same search from another commune (a homonym, a suggestion), from its first page.</summary>
+    public string SearchFrom(string path, Communes.FrenchCommune commune)
+    {
+        var values = Search.ToRouteValues();
+        values["commune"] = Communes.CommuneNames.Query(commune);
+        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
     public string SameSearch(string path) => path + QueryString.Create(Search.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
 }

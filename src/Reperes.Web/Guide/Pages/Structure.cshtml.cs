@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
@@ -12,7 +13,14 @@ using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock, IOptions<ReperesOptions> options, IAuthorizationService authorization, PublicationFeed feed) : PageModel
+public sealed class StructureModel(
+    ReperesDbContext db,
+    OpenStates openStates,
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock,
+    IOptions<ReperesOptions> options,
+    IAuthorizationService authorization,
+    PublicationFeed feed) : PageModel
 {
     /// <summary>The person may edit this sheet (a manager of the structure, the coordinator).</summary>
     public bool CanEdit { get; private set; }
@@ -22,7 +30,13 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
 
     public Structure Structure { get; private set; } = null!;
 
+    /// <summary>The header's state: the whole place, about the service that is open or opens first.</summary>
     public HoursStatus Status { get; private set; } = null!;
+
+    /// <summary>The state of every service, and which one the header is about.</summary>
+    public PlaceOpenState Open { get; private set; } = null!;
+
+    private PlaceHours place = null!;
 
     public IReadOnlyList<WeekDay> Week { get; private set; } = [];
 
@@ -69,9 +83,10 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
             .OrderBy(n => n.StartsOn)
             .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
             .ToList();
-        var structureNotices = Notices.Where(n => n.ServiceId is null).ToList();
-        Status = hours.Describe(structure.OpeningHours, structureNotices, Now, CultureInfo.CurrentUICulture);
-        Week = hours.Week(structure.OpeningHours, structureNotices, Today);
+        place = PlaceHours.Of(structure, Notices);
+        Open = openStates.Of(place, [], Now);
+        Status = OpenStateText.HeadlineStatus(Open, Now, localizer, CultureInfo.CurrentUICulture);
+        Week = openStates.Week(place, null, Today);
         ViewData["Demo"] = structure.IsDemo;
         CanEdit = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, Accounts.StructureOperations.EditSheet)).Succeeded;
@@ -95,9 +110,12 @@ public sealed class StructureModel(ReperesDbContext db, HoursEvaluator hours, Ti
         return Page();
     }
 
-    public HoursStatus ServiceStatus(Service service) =>
-        hours.Describe(service.OpeningHours, Notices.Where(n => n.ServiceId == service.Id || n.ServiceId is null).ToList(), Now, CultureInfo.CurrentUICulture);
-
-    public IReadOnlyList<WeekDay> ServiceWeek(Service service) =>
-        hours.Week(service.OpeningHours, Notices.Where(n => n.ServiceId == service.Id || n.ServiceId is null).ToList(), Today);
+    /// <summary>A service as the sheet lists it: its state, and its own week when its hours or notices are its own.</summary>
+    public ServiceView ServiceView(Service service, int? staleMonths)
+    {
+        var state = Open.Services.First(s => s.Service.Id == service.Id);
+        var own = Notices.Where(n => n.ServiceId == service.Id).ToList();
+        var week = service.OpeningHours is not null || own.Any(n => n.Kind != NoticeKind.Message) ? openStates.Week(place, state.Service, Today) : [];
+        return new ServiceView(service, OpenStateText.Status(state.State, Now, localizer, CultureInfo.CurrentUICulture), week, Today, own, staleMonths);
+    }
 }

@@ -5,38 +5,82 @@ using Reperes.Web.Guide.Domain;
 namespace Reperes.Web.Guide.Search;
 
 /// <summary>
-/// The SQL of one search. Words, needs and categories become one full-text expression (every word must match,
-/// in the text or through the categories it names); the other filters become WHERE conditions. When there are
-/// none, counting and paging read the full-text index alone, which holds only online structures.
+/// The SQL of one search. Words, needs and categories become one full-text expression (any understood word may
+/// match, in the text or through the categories it names; a need or a category must); the other filters become
+/// WHERE conditions. When there are none, counting and paging read the full-text index alone, which holds only
+/// online structures. The order is a tier, then the engine's rank (see <see cref="Tier"/>).
 /// </summary>
 internal sealed class CandidateQuery
 {
     private readonly bool postgres;
     private readonly bool hasMatch;
     private readonly bool hasScore;
+    private readonly bool ranksWords;
+    private readonly int termCount;
     private readonly bool sortByDistance;
     private readonly string? distanceOrder;
     private readonly List<string> conditions = ["s.status = 1"];
 
+    // Parameters whose membership makes the tier: each term (when several), each term's categories, and openness.
+    private readonly List<(string Parameter, int Weight, bool Openness)> tierParts = [];
+
     public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
     {
         this.postgres = postgres;
+        termCount = terms.Count;
         ScopeCategoryIds = catalog.Category(request.Category) is { } category
             ? [category.Id]
             : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
 
         var match = new List<string>();
-        foreach (var term in terms)
+        var anyTerm = new List<string>();
+        for (var i = 0; i < terms.Count; i++)
         {
-            var alternatives = new List<string> { SearchIndex.PrefixTerm(postgres, term.Stem) };
-            if (term.Typed is not null)
+            var term = terms[i];
+            var alternatives = new List<string>();
+            if (term.HasText)
             {
-                // The corrected word, and the typed one too: it may be new since the vocabulary was read.
-                alternatives.Add(SearchIndex.PrefixTerm(postgres, term.Typed));
+                alternatives.Add(SearchIndex.All(postgres, term.TextWords.Select(forms => SearchIndex.Any(postgres, forms.Select(f => SearchIndex.Word(postgres, f))))));
             }
 
-            alternatives.AddRange(term.CategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id)));
-            match.Add(SearchIndex.Any(postgres, alternatives));
+            var categories = term.CategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id)).ToList();
+            alternatives.AddRange(categories);
+            var expression = SearchIndex.Any(postgres, alternatives);
+            anyTerm.Add(expression);
+
+            // How many of the terms a place answers ranks first; then how many through the categories it offers
+            // rather than a mention in its text, the term's primary categories before the others.
+            if (terms.Count > 1)
+            {
+                AddTierPart($"term{i}", expression, TermWeight, openness: false);
+            }
+
+            var others = term.CategoryIds.Except(term.Primary).ToList();
+            if (categories.Count > 0 && (term.HasText || others.Count > 0))
+            {
+                AddTierPart($"primary{i}", SearchIndex.Any(postgres, term.Primary.Select(id => SearchIndex.CategoryToken(postgres, id))), CategoryWeight, openness: false);
+                AddTierPart($"kind{i}", SearchIndex.Any(postgres, categories), CategoryWeight, openness: false);
+            }
+        }
+
+        if (anyTerm.Count > 0)
+        {
+            match.Add(SearchIndex.Any(postgres, anyTerm));
+        }
+
+        // Then places open to everyone before those with a condition, and before those reserved to a public (unless
+        // the person chose that public) or to people oriented by a professional (see SearchIndex.FacetTokens).
+        // The public chosen in the filters, or said by the words ("réfugié"), counts as everyone.
+        var asked = terms.SelectMany(t => t.CategoryIds).Concat(ScopeCategoryIds).Distinct().Order().ToList();
+        if (asked.Count > 0 && (terms.Count > 0 || origin is null))
+        {
+            var audiences = terms.Select(t => t.Audience).Prepend(request.Audience)
+                .Select(a => SearchRequest.Audiences.ToList().IndexOf(a ?? "")).Where(a => a >= 0).Distinct().ToList();
+            IEnumerable<string> Tokens(string level) => asked.SelectMany(id => audiences
+                .Select(a => string.Create(CultureInfo.InvariantCulture, $"{level}{id}a{a}")).Prepend($"{level}{id}"));
+            AddTierPart("openAll", SearchIndex.Any(postgres, Tokens("o").Select(t => SearchIndex.Facet(postgres, t))), 1, openness: true);
+            AddTierPart("openSteps", SearchIndex.Any(postgres, Tokens("o").Concat(Tokens("r")).Select(t => SearchIndex.Facet(postgres, t))), 1, openness: true);
+            AddTierPart("openAny", SearchIndex.Any(postgres, asked.Select(id => SearchIndex.Facet(postgres, $"n{id}"))), 1, openness: true);
         }
 
         // Near a place the neighbourhood is small: a need or category is checked on its services there; elsewhere
@@ -79,8 +123,9 @@ internal sealed class CandidateQuery
 
             hasMatch = true;
 
-            // Scores rank words; a need or a category alone ranks nothing, and near a place the distance ranks.
-            hasScore = terms.Count > 0 && (origin is null || request.SortOrder == SearchSort.Relevance);
+            // Scores rank words (and a need or a category alone by openness); near a place the distance ranks.
+            ranksWords = terms.Count > 0;
+            hasScore = (ranksWords || tierParts.Count > 0) && (origin is null || request.SortOrder == SearchSort.Relevance);
             if (!hasScore)
             {
                 conditions.Add(SearchIndex.MatchCondition(postgres, "@match"));
@@ -141,19 +186,15 @@ internal sealed class CandidateQuery
             conditions.Add(distanceOrder + " <= @radius2");
             sortByDistance = request.SortOrder == SearchSort.Distance || !hasScore;
         }
-
-        if (ScopeCategoryIds.Count > 0)
-        {
-            ScopeCondition = $"v.category_id IN ({string.Join(',', ScopeCategoryIds)})";
-        }
     }
 
     public DynamicParameters Parameters { get; } = new();
 
-    /// <summary>The categories of the need or category filter: their services' own hours are the ones that count.</summary>
-    public IReadOnlyList<int> ScopeCategoryIds { get; }
+    private const int TermWeight = 1000;
+    private const int CategoryWeight = 10;
 
-    private string? ScopeCondition { get; }
+    /// <summary>The categories of the need or category filter (the open state's question is <see cref="QuestionScope"/>).</summary>
+    public IReadOnlyList<int> ScopeCategoryIds { get; }
 
     private string True => postgres ? "TRUE" : "1";
 
@@ -165,7 +206,36 @@ internal sealed class CandidateQuery
 
     private string From => hasScore ? SearchIndex.ScoredJoin(postgres, "@match").From : "structures s";
 
-    private string Score => "CAST(" + (hasScore ? SearchIndex.ScoredJoin(postgres, "@match").Score : "0") + " AS DOUBLE PRECISION)";
+    // A need or a category alone ranks by openness only, then in French alphabetical order.
+    private string Score => "CAST(" + (!hasScore ? "0" : ranksWords ? Tier("s.id", withOpenness: true) + " * 100 + " + SearchIndex.ScoredJoin(postgres, "@match").Score : Tier("s.id", withOpenness: true)) + " AS DOUBLE PRECISION)";
+
+    /// <summary>
+    /// The tier of a place: 1000 per term it answers (when there are several); per term it answers through a
+    /// category it offers rather than its text, 20 for one of the term's primary categories, else 10; and up to 3
+    /// for how openly it offers the categories asked for (everyone without condition 3, after an appointment or a
+    /// registration 2, a specific public 1, a professional's orientation 0). Each step stays below the one before
+    /// (eight terms at most). Sorted by distance, openness is left out: only what the place answers groups the list.
+    /// </summary>
+    private string Tier(string id, bool withOpenness)
+    {
+        var parts = tierParts.Where(p => withOpenness || !p.Openness).ToList();
+        return parts.Count == 0
+            ? "0"
+            : "(" + string.Join(" + ", parts.Select(p => (p.Weight == 1 ? "" : p.Weight.ToString(CultureInfo.InvariantCulture) + " * ") + SearchIndex.Membership(postgres, id, "@" + p.Parameter))) + ")";
+    }
+
+    /// <summary>
+    /// True when the best place answers only some of several words: its score holds 100 × 1000 per term it answers,
+    /// and the rest of the tier and the engine's rank stay below that step.
+    /// </summary>
+    public bool AnswersPartly(SearchService.Candidate best) =>
+        termCount > 1 && ranksWords && (hasScore ? best.Score : best.Tier * 100) < termCount * TermWeight * 100;
+
+    private void AddTierPart(string parameter, string expression, int weight, bool openness)
+    {
+        Parameters.Add(parameter, expression);
+        tierParts.Add((parameter, weight, openness));
+    }
 
     private string Where => string.Join(" AND ", hasScore ? conditions.Append(SearchIndex.ScoredJoin(postgres, "@match").Match) : conditions);
 
@@ -187,18 +257,18 @@ internal sealed class CandidateQuery
     /// True when <see cref="PageSql"/> reads the index alone and the total must be counted apart: cheap on SQLite
     /// (FTS5 counts without ranking); on PostgreSQL one pass with a window count is cheaper than two.
     /// </summary>
-    public bool CountsApart => (IndexOnly && hasScore && !postgres) || OrdersByName;
+    public bool CountsApart => (IndexOnly && hasScore && ranksWords && !postgres) || OrdersByName;
 
     /// <summary>One page, best first (or nearest first); unless <see cref="CountsApart"/>, each row carries the total.</summary>
     public string PageSql(int skip, int take)
     {
         var limit = string.Create(CultureInfo.InvariantCulture, $"LIMIT {take} OFFSET {skip}");
-        if (IndexOnly && hasScore)
+        if (IndexOnly && hasScore && ranksWords)
         {
             var total = CountsApart ? "0" : "COUNT(*) OVER ()";
             return $"""
                 SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, s.opening_hours AS Hours, CAST(f.score AS DOUBLE PRECISION) AS Score, f.total AS Total
-                FROM (SELECT i.id, i.score, {total} AS total FROM ({SearchIndex.ScoreQuery(postgres, "@match")}) i ORDER BY i.score DESC, i.id {limit}) f
+                FROM (SELECT i.id, i.score, {total} AS total FROM ({SearchIndex.ScoreQuery(postgres, "@match", id => Tier(id, withOpenness: true))}) i ORDER BY i.score DESC, i.id {limit}) f
                 JOIN structures s ON s.id = f.id
                 ORDER BY f.score DESC, s.id
                 """;
@@ -210,25 +280,34 @@ internal sealed class CandidateQuery
         }
 
         // The score is computed inside (FTS5 allows bm25 only there), the window count and the order outside.
-        var order = sortByDistance ? "r.Distance, r.Id" : hasScore ? "r.Score DESC, r.Id" : "r.Name, r.Id";
+        var order = sortByDistance ? "r.Tier DESC, r.Distance, r.Id" : hasScore ? (ranksWords ? "r.Score DESC, r.Id" : "r.Score DESC, r.SortName, r.Id") : "r.Name, r.Id";
         return $"SELECT r.*, COUNT(*) OVER () AS Total FROM ({Rows("s.opening_hours")}) r ORDER BY {order} {limit}";
     }
 
-    /// <summary>Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>.</summary>
-    public string CandidatesSql(int limit, bool withScopedHours)
+    /// <summary>Separates the services of a candidate's <c>Services</c> column (a character no opening hours hold).</summary>
+    public const char ServiceSeparator = '\u001e';
+
+    /// <summary>
+    /// Rows for the filters applied in memory (distance, opening hours), best first, at most <paramref name="limit"/>;
+    /// <paramref name="withServices"/>, each with its services' ids, categories and own hours, for their open state.
+    /// </summary>
+    public string CandidatesSql(int limit, bool withServices)
     {
-        // For "open now" on a need or category, the hours of the matching service count, when it has its own.
-        var hoursColumn = withScopedHours && ScopeCondition is not null
-            ? $"COALESCE((SELECT MIN(v.opening_hours) FROM services v WHERE v.structure_id = s.id AND {ScopeCondition}), s.opening_hours)"
-            : "s.opening_hours";
+        var item = "CAST(v.id AS TEXT) || ':' || CAST(v.category_id AS TEXT) || ':' || COALESCE(v.opening_hours, '')";
+        var services = !withServices
+            ? ""
+            : postgres
+                ? $", (SELECT string_agg({item}, chr(30)) FROM services v WHERE v.structure_id = s.id) AS Services"
+                : $", (SELECT group_concat({item}, char(30)) FROM services v WHERE v.structure_id = s.id) AS Services";
+
         // Beyond the limit, the nearest (or the most relevant) are kept.
-        var order = hasScore ? "r.Score DESC, r.Id" : distanceOrder is not null ? "r.Distance, r.Id" : "r.Id";
-        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows(hoursColumn)}) r ORDER BY {order} LIMIT {limit}");
+        var order = hasScore ? (ranksWords ? "r.Score DESC, r.Id" : "r.Score DESC, r.SortName, r.Id") : distanceOrder is not null ? "r.Tier DESC, r.Distance, r.Id" : "r.Id";
+        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows("s.opening_hours", services)}) r ORDER BY {order} LIMIT {limit}");
     }
 
-    private string Rows(string hoursColumn)
+    private string Rows(string hoursColumn, string extraColumns = "")
     {
         var distance = distanceOrder ?? "CAST(0 AS DOUBLE PRECISION)";
-        return $"SELECT s.id AS Id, s.name AS Name, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score, {distance} AS Distance FROM {From} WHERE {Where}";
+        return $"SELECT s.id AS Id, s.name AS Name, s.sort_name AS SortName, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours{extraColumns}, {Score} AS Score, {Tier("s.id", withOpenness: false)} AS Tier, {distance} AS Distance FROM {From} WHERE {Where}";
     }
 }

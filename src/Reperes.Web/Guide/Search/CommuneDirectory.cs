@@ -1,21 +1,65 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Reperes.Web.Data;
+using Reperes.Web.Guide.Communes;
+using Reperes.Web.Infrastructure;
 
 namespace Reperes.Web.Guide.Search;
 
+/// <summary>A commune where the guide has places online, located at the centre of its structures.</summary>
 public sealed record Commune(string Code, string Name, string? PostalCode, double Latitude, double Longitude);
 
 /// <summary>
-/// Communes known to the guide, located at the centre of their structures: enough to search "near Brest"
-/// without shipping a national gazetteer. Cached; reloaded when structures change.
+/// The commune a person typed, as the search uses it: where to measure distances from (the commune's centre), how
+/// sure that position is, and the other communes the text may mean.
 /// </summary>
-public sealed class CommuneDirectory(IServiceScopeFactory scopes)
+public sealed record CommuneMatch(CommuneLookup Lookup, SearchOrigin? Origin)
+{
+    public FrenchCommune? Commune => Lookup.Commune;
+
+    /// <summary>The commune is known, but not where it is (a few overseas collectivities).</summary>
+    public bool WithoutPosition => Lookup.Commune is not null && Origin is null;
+}
+
+/// <summary>
+/// Communes for the guide: every French commune (<see cref="FrenchCommunes"/>) for what people type, and the
+/// communes where the guide has online places (cached; reloaded when structures change), which tell homonyms apart
+/// (the guide's own territory first) and place a commune whose national position is only approximate.
+/// </summary>
+public sealed class CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes french, IOptions<ReperesOptions> options)
 {
     private volatile IReadOnlyList<Commune>? communes;
 
     public void Invalidate() => communes = null;
 
+    /// <summary>The commune that <paramref name="text"/> names, with the position the search measures from.</summary>
+    public CommuneMatch Resolve(string? text)
+    {
+        var lookup = french.Lookup(text, TerritoryCentre());
+        return new CommuneMatch(lookup, lookup.Commune is { } commune ? OriginOf(commune) : null);
+    }
+
+    /// <summary>
+    /// Where a commune is: its national centre when exact; else the centre of the guide's places in it when there
+    /// are some; else the national estimate, said to be approximate.
+    /// </summary>
+    public SearchOrigin? OriginOf(FrenchCommune commune)
+    {
+        if (commune.Precision == CentrePrecision.Exact)
+        {
+            return new SearchOrigin(commune.Latitude!.Value, commune.Longitude!.Value, commune.Name);
+        }
+
+        if (commune.Kind is CommuneKind.Commune or CommuneKind.MunicipalDistrict && All().FirstOrDefault(c => c.Code == commune.Code) is { } placed)
+        {
+            return new SearchOrigin(placed.Latitude, placed.Longitude, commune.Name);
+        }
+
+        return commune.HasCentre ? new SearchOrigin(commune.Latitude!.Value, commune.Longitude!.Value, commune.Name, Approximate: true) : null;
+    }
+
+    /// <summary>A commune of the guide by its INSEE code, its postal code or its name (for the coordination's lists).</summary>
     public Commune? Find(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -30,6 +74,7 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes)
             ?? all.FirstOrDefault(c => TextNormalizer.Fold(c.Name).Trim().StartsWith(folded, StringComparison.Ordinal));
     }
 
+    /// <summary>The communes where the guide has online places, the busiest first.</summary>
     public IReadOnlyList<Commune> All()
     {
         if (communes is { } cached)
@@ -46,8 +91,13 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes)
             WHERE commune_code IS NOT NULL AND latitude IS NOT NULL AND status = 1
             GROUP BY commune_code
             """);
-        var list = rows.OrderByDescending(r => r.Count).Select(r => new Commune(r.Code, r.Name, r.PostalCode, r.Latitude, r.Longitude)).ToList();
+        var list = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new Commune(r.Code, r.Name, r.PostalCode, r.Latitude, r.Longitude)).ToList();
         communes = list;
         return list;
     }
+
+    /// <summary>Where the guide's places are (its busiest commune), or the map's default centre before there are any.</summary>
+    private (double Latitude, double Longitude) TerritoryCentre() =>
+        All() is [var busiest, ..] ? (busiest.Latitude, busiest.Longitude) : (options.Value.Map.DefaultLatitude, options.Value.Map.DefaultLongitude);
 }

@@ -8,11 +8,16 @@ namespace Reperes.Web.Guide.Search;
 
 /// <summary>
 /// The full-text index of structures, kept in each engine's own index: an FTS5 table on SQLite, a tsvector column
-/// with a GIN index on PostgreSQL. Both receive terms already folded and stemmed by <see cref="TextNormalizer"/>.
+/// with a GIN index on PostgreSQL. Both receive whole words already folded by <see cref="TextNormalizer"/>, and
+/// facet tokens: the categories offered, how openly (see <see cref="FacetTokens"/>), languages, wheelchair access.
 /// </summary>
 public sealed class SearchIndex
 {
     private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromMinutes(10);
+
+    // Facet tokens are not words: c12 (category offered), o12 / r12 / n12 (how openly, see FacetTokens), o12a3 and
+    // r12a3 (openly to one audience), lgfr (language), pmr1 (wheelchair).
+    private static readonly System.Text.RegularExpressions.Regex FacetPattern = new("^(?:[corn][0-9]+(?:a[0-9]+)?|lg[a-z]{2}|pmr1)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     private volatile VocabularySnapshot? vocabulary;
     private int refreshing;
 
@@ -20,11 +25,18 @@ public sealed class SearchIndex
 
     /// <summary>
     /// A sub-query (id, score) of the online structures matching the full-text expression; higher score is better.
-    /// Category tokens weigh most, then the name, then the rest of the text.
+    /// <paramref name="tier"/> (an expression of <see cref="Membership"/>s, see <see cref="CandidateQuery"/>) ranks
+    /// first; then the engine's own rank, where category tokens weigh most, then the name, then the rest of the text.
     /// </summary>
-    public static string ScoreQuery(bool postgres, string parameter) => postgres
-        ? $"SELECT structure_id AS id, ts_rank(document, to_tsquery('simple', {parameter})) AS score FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
-        : $"SELECT rowid AS id, -bm25(structure_search, 4.0, 1.0, 10.0) AS score FROM structure_search WHERE structure_search MATCH {parameter}";
+    public static string ScoreQuery(bool postgres, string parameter, Func<string, string> tier) => postgres
+        ? $"SELECT structure_id AS id, {tier("structure_id")} * 100 + ts_rank(document, to_tsquery('simple', {parameter})) AS score FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
+        : $"SELECT rowid AS id, {tier("rowid")} * 100 + MIN(-bm25(structure_search, 4.0, 1.0, 10.0), 99.0) AS score FROM structure_search WHERE structure_search MATCH {parameter}";
+
+    /// <summary>1 when the structure <paramref name="id"/> matches the full-text expression, else 0.</summary>
+    // The sub-query does not depend on the row: both engines read its ids once, then look each row up.
+    public static string Membership(bool postgres, string id, string parameter) => postgres
+        ? $"(CASE WHEN {id} IN (SELECT structure_id FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})) THEN 1 ELSE 0 END)"
+        : $"({id} IN (SELECT rowid FROM structure_search WHERE structure_search MATCH {parameter}))";
 
     /// <summary>SQL condition "structure s matches the full-text expression".</summary>
     public static string MatchCondition(bool postgres, string parameter) => postgres
@@ -37,18 +49,23 @@ public sealed class SearchIndex
     /// </summary>
     public static (string From, string Match, string Score) ScoredJoin(bool postgres, string parameter) => postgres
         ? ("structure_search f JOIN structures s ON s.id = f.structure_id", $"f.document @@ to_tsquery('simple', {parameter})", $"ts_rank(f.document, to_tsquery('simple', {parameter}))")
-        : ("structure_search f CROSS JOIN structures s ON s.id = f.rowid", $"f.structure_search MATCH {parameter}", "-bm25(f.structure_search, 4.0, 1.0, 10.0)");
+        : ("structure_search f CROSS JOIN structures s ON s.id = f.rowid", $"f.structure_search MATCH {parameter}", "MIN(-bm25(f.structure_search, 4.0, 1.0, 10.0), 99.0)");
 
     public static string CountQuery(bool postgres, string parameter) => postgres
         ? $"SELECT COUNT(*) FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
         : $"SELECT COUNT(*) FROM structure_search WHERE structure_search MATCH {parameter}";
 
-    /// <summary>Prefix query for one term (terms are [a-z0-9] only, so nothing needs escaping).</summary>
-    public static string PrefixTerm(bool postgres, string term) => postgres ? term + ":*" : "\"" + term + "\"*";
+    /// <summary>One word as searched: a prefix or the exact word (folded words hold letters and digits only: nothing to escape).</summary>
+    public static string Word(bool postgres, TextForm form) => postgres
+        ? form.Prefix ? form.Term + ":*" : form.Term
+        : form.Prefix ? "\"" + form.Term + "\"*" : "\"" + form.Term + "\"";
 
     /// <summary>The token that stands in the index for "offers a service of this category".</summary>
     // On PostgreSQL no weight label: a weighted query makes the GIN index recheck every row, and the token is unique anyway.
-    public static string CategoryToken(bool postgres, int categoryId) => postgres ? $"c{categoryId}" : $"cats:c{categoryId}";
+    public static string CategoryToken(bool postgres, int categoryId) => Facet(postgres, $"c{categoryId}");
+
+    /// <summary>A facet token as searched (on SQLite, in the column of facets only).</summary>
+    public static string Facet(bool postgres, string token) => postgres ? token : "cats:" + token;
 
     public static string Any(bool postgres, IEnumerable<string> parts) => "(" + string.Join(postgres ? " | " : " OR ", parts) + ")";
 
@@ -58,7 +75,7 @@ public sealed class SearchIndex
     /// All terms of the index, for typo correction. Read once, then refreshed in the background when older than
     /// ten minutes: reading it costs a scan of the index, which no search request should wait for twice.
     /// </summary>
-    public async Task<IReadOnlyList<string>> VocabularyAsync(ReperesDbContext db, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    public async Task<IndexVocabulary> VocabularyAsync(ReperesDbContext db, IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var cached = vocabulary;
         if (cached is null)
@@ -97,30 +114,91 @@ public sealed class SearchIndex
         }
     }
 
-    private static async Task<IReadOnlyList<string>> ReadVocabularyAsync(ReperesDbContext db, CancellationToken cancellationToken)
+    private static async Task<IndexVocabulary> ReadVocabularyAsync(ReperesDbContext db, CancellationToken cancellationToken)
     {
         var sql = IsPostgres(db)
-            ? "SELECT word FROM ts_stat('SELECT document FROM structure_search')"
-            : "SELECT term FROM structure_search_vocab";
+            ? "SELECT word AS Word, ndoc AS Documents FROM ts_stat('SELECT document FROM structure_search')"
+            : "SELECT term AS Word, doc AS Documents FROM structure_search_vocab";
         var connection = db.Database.GetDbConnection();
-        var terms = (await connection.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
-            .Where(t => !IsCategoryToken(t))
-            .ToList();
-        terms.Sort(StringComparer.Ordinal);
-        return terms;
+        var words = (await connection.QueryAsync<VocabularyRow>(new CommandDefinition(sql, cancellationToken: cancellationToken)))
+            .Where(t => !FacetPattern.IsMatch(t.Word))
+            .Select(t => (t.Word, (int)t.Documents));
+        return new IndexVocabulary(words);
     }
 
-    private static bool IsCategoryToken(string term) =>
-        (term.Length > 1 && term[0] == 'c' && term.Skip(1).All(char.IsAsciiDigit)) || term == "pmr1" || (term.Length == 4 && term.StartsWith("lg", StringComparison.Ordinal));
-
     /// <summary>
-    /// The facets of a structure as index tokens: c&lt;id&gt; per category offered, lg&lt;code&gt; per language spoken,
-    /// pmr1 when wheelchair accessible. None of them is a French or English word.
+    /// The facets of a structure as index tokens, none of them a French or English word: c&lt;id&gt; per category
+    /// offered, lg&lt;code&gt; per language spoken, pmr1 when wheelchair accessible; and how openly each category is
+    /// offered, for the ranking: o&lt;id&gt; when one of its services welcomes everyone without condition, r&lt;id&gt;
+    /// when everyone after an appointment or a registration, n&lt;id&gt; when anyone without a professional's
+    /// orientation (a specific public); o&lt;id&gt;a&lt;n&gt; and r&lt;id&gt;a&lt;n&gt; the same for audience n of
+    /// <see cref="SearchRequest.Audiences"/>, which counts as everyone when the person filters for it.
     /// </summary>
-    public static string FacetTokens(IEnumerable<int> categoryIds, string languages, bool? wheelchair) =>
-        string.Join(' ', categoryIds.Distinct().Select(id => "c" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    public static string FacetTokens(IEnumerable<FacetService> services, string languages, bool? wheelchair)
+    {
+        var tokens = new List<string>();
+        foreach (var service in services)
+        {
+            var id = service.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            tokens.Add("c" + id);
+            var level = service.Access switch
+            {
+                AccessCondition.Unconditional => "o",
+                AccessCondition.Appointment or AccessCondition.Registration => "r",
+                AccessCondition.ProfessionalOrientation => null,
+                _ => throw new ArgumentOutOfRangeException(nameof(services), service.Access, null),
+            };
+            if (level is null)
+            {
+                continue;
+            }
+
+            tokens.Add("n" + id);
+            var publics = service.Publics.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            if (service.Gender == Gender.All && publics.Any(GeneralPublics.Contains))
+            {
+                tokens.Add(level + id);
+            }
+
+            for (var audience = 0; audience < SearchRequest.Audiences.Count; audience++)
+            {
+                var name = SearchRequest.Audiences[audience];
+                if (publics.Contains(name) || (name == "femmes" && service.Gender == Gender.Women))
+                {
+                    tokens.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{level}{id}a{audience}"));
+                }
+            }
+        }
+
+        return string.Join(' ', tokens.Distinct()
             .Concat(languages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(l => "lg" + l))
             .Concat(wheelchair == true ? ["pmr1"] : []));
+    }
+
+    /// <summary>
+    /// Publics that mean "anyone who needs it": everyone, and people in an emergency (homeless, in great
+    /// precarity), for whom the guide is first made. Any other public is a specific one.
+    /// </summary>
+    public static readonly IReadOnlySet<string> GeneralPublics = new HashSet<string>(["tous-publics", "personnes-en-situation-durgence"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Fills the index again when it is empty while structures are online: a migration empties it when the index's
+    /// format changes, and the next start (or admin command) rebuilds it.
+    /// </summary>
+    public async Task EnsureBuiltAsync(ReperesDbContext db, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        var indexed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            IsPostgres(db) ? "SELECT COUNT(*) FROM (SELECT 1 FROM structure_search LIMIT 1) i" : "SELECT COUNT(*) FROM (SELECT rowid FROM structure_search LIMIT 1) i",
+            cancellationToken: cancellationToken));
+        if (indexed > 0 || !await db.Structures.AnyAsync(s => s.Status == StructureStatus.Online, cancellationToken))
+        {
+            return;
+        }
+
+        logger.LogInformation("The search index is empty: rebuilding it");
+        await RebuildAsync(db, cancellationToken);
+    }
 
     public static string LanguageToken(bool postgres, string language) => postgres ? "lg" + language : "cats:lg" + language;
 
@@ -143,7 +221,7 @@ public sealed class SearchIndex
                     s.City,
                     s.Languages,
                     s.WheelchairAccessible,
-                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
+                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, v.Publics, v.Gender, v.Access, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var rows = documents.Where(d => d.Status == StructureStatus.Online).Select(d => new SearchDocument(
@@ -151,7 +229,7 @@ public sealed class SearchIndex
                 TextNormalizer.IndexText(d.Name),
                 TextNormalizer.IndexText(string.Join(' ', new[] { d.Summary, d.Description, d.City ?? "" }
                     .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
-                FacetTokens(d.Services.Select(v => v.CategoryId), d.Languages, d.WheelchairAccessible)))
+                FacetTokens(d.Services.Select(v => new FacetService(v.CategoryId, v.Publics, v.Gender, v.Access)), d.Languages, d.WheelchairAccessible)))
                 .ToList();
             await WriteAsync(db, alreadyEmpty ? [] : chunk, rows, cancellationToken);
         }
@@ -220,5 +298,49 @@ public sealed class SearchIndex
 
     private sealed record SearchDocument(int Id, string Name, string Body, string Categories);
 
-    private sealed record VocabularySnapshot(IReadOnlyList<string> Terms, DateTime LoadedAt);
+    private sealed record VocabularySnapshot(IndexVocabulary Terms, DateTime LoadedAt);
+
+    private sealed class VocabularyRow
+    {
+        public string Word { get; init; } = "";
+        public long Documents { get; init; }
+    }
+}
+
+/// <summary>What the index needs of a service for its facet tokens.</summary>
+public sealed record FacetService(int CategoryId, string Publics, Gender Gender, AccessCondition Access);
+
+/// <summary>The whole words of the index, sorted, with how many structures hold each (for corrections).</summary>
+public sealed class IndexVocabulary
+{
+    public static readonly IndexVocabulary Empty = new([]);
+
+    private readonly string[] words;
+    private readonly Dictionary<string, int> documents;
+
+    public IndexVocabulary(IEnumerable<(string Word, int Documents)> entries)
+    {
+        documents = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, count) in entries)
+        {
+            documents[word] = documents.GetValueOrDefault(word) + count;
+        }
+
+        words = documents.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public IReadOnlyList<string> Words => words;
+
+    public int Documents(string word) => documents.GetValueOrDefault(word);
+
+    /// <summary>True when the index holds a word in one of these forms (a prefix or an exact word).</summary>
+    public bool Finds(IReadOnlyList<TextForm> forms) =>
+        forms.Any(f => f.Prefix ? HasPrefix(f.Term) : documents.ContainsKey(f.Term));
+
+    private bool HasPrefix(string prefix)
+    {
+        var index = Array.BinarySearch(words, prefix, StringComparer.Ordinal);
+        var at = index >= 0 ? index : ~index;
+        return at < words.Length && words[at].StartsWith(prefix, StringComparison.Ordinal);
+    }
 }

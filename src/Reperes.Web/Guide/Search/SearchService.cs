@@ -1,14 +1,16 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
-using Reperes.OpeningHours;
+using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
+using Reperes.Web.Guide.Audience;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
 
 namespace Reperes.Web.Guide.Search;
 
-public sealed record SearchOrigin(double Latitude, double Longitude, string? Label);
+/// <summary>Where distances are measured from; <paramref name="Approximate"/> when a commune's position is only estimated.</summary>
+public sealed record SearchOrigin(double Latitude, double Longitude, string? Label, bool Approximate = false);
 
 public sealed record SearchHit(
     int Id,
@@ -26,7 +28,9 @@ public sealed record SearchHit(
     HoursStatus Hours,
     IReadOnlyList<CategoryInfo> Categories,
     IReadOnlyList<NoticeInfo> Notices,
-    DateTimeOffset? UnverifiedSince = null);
+    DateTimeOffset? UnverifiedSince,
+    PlaceOpenState Open,
+    WhoForLine? For);
 
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
@@ -36,13 +40,39 @@ public sealed record SearchResult(
     int PageSize,
     IReadOnlyList<QueryTerm> Terms,
     SearchOrigin? Origin,
-    bool UnknownCommune)
+    bool UnknownCommune,
+    IReadOnlyList<int> ScopeCategoryIds)
 {
+    /// <summary>At most this many results is "few": the page then proposes where else to look.</summary>
+    public const int FewResults = 3;
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    /// <summary>The commune typed, when the search was from one: what it was understood as, and the others it may mean.</summary>
+    public CommuneMatch? Commune { get; init; }
+
+    /// <summary>Misspelt words and the whole words searched instead ("urgance" → "urgence").</summary>
     public IEnumerable<(string Typed, string Corrected)> Corrections =>
-        Terms.Where(t => t.Typed is not null).Select(t => (t.Typed!, t.Stem));
+        Terms.Where(t => t.Corrected).Select(t => (t.Typed, t.Searched));
+
+    /// <summary>Words typed that the search did not understand (and did not search).</summary>
+    public IReadOnlyList<string> NotUnderstood { get; init; } = [];
+
+    /// <summary>True when no place answers every understood word: the places shown answer some of them.</summary>
+    public bool AnswersPartly { get; init; }
+
+    /// <summary>For no or few results: the closest categories and needs to try.</summary>
+    public SearchSuggestions? Suggestions { get; init; }
+
+    /// <summary>For no result because of filters: the same words without them (or farther away).</summary>
+    public RelaxedSearch? Relaxed { get; init; }
 }
+
+/// <summary>Categories and needs close to what was asked, to go on from an empty or short answer.</summary>
+public sealed record SearchSuggestions(IReadOnlyList<CategoryInfo> Categories, IReadOnlyList<NeedInfo> Needs);
+
+/// <summary>What the same words find with fewer filters: how many places, the first ones, and the search to open.</summary>
+public sealed record RelaxedSearch(SearchRequest Request, int Total, IReadOnlyList<SearchHit> Hits, bool WithoutPlace);
 
 /// <summary>
 /// The guide's search. Words, needs and categories are matched in the engine's full-text index (which also holds
@@ -56,37 +86,110 @@ public sealed class SearchService(
     SearchIndex index,
     CommuneDirectory communes,
     NoticeBoard notices,
-    HoursEvaluator hours)
+    OpenStates openStates,
+    IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>Beyond this many candidates the person is asked to narrow the search.</summary>
     public const int CandidateLimit = 5000;
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
+        var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
+        if (result.UnknownCommune || result.Page > 1 || result.Total > SearchResult.FewResults)
+        {
+            return result;
+        }
+
+        // No or few results: where else to look, and for none, the same words with fewer filters.
+        var suggestions = SearchSuggester.Suggest(catalog, result.Terms, result.NotUnderstood);
+        var relaxed = result.Total == 0 ? await RelaxAsync(request, now, culture, cancellationToken) : null;
+        return result with { Suggestions = suggestions, Relaxed = relaxed };
+    }
+
+    /// <summary>The words alone (or the need or category alone) near the same place, then anywhere.</summary>
+    private async Task<RelaxedSearch?> RelaxAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var words = !string.IsNullOrWhiteSpace(request.Query);
+        var place = request.HasPosition || !string.IsNullOrWhiteSpace(request.Commune);
+        var near = new SearchRequest
+        {
+            Query = request.Query,
+            Need = words ? null : request.Need,
+            Category = words ? null : request.Category,
+            Latitude = request.Latitude,
+            Longitude = request.Longitude,
+            Commune = request.Commune,
+            Radius = request.Radius,
+            Sort = request.Sort,
+            PageSize = SearchResult.FewResults.ToString(CultureInfo.InvariantCulture),
+        };
+        var anywhere = new SearchRequest { Query = near.Query, Need = near.Need, Category = near.Category, PageSize = near.PageSize };
+        var attempts = new List<(SearchRequest Request, bool WithoutPlace)>();
+        if (HasFilters(request, near))
+        {
+            attempts.Add((near, false));
+        }
+
+        if (place)
+        {
+            attempts.Add((anywhere, true));
+        }
+
+        foreach (var (attempt, withoutPlace) in attempts)
+        {
+            if (!attempt.HasCriteria)
+            {
+                continue;
+            }
+
+            var relaxed = await RunAsync(attempt, now, culture, SearchResult.FewResults, cancellationToken);
+            if (relaxed.Total > 0)
+            {
+                attempt.PageSize = null;
+                return new RelaxedSearch(attempt, relaxed.Total, relaxed.Hits, withoutPlace);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasFilters(SearchRequest request, SearchRequest near) =>
+        request.OpenFilter != OpenFilter.Any || request.Free || request.WithoutAppointment || !string.IsNullOrWhiteSpace(request.Audience)
+        || !string.IsNullOrWhiteSpace(request.Language) || request.Wheelchair || request.Need != near.Need || request.Category != near.Category;
+
+    private async Task<SearchResult> RunAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
+    {
         var postgres = SearchIndex.IsPostgres(db);
-        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? [] : await index.VocabularyAsync(db, scopes, cancellationToken);
-        var terms = QueryInterpreter.Interpret(request.Query, catalog, vocabulary);
+        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? IndexVocabulary.Empty : await index.VocabularyAsync(db, scopes, cancellationToken);
+        var interpretation = QueryInterpreter.Interpret(request.Query, catalog.Lexicon, vocabulary);
+        var terms = interpretation.Terms;
 
         SearchOrigin? origin = null;
-        var unknownCommune = false;
+        CommuneMatch? commune = null;
         if (request.Lat is { } lat && request.Lon is { } lon)
         {
             origin = new SearchOrigin(lat, lon, null);
         }
         else if (!string.IsNullOrWhiteSpace(request.Commune))
         {
-            var commune = communes.Find(request.Commune);
-            origin = commune is null ? null : new SearchOrigin(commune.Latitude, commune.Longitude, commune.Name);
-            unknownCommune = commune is null;
+            commune = communes.Resolve(request.Commune);
+            origin = commune.Origin;
         }
 
         var pageSize = request.Size(maxPageSize);
-        if (unknownCommune)
+        if (commune is { Origin: null })
         {
-            return new SearchResult([], 0, false, 1, pageSize, terms, null, true);
+            return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Query) && interpretation.NothingUnderstood)
+        {
+            // Words, none understood: nothing is searched (listing every place would answer something else).
+            return new SearchResult([], 0, false, 1, pageSize, terms, origin, false, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
         }
 
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);
+        var scope = QuestionScope.Of(request, terms, catalog);
         var connection = db.Database.GetDbConnection();
         await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
 
@@ -107,19 +210,24 @@ public sealed class SearchService(
             var located = rows.Select(r => (r, origin is null || r.Latitude is null || r.Longitude is null
                 ? (double?)null
                 : Geo.DistanceKm(origin.Latitude, origin.Longitude, r.Latitude.Value, r.Longitude.Value))).ToList();
-            var pageHits = await HitsAsync(located, query.ScopeCategoryIds, now, culture, cancellationToken);
-            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false);
+            var pageHits = await HitsAsync(located, scope, now, culture, cancellationToken);
+            return new SearchResult(pageHits, total, countCapped, pageNumber, pageSize, terms, origin, false, scope)
+            {
+                Commune = commune,
+                NotUnderstood = interpretation.NotUnderstood,
+                AnswersPartly = pageNumber == 1 && rows.Count > 0 && query.AnswersPartly(rows[0]),
+            };
         }
 
         var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
-            query.CandidatesSql(CandidateLimit + 1, withScopedHours: request.OpenFilter != OpenFilter.Any), query.Parameters, cancellationToken: cancellationToken))).AsList();
+            query.CandidatesSql(CandidateLimit + 1, withServices: request.OpenFilter != OpenFilter.Any), query.Parameters, cancellationToken: cancellationToken))).AsList();
         var capped = candidates.Count > CandidateLimit;
         if (capped)
         {
             candidates.RemoveRange(CandidateLimit, candidates.Count - CandidateLimit);
         }
 
-        var statusMemo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var opening = openStates.Matcher(request.OpenFilter, now);
         var kept = new List<(Candidate Row, double? Distance)>(candidates.Count);
         foreach (var row in candidates)
         {
@@ -131,7 +239,7 @@ public sealed class SearchService(
                 continue;
             }
 
-            if (request.OpenFilter != OpenFilter.Any && !MatchesOpening(request.OpenFilter, row, now, statusMemo))
+            if (!opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), notices.For(row.Id)), scope))
             {
                 continue;
             }
@@ -140,13 +248,18 @@ public sealed class SearchService(
         }
 
         IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderBy(k => k.Distance).ThenBy(k => k.Row.Name, StringComparer.Ordinal)
-            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, StringComparer.Ordinal);
+            ? kept.OrderByDescending(k => k.Row.Tier).ThenBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
+            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var hits = await HitsAsync(pageRows, query.ScopeCategoryIds, now, culture, cancellationToken);
-        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false);
+        var hits = await HitsAsync(pageRows, scope, now, culture, cancellationToken);
+        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope)
+        {
+            Commune = commune,
+            NotUnderstood = interpretation.NotUnderstood,
+            AnswersPartly = page == 1 && pageRows.Count > 0 && query.AnswersPartly(pageRows[0].Row),
+        };
     }
 
     /// <summary>
@@ -157,7 +270,7 @@ public sealed class SearchService(
     public async Task<(IReadOnlyList<int> StructureIds, IReadOnlyList<QueryTerm> Terms, bool Capped)> MatchingStructuresAsync(string words, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var terms = QueryInterpreter.Interpret(words, catalog, await index.VocabularyAsync(db, scopes, cancellationToken));
+        var terms = QueryInterpreter.Interpret(words, catalog.Lexicon, await index.VocabularyAsync(db, scopes, cancellationToken)).Terms;
         if (terms.Count == 0)
         {
             // Nothing understood: the callers filter nothing, so the candidates are not read.
@@ -167,7 +280,7 @@ public sealed class SearchService(
         var query = new CandidateQuery(new SearchRequest { Query = words }, terms, null, catalog, postgres);
         await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
         var ids = (await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition(
-            query.CandidatesSql(CandidateLimit + 1, withScopedHours: false), query.Parameters, cancellationToken: cancellationToken))).Select(c => c.Id).ToList();
+            query.CandidatesSql(CandidateLimit + 1, withServices: false), query.Parameters, cancellationToken: cancellationToken))).Select(c => c.Id).ToList();
         var capped = ids.Count > CandidateLimit;
         return (capped ? ids[..CandidateLimit] : ids, terms, capped);
     }
@@ -196,29 +309,6 @@ public sealed class SearchService(
         return (rows, rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
 
-    private bool MatchesOpening(OpenFilter filter, Candidate row, DateTimeOffset now, Dictionary<string, bool> memo)
-    {
-        var applicable = notices.For(row.Id).Where(n => n.ServiceId is null).ToList();
-        if (applicable.Count == 0 && row.Hours is not null && memo.TryGetValue(row.Hours, out var known))
-        {
-            return known;
-        }
-
-        var result = filter switch
-        {
-            OpenFilter.Now => hours.StatusAt(row.Hours, applicable, now) == OpeningStatus.Open,
-            OpenFilter.Today => hours.OpensLaterToday(row.Hours, applicable, now),
-            OpenFilter.Any => true,
-            _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
-        };
-        if (applicable.Count == 0 && row.Hours is not null)
-        {
-            memo[row.Hours] = result;
-        }
-
-        return result;
-    }
-
     private async Task<IReadOnlyList<SearchHit>> HitsAsync(List<(Candidate Row, double? Distance)> rows, IReadOnlyList<int> scope, DateTimeOffset now, CultureInfo culture, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -244,11 +334,20 @@ public sealed class SearchService(
                 s.WheelchairAccessible,
                 s.OpeningHours,
                 s.UnverifiedSince,
-                CategoryIds = s.Services.Select(v => v.CategoryId).ToList(),
-                ScopedHours = s.Services.Where(v => scope.Contains(v.CategoryId) && v.OpeningHours != null).Select(v => v.OpeningHours).FirstOrDefault(),
             })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var services = (await db.Services.AsNoTracking()
+            .Where(v => ids.Contains(v.StructureId))
+            .Select(v => new
+            {
+                v.StructureId,
+                Hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours),
+                Audience = new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation),
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(v => v.StructureId);
 
+        var today = HoursEvaluator.LocalDate(now);
         var hits = new List<SearchHit>(rows.Count);
         foreach (var (row, distance) in rows)
         {
@@ -258,13 +357,16 @@ public sealed class SearchService(
             }
 
             var structureNotices = notices.For(row.Id);
-            var applicable = structureNotices.Where(n => n.ServiceId is null).ToList();
-            var categories = d.CategoryIds.Distinct().Select(catalog.Category).OfType<CategoryInfo>().ToList();
-            var shownNotices = structureNotices.Where(n => n.ServiceId is null && n.StartsOn <= HoursEvaluator.LocalDate(now).AddDays(30)).ToList();
+            var offered = services[row.Id].OrderBy(v => v.Hours.Id).ToList();
+            var categories = offered.Select(v => v.Hours.CategoryId).Distinct().Select(catalog.Category).OfType<CategoryInfo>().ToList();
+            var shownNotices = structureNotices.Where(n => n.ServiceId is null && n.StartsOn <= today.AddDays(30)).ToList();
+            var open = openStates.Of(new PlaceHours(d.OpeningHours, offered.Select(v => v.Hours).ToList(), structureNotices), scope, now);
+            var relevant = open.Services.Select(s => s.Service.Id).ToHashSet();
             hits.Add(new SearchHit(
                 d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
                 Structure.Split(d.Phones).FirstOrDefault(), d.IsDemo, d.WheelchairAccessible,
-                hours.Describe(d.ScopedHours ?? d.OpeningHours, applicable, now, culture), categories, shownNotices, d.UnverifiedSince));
+                OpenStateText.HeadlineStatus(open, now, localizer, culture), categories, shownNotices, d.UnverifiedSince,
+                open, WhoFor.Line(offered.Where(v => relevant.Contains(v.Hours.Id)).Select(v => v.Audience).ToList(), localizer, culture)));
         }
 
         return hits;
@@ -277,12 +379,40 @@ public sealed class SearchService(
         public double? Latitude { get; init; }
         public double? Longitude { get; init; }
         public string? Hours { get; init; }
+
+        /// <summary>The structure's services as "id:category:hours" separated by <see cref="CandidateQuery.ServiceSeparator"/> (only for the opening filters).</summary>
+        public string? Services { get; init; }
+
         public double Score { get; init; }
+
+        /// <summary>What the place answers of the words (see CandidateQuery.Tier), for the order by distance.</summary>
+        public long Tier { get; init; }
 
         public long Total { get; init; }
 
         /// <summary>Squared flat-earth distance, for the order only.</summary>
         public double Distance { get; init; }
+
+        public IReadOnlyList<ServiceHours> ServiceList()
+        {
+            if (string.IsNullOrEmpty(Services))
+            {
+                return [];
+            }
+
+            var list = new List<ServiceHours>();
+            foreach (var item in Services.Split(CandidateQuery.ServiceSeparator))
+            {
+                var parts = item.Split(':', 3);
+                list.Add(new ServiceHours(
+                    int.Parse(parts[0], CultureInfo.InvariantCulture),
+                    "",
+                    int.Parse(parts[1], CultureInfo.InvariantCulture),
+                    parts[2].Length == 0 ? null : parts[2]));
+            }
+
+            return list;
+        }
     }
 }
 

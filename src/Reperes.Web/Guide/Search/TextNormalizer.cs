@@ -4,8 +4,9 @@ using System.Text;
 namespace Reperes.Web.Guide.Search;
 
 /// <summary>
-/// Turns everyday French into search terms: lower case, no accents, no stop words, light French stemming.
-/// The same function feeds the index and the queries, so that both engines (FTS5, tsvector) see the same terms.
+/// Turns everyday French into search words: lower case, no accents, no stop words. The index holds these whole
+/// words (so that corrections can propose whole words); queries search them by their stem as a prefix
+/// ("douches" → douch*), which finds every inflected form in the index.
 /// </summary>
 public static class TextNormalizer
 {
@@ -22,12 +23,11 @@ public static class TextNormalizer
         "the", "an", "of", "to", "for", "and", "or", "in", "at", "i", "want", "need", "where",
     };
 
-    // Longest first: the first suffix that leaves a stem of at least three letters is removed.
+    // Longest first: after the plural, the first suffix that leaves a stem of at least three letters is removed.
     private static readonly string[] Suffixes =
     [
-        "issements", "issement", "atrices", "atrice", "ateurs", "ations", "ements", "ateur", "ation", "ement", "euses", "iques",
-        "istes", "ables", "ments", "ment", "euse", "eurs", "ique", "iste", "able", "ites", "ite", "eur", "ees", "ee", "es",
-        "er", "ez", "ir", "e", "s", "x",
+        "issement", "atrice", "ateur", "ation", "ement", "ment", "euse", "ique", "iste", "able", "ite", "eur", "ee", "er",
+        "ez", "ir", "e",
     ];
 
     /// <summary>Lower case, accents removed, ligatures expanded, anything but letters and digits turned into spaces.</summary>
@@ -84,14 +84,72 @@ public static class TextNormalizer
     public static IReadOnlyList<string> Words(string text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Index terms of a text: folded, stop words removed, stemmed.</summary>
+    /// <summary>The words of a text as typed (for showing them back) with their folded form, in order.</summary>
+    public static IReadOnlyList<(string Typed, string Folded)> Tokens(string text)
+    {
+        var tokens = new List<(string, string)>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && IsWordCharacter(text, i);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var typed = text[start..i];
+                var folded = Fold(typed).Replace(" ", "", StringComparison.Ordinal);
+                if (folded.Length > 0)
+                {
+                    tokens.Add((typed, folded));
+                }
+
+                start = -1;
+            }
+        }
+
+        return tokens;
+    }
+
+    public static bool IsStopWord(string foldedWord) => StopWords.Contains(foldedWord);
+
+    /// <summary>Stems of a text's words, stop words removed.</summary>
     public static IEnumerable<string> Terms(string text) =>
         Words(text).Where(w => !StopWords.Contains(w)).Select(Stem);
 
-    /// <summary>The indexable form of a text: its terms separated by spaces.</summary>
-    public static string IndexText(string text) => string.Join(' ', Terms(text));
+    /// <summary>The indexable form of a text: its folded words without stop words, separated by spaces.</summary>
+    public static string IndexText(string text) => string.Join(' ', Words(text).Where(w => !StopWords.Contains(w)));
 
-    /// <summary>A light French stemmer (plural, feminine and common derivational endings): enough with prefix matching.</summary>
+    /// <summary>
+    /// How a typed word is looked for in the index of whole words: its stem as a prefix ("douches" → douch*,
+    /// "médical" → medical* and medicaux*); a word of three letters or fewer, or with digits, as itself (and its
+    /// plural): "caf" must not find "café", nor "115" find "1150".
+    /// </summary>
+    public static IReadOnlyList<TextForm> Forms(string foldedWord)
+    {
+        if (foldedWord.Any(char.IsDigit))
+        {
+            return [new TextForm(foldedWord, false)];
+        }
+
+        if (foldedWord.Length <= 3)
+        {
+            return foldedWord.EndsWith('s') || foldedWord.EndsWith('x')
+                ? [new TextForm(foldedWord, false), new TextForm(foldedWord[..^1], false)]
+                : [new TextForm(foldedWord, false), new TextForm(foldedWord + "s", false)];
+        }
+
+        var stem = Stem(foldedWord);
+        return stem.EndsWith("al", StringComparison.Ordinal) && stem.Length > 4
+            ? [new TextForm(stem, true), new TextForm(stem[..^2] + "aux", true)]
+            : [new TextForm(stem, true)];
+    }
+
+    /// <summary>
+    /// A light French stemmer (plural, feminine and common derivational endings), so that the inflected forms of a
+    /// word share their stem: "papier" and "papiers", "française" and "français".
+    /// </summary>
     public static string Stem(string word)
     {
         if (word.Length <= 3 || word.Any(char.IsDigit))
@@ -104,6 +162,11 @@ public static class TextNormalizer
             return word[..^3] + "al";
         }
 
+        if (word.Length > 4 && (word[^1] == 's' || word[^1] == 'x'))
+        {
+            word = word[..^1];
+        }
+
         foreach (var suffix in Suffixes)
         {
             if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
@@ -111,6 +174,12 @@ public static class TextNormalizer
                 word = word[..^suffix.Length];
                 break;
             }
+        }
+
+        // A feminine "-aise" leaves "-ais", which the masculine loses with its plural.
+        if (word.Length > 4 && word[^1] == 's')
+        {
+            word = word[..^1];
         }
 
         // Doubled final consonant left by the feminine (e.g. "personn", "bonn") is folded to one.
@@ -121,6 +190,14 @@ public static class TextNormalizer
 
         return word;
     }
+
+    private static bool IsWordCharacter(string text, int index) => CharUnicodeInfo.GetUnicodeCategory(text, index) switch
+    {
+        UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
+        _ => false,
+    };
 
     /// <summary>Restricted Damerau-Levenshtein distance, stopping early above <paramref name="max"/>.</summary>
     public static int Distance(string a, string b, int max)
@@ -166,3 +243,6 @@ public static class TextNormalizer
         return previous[b.Length];
     }
 }
+
+/// <summary>A word as the index is asked for it: a prefix (a stem) or the exact word.</summary>
+public readonly record struct TextForm(string Term, bool Prefix);

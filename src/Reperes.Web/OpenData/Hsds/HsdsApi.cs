@@ -335,7 +335,8 @@ public static class HsdsApi
             L,
             services.GetRequiredService<IHtmlLocalizer<SharedResource>>(),
             services.GetRequiredService<IOptions<ReperesOptions>>().Value.BaseUrl(context.Request),
-            HoursEvaluator.LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow()));
+            services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            services.GetRequiredService<OpenStates>());
 
         public HsdsFilter? Read(HsdsQuery query)
         {

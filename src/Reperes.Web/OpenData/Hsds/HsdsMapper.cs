@@ -63,8 +63,10 @@ public sealed record HsdsServiceRow(
 }
 
 /// <summary>Maps the guide's public data to HSDS 3.0 objects, in the request's language.</summary>
-public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLocalizer html, string baseUrl, DateOnly today)
+public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLocalizer html, string baseUrl, DateTimeOffset now, OpenStates states)
 {
+    private readonly DateOnly today = HoursEvaluator.LocalDate(now);
+
     public const string TaxonomyVersion = "1";
 
     private readonly CultureInfo culture = CultureInfo.CurrentUICulture;
@@ -119,7 +121,8 @@ public sealed class HsdsMapper(GuideCatalog catalog, IStringLocalizer l, IHtmlLo
     {
         var s = v.Structure;
         var current = notices.Where(n => (n.ServiceId is null || n.ServiceId == v.Id) && n.EndsOn >= today).OrderBy(n => n.StartsOn).ToList();
-        var closedToday = HoursEvaluator.ActiveClosure(current, today) is not null;
+        var hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours);
+        var closedToday = states.OfService(new PlaceHours(s.OpeningHours, [hours], current), hours, now).Closure is not null;
         var phones = new[] { v.RemotePhone }.Concat(Structure.Split(s.Phones)).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct();
         return new HsdsService(
             v.Uid,

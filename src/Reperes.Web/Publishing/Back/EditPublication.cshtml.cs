@@ -18,7 +18,8 @@ public sealed record StructureChoice(string Slug, string Name);
 
 /// <summary>
 /// Writing a publication and moving it through its workflow: save a draft, propose it, publish it (now or later),
-/// refuse it with a reason, unpublish it, put it in the trash. Attachments are on <see cref="AttachmentsModel"/>.
+/// unpublish it, put it in the trash (both confirmed first: ?confirmer=retrait or corbeille). A proposal is decided
+/// on its review page (<see cref="ReviewPublicationModel"/>); attachments are on <see cref="AttachmentsModel"/>.
 /// </summary>
 [Authorize]
 public sealed class EditPublicationModel(
@@ -36,6 +37,10 @@ public sealed class EditPublicationModel(
 
     [BindProperty(SupportsGet = true, Name = "etat")]
     public string? Done { get; set; }
+
+    /// <summary>The step that asks to confirm something that takes the publication away: corbeille or retrait.</summary>
+    [BindProperty(SupportsGet = true, Name = "confirmer")]
+    public string? Confirming { get; set; }
 
     public Publication? Publication { get; private set; }
 
@@ -207,34 +212,6 @@ public sealed class EditPublicationModel(
         return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={state}");
     }
 
-    public Task<IActionResult> OnPostPublishAsync(int id) => DecideAsync(id, PublicationOperations.Moderate, (p, me, now) =>
-    {
-        if (!p.CanPublish)
-        {
-            return null;
-        }
-
-        p.Publish(me, now, PublishFrom());
-        return p.IsScheduledAt(now) ? "programme" : "publie";
-    });
-
-    public Task<IActionResult> OnPostRefuseAsync(int id, string? reason) => DecideAsync(id, PublicationOperations.Moderate, (p, me, now) =>
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
-        {
-            ModelState.AddModelError("reason", localizer["Dites en quelques mots pourquoi ce texte n’est pas publié (2 000 caractères au plus) : son auteur le lira."]);
-            return null;
-        }
-
-        if (!p.CanRefuse)
-        {
-            return null;
-        }
-
-        p.Refuse(me, now, reason);
-        return "refuse";
-    });
-
     public Task<IActionResult> OnPostUnpublishAsync(int id) => DecideAsync(id, PublicationOperations.Moderate, (p, me, now) =>
     {
         if (!p.CanUnpublish)
@@ -302,7 +279,7 @@ public sealed class EditPublicationModel(
         }
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        if (state is "publie" or "programme" or "refuse")
+        if (state is "publie" or "programme")
         {
             await notifier.DecidedAsync(publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         }
@@ -400,7 +377,7 @@ public sealed class EditPublicationModel(
         var userId = users.GetUserId(User)!;
         MayWriteForNetwork = PublicationRights.MayWriteForNetwork(User);
         Structures = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
-            .OrderBy(m => m.Structure.Name)
+            .OrderBy(m => m.Structure.SortName).ThenBy(m => m.Structure.Name)
             .Select(m => new StructureChoice(m.Structure.Slug, m.Structure.Name))
             .ToListAsync(HttpContext.RequestAborted);
         if (id is null)

@@ -26,7 +26,7 @@ public sealed class MyPublicationsModel(ReperesDbContext db, UserManager<Reperes
     {
         var userId = users.GetUserId(User)!;
         MayWriteForNetwork = PublicationRights.MayWriteForNetwork(User);
-        Structures = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.Structure.Name)
+        Structures = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.Structure.SortName).ThenBy(m => m.Structure.Name)
             .Select(m => new StructureChoice(m.Structure.Slug, m.Structure.Name)).ToListAsync(HttpContext.RequestAborted);
         Items = await db.Publications.AsNoTracking().Where(p => p.AuthorId == userId)
             .OrderByDescending(p => p.UpdatedAt).Take(500)

@@ -71,9 +71,9 @@ public sealed class AttachmentsModel(
         var originalName = Path.GetFileName((Upload!.FileName ?? "").Replace('\\', '/'));
         var attachment = Attachment.ForFile(Publication.Id, upload.Kind, storedName, upload.ContentType, upload.Content.Length, originalName.Length > 255 ? originalName[..255] : originalName, now);
         attachment.Describe(AltText, Caption);
-        if (upload.Kind == AttachmentKind.Image && Reperes.Media.ImageInfo.TryRead(upload.Content, out var info) && info is not null)
+        if (upload is { Kind: AttachmentKind.Image, Width: { } width, Height: { } height })
         {
-            attachment.SetImage(info.DisplayWidth, info.DisplayHeight, smallName);
+            attachment.SetImage(width, height, smallName);
         }
 
         db.Attachments.Add(attachment);

@@ -2,8 +2,13 @@ using Reperes.Media;
 
 namespace Reperes.Web.Publishing.Media;
 
-/// <summary>An upload accepted after checking its content: what to store (images already re-encoded).</summary>
-public sealed record CheckedUpload(AttachmentKind Kind, string ContentType, string Extension, byte[] Content, DownscaledImage? Small);
+/// <summary>An upload accepted after checking its content: what to store (images already re-encoded, with their size).</summary>
+public sealed record CheckedUpload(AttachmentKind Kind, string ContentType, string Extension, byte[] Content, DownscaledImage? Small)
+{
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+}
 
 /// <summary>The outcome of a check: the upload, or the reason of the refusal (a French key of the localizer, and its argument).</summary>
 public sealed record UploadCheck(CheckedUpload? Upload, string? Error, object? ErrorArgument = null);
@@ -11,7 +16,8 @@ public sealed record UploadCheck(CheckedUpload? Upload, string? Error, object? E
 /// <summary>
 /// Checks an upload by what it contains, never by its name or declared type: a photo, a sound, a video or a
 /// document of an accepted format, under the size of its kind, with a name that does not lie about it. Photos are
-/// decoded and encoded again (upright, without their metadata, such as a GPS position), with a small copy for phones.
+/// decoded and encoded again by libvips (upright, in sRGB, without their metadata, such as a GPS position), with a
+/// small copy for phones. HEIC photos are refused with a way to send a JPEG instead: see README, "Uploads".
 /// </summary>
 public static class UploadChecker
 {
@@ -49,6 +55,11 @@ public static class UploadChecker
     public static UploadCheck Check(byte[] content, string? fileName)
     {
         var type = MediaSniffer.Identify(content.AsSpan(0, (int)Math.Min(content.Length, MediaSniffer.RecommendedHeadLength * 4)));
+        if (type.Format == "heif")
+        {
+            return new(null, "Cette photo est au format HEIC, que Repères ne sait pas lire : envoyez-la en JPEG. Sur un iPhone, choisissez Réglages › Appareil photo › Formats › « Le plus compatible » pour les prochaines photos, ou envoyez une capture d’écran de celle-ci.");
+        }
+
         if (type.Kind == MediaKind.Refused)
         {
             return new(null, "Ce type de fichier n’est pas accepté (programmes, pages web, images SVG, archives…) : envoyez une photo, un son, une vidéo ou un document PDF.");
@@ -87,11 +98,11 @@ public static class UploadChecker
         {
             var large = ImageResizer.Downscale(content, LargeImageSize);
             var small = large.Width > SmallImageSize || large.Height > SmallImageSize ? ImageResizer.Downscale(large.Bytes, SmallImageSize) : null;
-            return new(new CheckedUpload(kind, large.MimeType, large.Extension, large.Bytes, small), null);
+            return new(new CheckedUpload(kind, large.MimeType, large.Extension, large.Bytes, small) { Width = large.Width, Height = large.Height }, null);
         }
         catch (MediaFormatException)
         {
-            return new(null, "Cette image ne peut pas être lue (fichier abîmé, trop grand ou format WebP trop grand) : enregistrez-la à nouveau en JPEG ou PNG.");
+            return new(null, "Cette image ne peut pas être lue (fichier abîmé ou trop grand) : enregistrez-la à nouveau en JPEG ou PNG.");
         }
     }
 }

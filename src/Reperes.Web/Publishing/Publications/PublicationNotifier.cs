@@ -14,7 +14,7 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
     public async Task ProposedAsync(Publication publication, string baseUrl, CancellationToken cancellationToken)
     {
         var recipients = await ModeratorsOfAsync(publication, cancellationToken);
-        var link = $"{baseUrl}/mon-espace/publications/{publication.Id}/modifier";
+        var link = $"{baseUrl}/mon-espace/a-valider/{publication.Id}";
         var where = await PlaceNameAsync(publication, cancellationToken);
         foreach (var email in recipients)
         {

@@ -101,6 +101,11 @@ public sealed partial class EditServiceModel(
 
     public ServiceView? Preview { get; private set; }
 
+    /// <summary>The next seven days with the hours of the form (the saved ones on arrival), under the grid.</summary>
+    public IReadOnlyList<WeekDay> HoursWeek { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     public IReadOnlyList<NeedInfo> Needs => catalog.Needs;
 
     public async Task<IActionResult> OnGetAsync(string slug, string id)
@@ -136,6 +141,7 @@ public sealed partial class EditServiceModel(
             Hours = HoursInput.From(v.OpeningHours),
             UpdateFrequency = v.UpdateFrequencyMonths?.ToString(CultureInfo.InvariantCulture),
         };
+        HoursWeek = WeekOf(v.OpeningHours);
         return Page();
     }
 
@@ -164,12 +170,19 @@ public sealed partial class EditServiceModel(
         service.SetReception(values.OpeningHours, values.Modes, values.RemotePhone, values.RemoteWebsite);
         service.SetUpdateFrequency(values.UpdateFrequency);
 
+        if (Submitted == EditSheetModel.HoursPreviewAction)
+        {
+            // Only the week under the grid: nothing is saved.
+            HoursWeek = WeekOf(values.OpeningHours);
+            return Page();
+        }
+
         if (Submitted == EditSheetModel.PreviewAction)
         {
             // Shown, not saved: a new service is not added to the context, an edited one is never saved in this request.
             var now = clock.GetUtcNow();
             var notices = Structure.Notices.Where(n => !n.IsExpiredOn(HoursEvaluator.LocalDate(now))).Select(SheetPreview.Info).ToList();
-            Preview = SheetPreview.ServiceView(service, notices, hours, now);
+            Preview = SheetPreview.ServiceView(service, notices, hours, now, localizer);
             return Page();
         }
 
@@ -193,6 +206,7 @@ public sealed partial class EditServiceModel(
         }
 
         Structure = structure;
+        Today = HoursEvaluator.LocalDate(clock.GetUtcNow());
         if (id == NewId)
         {
             return null;
@@ -203,6 +217,23 @@ public sealed partial class EditServiceModel(
             ? structure.Services.FirstOrDefault(v => v.Id == serviceId)
             : null;
         return Service is null ? NotFound() : null;
+    }
+
+    /// <summary>
+    /// The week a service's hours give (its structure's when it has none of its own), with the notices that apply to
+    /// it: the structure's and, for a saved service, its own.
+    /// </summary>
+    private IReadOnlyList<WeekDay> WeekOf(string? openingHours)
+    {
+        var expression = openingHours ?? Structure.OpeningHours;
+        if (expression is null)
+        {
+            return [];
+        }
+
+        var serviceId = Service?.Id;
+        var notices = Structure.Notices.Where(n => !n.IsExpiredOn(Today) && (n.ServiceId is null || n.ServiceId == serviceId)).Select(SheetPreview.Info).ToList();
+        return hours.Week(expression, notices, Today);
     }
 
     private sealed record ServiceValues(
@@ -275,7 +306,7 @@ public sealed partial class EditServiceModel(
         }
 
         var errors = new List<string>();
-        var openingHours = i.Hours.Resolve(localizer, errors);
+        var openingHours = i.Hours.Resolve(localizer, errors, current: Service?.OpeningHours);
         foreach (var error in errors)
         {
             ModelState.AddModelError("", error);

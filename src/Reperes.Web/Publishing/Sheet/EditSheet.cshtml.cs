@@ -6,15 +6,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.OpeningHours;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
+using Reperes.Web.Guide.Hours.Editor;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Publishing.Sheet;
 
-/// <summary>The sheet as its staff edit it: plain fields, no syntax to know but for the hours (with their editor).</summary>
+/// <summary>The sheet as its staff edit it: plain fields and choices, the hours in the weekly grid (the syntax only behind a toggle).</summary>
 public sealed class SheetInput
 {
     [Required(ErrorMessage = "Indiquez le nom de la structure.")]
@@ -60,8 +60,8 @@ public sealed class SheetInput
 
     public List<string> Languages { get; set; } = [];
 
-    [StringLength(1000, ErrorMessage = "Les horaires sont trop longs : 1 000 caractères au plus.")]
-    public string? OpeningHours { get; set; }
+    /// <summary>The structure's own hours: the weekly grid, or the expert syntax; an empty grid means no hours given.</summary>
+    public HoursInput Hours { get; set; } = new() { Mode = HoursModes.Grid };
 
     [StringLength(2000, ErrorMessage = "La précision sur les horaires est trop longue : 2 000 caractères au plus.")]
     public string? OpeningHoursDetails { get; set; }
@@ -83,6 +83,9 @@ public sealed partial class EditSheetModel(
     /// <summary>The value of the button that shows the preview (and saves nothing).</summary>
     public const string PreviewAction = "preview";
 
+    /// <summary>The value of the button under the hours that shows the week they give (and saves nothing).</summary>
+    public const string HoursPreviewAction = "hours";
+
     [BindProperty]
     public SheetInput Input { get; set; } = new();
 
@@ -100,6 +103,11 @@ public sealed partial class EditSheetModel(
     public SheetPreview? Preview { get; private set; }
 
     public IReadOnlyList<NoticeInfo> CurrentNotices { get; private set; } = [];
+
+    /// <summary>The next seven days with the hours of the form (the saved ones on arrival), under the grid.</summary>
+    public IReadOnlyList<WeekDay> HoursWeek { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -125,10 +133,11 @@ public sealed partial class EditSheetModel(
             Website = s.Website,
             Wheelchair = s.WheelchairAccessible switch { true => "yes", false => "no", null => "unknown" },
             Languages = s.LanguageList.ToList(),
-            OpeningHours = s.OpeningHours,
+            Hours = HoursInput.From(s.OpeningHours, HoursModes.Grid),
             OpeningHoursDetails = s.OpeningHoursDetails,
             UpdateFrequency = s.UpdateFrequencyMonths.ToString(CultureInfo.InvariantCulture),
         };
+        HoursWeek = WeekOf(s.OpeningHours);
         return Page();
     }
 
@@ -140,6 +149,7 @@ public sealed partial class EditSheetModel(
         }
 
         var address = Validate();
+        var openingHours = ResolveHours();
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -152,15 +162,16 @@ public sealed partial class EditSheetModel(
         s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
         s.LocateAt(address);
         s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
-        s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, Blank(Input.OpeningHours), Blank(Input.OpeningHoursDetails));
+        s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, openingHours, Blank(Input.OpeningHoursDetails));
         if (!string.IsNullOrEmpty(Input.UpdateFrequency))
         {
             s.SetUpdateFrequency(int.Parse(Input.UpdateFrequency, CultureInfo.InvariantCulture));
         }
-        if (Submitted == PreviewAction)
+        if (Submitted is PreviewAction or HoursPreviewAction)
         {
             // The changes stay in memory for this response only: nothing is saved.
-            Preview = SheetPreview.Build(s, hours, clock.GetUtcNow());
+            HoursWeek = WeekOf(openingHours);
+            Preview = Submitted == PreviewAction ? SheetPreview.Build(s, hours, clock.GetUtcNow(), localizer) : null;
             return Page();
         }
 
@@ -195,10 +206,33 @@ public sealed partial class EditSheetModel(
         }
 
         Structure = structure;
-        var today = HoursEvaluator.LocalDate(clock.GetUtcNow());
-        CurrentNotices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).Select(SheetPreview.Info).ToList();
+        Today = HoursEvaluator.LocalDate(clock.GetUtcNow());
+        CurrentNotices = structure.Notices.Where(n => !n.IsExpiredOn(Today)).OrderBy(n => n.StartsOn).Select(SheetPreview.Info).ToList();
         return null;
     }
+
+    /// <summary>The hours of the form (grid or expert syntax), checked; the mistakes go to the model state.</summary>
+    private string? ResolveHours()
+    {
+        var errors = new List<string>();
+        var value = Input.Hours.Resolve(localizer, errors, emptyGridMeansNone: true, current: Structure.OpeningHours);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("", error);
+        }
+
+        if (value is not null && Input.Hours.Mode == HoursModes.Grid)
+        {
+            // Opening the expert mode then shows what the grid wrote.
+            Input.Hours.Expert = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>The week the structure's own hours give, with its notices of the coming days.</summary>
+    private IReadOnlyList<WeekDay> WeekOf(string? openingHours) =>
+        openingHours is null ? [] : hours.Week(openingHours, CurrentNotices.Where(n => n.ServiceId is null).ToList(), Today);
 
     /// <summary>Checks what annotations cannot say; returns the address (null: remote only).</summary>
     private Address? Validate()
@@ -247,11 +281,6 @@ public sealed partial class EditSheetModel(
             && !(int.TryParse(Input.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && Freshness.FreshnessRules.IsFrequency(months)))
         {
             ModelState.AddModelError("", localizer["Choisissez la fréquence de mise à jour dans la liste : 1, 3, 6 ou 12 mois."]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Input.OpeningHours) && !OpeningHoursSchedule.TryParse(Input.OpeningHours.Trim(), out _, out var error))
-        {
-            ModelState.AddModelError("", localizer["Ces horaires ne sont pas compris : {0} (position {1}).", error?.Message ?? "", (error?.Position ?? 0) + 1]);
         }
 
         return address;

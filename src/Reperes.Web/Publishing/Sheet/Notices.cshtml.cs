@@ -32,7 +32,9 @@ public sealed class NoticeInput
 
 /// <summary>
 /// "Fermetures et informations temporaires": the current and coming notices of a structure, and a form to add one.
-/// Dates are local dates of Europe/Paris, inclusive.
+/// What is announced is chosen first (?type=fermeture, horaires or message, a closure by default), and the form
+/// asks only what that kind needs: dates and a reason for a closure, dates and a message for a message, and the
+/// hours grid only for exceptional hours. Dates are local dates of Europe/Paris, inclusive.
 /// </summary>
 [Authorize]
 public sealed class NoticesModel(
@@ -53,6 +55,17 @@ public sealed class NoticesModel(
     [BindProperty(SupportsGet = true, Name = "fait")]
     public string? Done { get; set; }
 
+    /// <summary>The kind chosen before the form, as the links of the page give it.</summary>
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    /// <summary>The codes of the kinds in addresses (?type=…), in the order the page offers them.</summary>
+    public static readonly IReadOnlyList<(NoticeKind Kind, string Code)> Types =
+        [(NoticeKind.Closure, "fermeture"), (NoticeKind.ExceptionalHours, "horaires"), (NoticeKind.Message, "message")];
+
+    /// <summary>The kind whose form is shown: the one posted, else the one chosen, else a closure.</summary>
+    public NoticeKind Kind => KindOf(Input.Kind) ?? NoticeKind.Closure;
+
     public Structure Structure { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
@@ -67,7 +80,8 @@ public sealed class NoticesModel(
             return refusal;
         }
 
-        Input = new NoticeInput { StartsOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var kind = Types.Where(t => t.Code == Type).Select(t => (NoticeKind?)t.Kind).FirstOrDefault() ?? NoticeKind.Closure;
+        Input = new NoticeInput { Kind = kind.ToString(), StartsOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         return Page();
     }
 
@@ -91,7 +105,8 @@ public sealed class NoticesModel(
             }
         }
 
-        var kindKnown = Enum.TryParse<NoticeKind>(Input.Kind, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Input.Kind, out _);
+        var kindKnown = KindOf(Input.Kind) is not null;
+        var kind = KindOf(Input.Kind) ?? NoticeKind.Closure;
         if (!kindKnown)
         {
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
@@ -131,6 +146,11 @@ public sealed class NoticesModel(
         await writer.SaveAsync(User, Structure, [NoticeFields.Added(notice, service?.Name)], HttpContext.RequestAborted);
         return Redirect($"{EditArea.Url(Structure, "fermetures")}?fait=ajoutee");
     }
+
+    public static string Code(NoticeKind kind) => Types.First(t => t.Kind == kind).Code;
+
+    private static NoticeKind? KindOf(string? text) =>
+        Enum.TryParse<NoticeKind>(text, out var kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _) ? kind : null;
 
     public string? ServiceName(Notice notice) => notice.ServiceId is { } id ? Structure.Services.FirstOrDefault(v => v.Id == id)?.Name : null;
 

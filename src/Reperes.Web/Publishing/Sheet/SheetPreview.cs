@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Reperes.Web.Guide.Domain;
 using Reperes.Web.Guide.Hours;
 using Reperes.Web.Guide.Pages;
@@ -9,31 +10,38 @@ namespace Reperes.Web.Publishing.Sheet;
 public sealed record SheetPreview(Structure Structure, HoursStatus Status, IReadOnlyList<WeekDay> Week, IReadOnlyList<NoticeInfo> Notices, IReadOnlyList<ServiceView> Services, DateOnly Today)
 {
     /// <summary>The structure must come with its services (their category and need) and its notices.</summary>
-    public static SheetPreview Build(Structure structure, HoursEvaluator hours, DateTimeOffset now)
+    public static SheetPreview Build(Structure structure, HoursEvaluator hours, DateTimeOffset now, IStringLocalizer l)
     {
         var today = HoursEvaluator.LocalDate(now);
         var notices = structure.Notices.Where(n => !n.IsExpiredOn(today)).OrderBy(n => n.StartsOn).Select(Info).ToList();
-        var own = notices.Where(n => n.ServiceId is null).ToList();
+        var place = PlaceHours.Of(structure, notices);
+        var states = new OpenStates(hours);
+        var open = states.Of(place, [], now);
         var services = structure.Services
             .OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position)
-            .Select(v => ServiceView(v, notices, hours, now))
+            .Select(v => ServiceView(v, place, states, now, l))
             .ToList();
-        return new SheetPreview(structure, hours.Describe(structure.OpeningHours, own, now, CultureInfo.CurrentUICulture), hours.Week(structure.OpeningHours, own, today), notices, services, today);
+        return new SheetPreview(structure, OpenStateText.HeadlineStatus(open, now, l, CultureInfo.CurrentUICulture), states.Week(place, null, today), notices, services, today);
     }
 
     /// <summary>A service as the public sheet shows it, with the notices of its structure and its own.</summary>
-    public static ServiceView ServiceView(Service service, IReadOnlyList<NoticeInfo> notices, HoursEvaluator hours, DateTimeOffset now)
+    public static ServiceView ServiceView(Service service, IReadOnlyList<NoticeInfo> notices, HoursEvaluator hours, DateTimeOffset now, IStringLocalizer l)
+    {
+        var structure = service.Structure;
+        var place = new PlaceHours(structure.OpeningHours, [ServiceHours.Of(service)], notices);
+        return ServiceView(service, place, new OpenStates(hours), now, l);
+    }
+
+    private static ServiceView ServiceView(Service service, PlaceHours place, OpenStates states, DateTimeOffset now, IStringLocalizer l)
     {
         var today = HoursEvaluator.LocalDate(now);
-        // A service not saved yet (id 0) has no notices of its own.
-        var own = service.Id == 0 ? [] : notices.Where(n => n.ServiceId == service.Id).ToList();
-        if (service.OpeningHours is null)
-        {
-            return new ServiceView(service, null, [], today, own);
-        }
 
-        var applicable = notices.Where(n => n.ServiceId is null || (service.Id != 0 && n.ServiceId == service.Id)).ToList();
-        return new ServiceView(service, hours.Describe(service.OpeningHours, applicable, now, CultureInfo.CurrentUICulture), hours.Week(service.OpeningHours, applicable, today), today, own);
+        // A service not saved yet (id 0) has no notices of its own.
+        var own = service.Id == 0 ? [] : place.Notices.Where(n => n.ServiceId == service.Id).ToList();
+        var hours = ServiceHours.Of(service);
+        var state = states.OfService(place, hours, now);
+        var week = service.OpeningHours is not null || own.Any(n => n.Kind != NoticeKind.Message) ? states.Week(place, hours, today) : [];
+        return new ServiceView(service, OpenStateText.Status(state, now, l, CultureInfo.CurrentUICulture), week, today, own);
     }
 
     public static NoticeInfo Info(Notice n) => new(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours);

@@ -1,7 +1,6 @@
 // Progressive enhancements only: every page works without this file.
 (function () {
   'use strict';
-  var fr = document.documentElement.lang !== 'en';
 
   // Print buttons: shown only when printing can be triggered.
   document.querySelectorAll('[data-print]').forEach(function (button) {
@@ -9,42 +8,56 @@
     button.addEventListener('click', function () { window.print(); });
   });
 
+  // Without geolocation, "Près de moi" simply opens /pres-de-moi, which asks for a commune.
   if (!('geolocation' in navigator)) { return; }
 
-  function locate(onSuccess, status) {
-    if (status) { status.textContent = fr ? 'Recherche de votre position…' : 'Finding your position…'; }
+  // Asks the browser for the position; onFailure receives 'refusee' (the person said no) or 'indisponible'.
+  function locate(onSuccess, onFailure) {
     navigator.geolocation.getCurrentPosition(function (position) {
       onSuccess(position.coords.latitude.toFixed(5), position.coords.longitude.toFixed(5));
-    }, function () {
-      if (status) { status.textContent = fr ? 'Position indisponible : indiquez une commune.' : 'Position unavailable: enter a town.'; }
+    }, function (error) {
+      onFailure(error && error.code === 1 ? 'refusee' : 'indisponible');
     }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 300000 });
   }
 
-  // "Près de moi" on the home page: search sorted by distance from the person's position.
+  // "Près de moi" on the home page: results nearest first; when the position is refused or not found, the page that
+  // says so and asks for a commune (never nothing).
   document.querySelectorAll('[data-near-me]').forEach(function (link) {
+    var status = document.querySelector('[data-near-me-status]');
     link.addEventListener('click', function (event) {
       event.preventDefault();
+      if (status) { status.textContent = status.getAttribute('data-finding'); }
       locate(function (lat, lon) {
         window.location.href = '/recherche?sort=distance&lat=' + lat + '&lon=' + lon;
-      }, null);
+      }, function (reason) {
+        window.location.href = link.getAttribute('href') + (link.getAttribute('href').indexOf('?') < 0 ? '?' : '&') + 'position=' + reason;
+      });
     });
   });
 
-  // "Utiliser ma position" in the filters.
+  // "Utiliser ma position" in the filters and on /pres-de-moi: on failure, say why and put the cursor in the commune field.
   document.querySelectorAll('[data-geo-control]').forEach(function (control) {
     control.hidden = false;
     var form = control.closest('form');
     var status = control.querySelector('[data-geo-status]');
     control.querySelector('[data-locate]').addEventListener('click', function () {
+      status.textContent = status.getAttribute('data-finding');
       locate(function (lat, lon) {
-        form.querySelector('[data-geo="lat"]').value = lat;
-        form.querySelector('[data-geo="lon"]').value = lon;
+        ['lat', 'lon'].forEach(function (name) {
+          var input = form.querySelector('[data-geo="' + name + '"]');
+          input.disabled = false;
+          input.value = name === 'lat' ? lat : lon;
+        });
         var sort = form.querySelector('[name="sort"]');
         if (sort) { sort.value = 'distance'; }
         var commune = form.querySelector('[name="commune"]');
-        if (commune) { commune.value = ''; }
+        if (commune) { commune.value = ''; commune.required = false; }
         form.submit();
-      }, status);
+      }, function (reason) {
+        status.textContent = status.getAttribute(reason === 'refusee' ? 'data-refused' : 'data-unavailable');
+        var commune = form.querySelector('[name="commune"]');
+        if (commune) { commune.focus(); }
+      });
     });
   });
 })();

@@ -182,24 +182,48 @@ public sealed class OpenStatesTests
     }
 
     [Fact]
-    public void Of_ExceptionalHoursOfTheStructure_ReplaceItsHoursAndThoseOfServicesThatFollowThemOnly()
+    public void Of_ExceptionalHoursOfTheStructure_ReplaceItsHoursAndLimitServicesWithTheirOwn()
     {
         using var _ = new UiCulture("fr");
+        var lending = new ServiceHours(31, "Prêt", Office, null);
+        var digital = new ServiceHours(32, "Permanences numériques", Clothes, "Sa 10:00-12:00");
+        var conversation = new ServiceHours(33, "Café conversation", Meals, "We 14:00-16:00");
         var library = new PlaceHours(
             "Tu-Fr 12:00-19:00; Sa 10:00-18:00; Su 14:00-18:00; PH off",
-            [new ServiceHours(31, "Prêt", Office, null), new ServiceHours(32, "Permanences numériques", Clothes, "Sa 10:00-12:00")],
+            [lending, digital, conversation],
             [Exceptional(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 5), "Tu-Sa 13:00-18:00")]);
 
         var saturdayMorning = At(12, 5, 10, 30);
-        var lending = states.Of(library, [Office], saturdayMorning);
-        lending.Headline.ExceptionalHours.ShouldNotBeNull();
-        lending.Headline.OpensAt.ShouldBe(At(12, 5, 13));
-        states.Of(library, [Clothes], saturdayMorning).IsOpen.ShouldBeTrue();
+        var lent = states.Of(library, [Office], saturdayMorning);
+        lent.Headline.ExceptionalHours.ShouldNotBeNull();
+        lent.Headline.OpensAt.ShouldBe(At(12, 5, 13));
+
+        // The building opens at 13:00 these days: the Saturday morning sessions do not take place; the café does.
+        states.Of(library, [Clothes], saturdayMorning).IsOpen.ShouldBeFalse();
+        states.Of(library, [Clothes], saturdayMorning).OpenToday.ShouldBeFalse();
+        Headline(library, [Clothes], saturdayMorning).ShouldBe("Permanences numériques : fermé · ouvre le 12 décembre à 10:00");
+        states.OfService(library, conversation, At(12, 2, 14, 30)).ClosesAt.ShouldBe(At(12, 2, 16));
+        var week = states.Week(library, digital, new DateOnly(2026, 11, 30));
+        week.Single(d => d.Date == new DateOnly(2026, 12, 5)).Ranges.ShouldBeEmpty();
+        week.Single(d => d.Date == new DateOnly(2026, 12, 5)).Notice.ShouldNotBeNull();
 
         // The last day of the exceptional hours ends; Sunday is a regular day again.
         Headline(library, [Office], At(12, 5, 18, 30)).ShouldBe("Prêt : fermé · ouvre demain à 14:00");
         states.Of(library, [Office], At(12, 6, 15)).Headline.ExceptionalHours.ShouldBeNull();
         Headline(library, [Office], At(11, 30, 9)).ShouldBe("Prêt : fermé · ouvre demain à 13:00");
+    }
+
+    [Fact]
+    public void Week_ServiceLimitedByTheStructuresExceptionalHours_ShowsOnlyTheTimesBothOpen()
+    {
+        var place = KerDigemer(Exceptional(new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 5), "Mo-Su 20:00-24:00"));
+
+        var friday = states.Week(place, Dinner, new DateOnly(2026, 12, 4))[0];
+        friday.Ranges!.Select(r => (r.Start, r.End)).ShouldBe([(new TimeOnly(20, 0), (TimeOnly?)new TimeOnly(20, 30))]);
+        states.OfService(place, Dinner, At(12, 4, 19, 30)).OpensAt.ShouldBe(At(12, 4, 20));
+        states.OfService(place, Dinner, At(12, 4, 20, 10)).ClosesAt.ShouldBe(At(12, 4, 20, 30));
+        states.OfService(place, Dinner, At(12, 4, 21)).OpensAt.ShouldBe(At(12, 5, 20));
+        states.OfService(place, Dinner, At(12, 5, 21)).OpensAt.ShouldBe(At(12, 6, 7));
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class PublicPagesTests(SharedApps apps)
         page.DocumentElement.GetAttribute("lang").ShouldBe("fr");
         var needs = page.QuerySelectorAll("ul.needs a").Select(a => a.TextContent.Trim()).ToList();
         needs.ShouldBe([
-            "Accéder aux droits", "Poser son sac", "Se former", "Se déplacer", "Accéder aux loisirs et à la culture",
-            "Se soigner", "Prendre soin de soi", "Se nourrir", "Avoir un toit",
+            "Se nourrir", "Avoir un toit", "Se soigner", "Prendre soin de soi", "Poser son sac",
+            "Accéder aux droits", "Se former", "Se déplacer", "Accéder aux loisirs et à la culture",
         ]);
         page.QuerySelector("form[role=search] input[type=search][name=q]").ShouldNotBeNull();
         page.QuerySelectorAll(".shortcuts a").Select(a => a.TextContent.Trim()).ShouldBe(["Ouvert maintenant", "Près de moi"]);

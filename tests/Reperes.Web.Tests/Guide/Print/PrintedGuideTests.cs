@@ -223,10 +223,10 @@ public sealed partial class PrintedGuideTests
             footer.TextContent.ShouldContain("Imprimé le mardi 24 novembre 2026 à 10:00");
             qrCodes.Add((sheet.Slug, footer.QuerySelector("svg")!.OuterHtml));
 
-            // A service's own hours are on paper, not only in a folded table.
+            // A service's own hours (or its own notice) are on paper, not only in a folded table.
             foreach (var details in page.QuerySelectorAll(".services details"))
             {
-                details.ParentElement!.QuerySelector(".regular-hours").ShouldNotBeNull(sheet.Slug);
+                (details.ParentElement!.QuerySelector(".regular-hours") ?? details.ParentElement.QuerySelector(".alert")).ShouldNotBeNull(sheet.Slug);
             }
         }
 

@@ -66,12 +66,14 @@ public sealed class SearchApiTests(SharedApps apps)
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Search_PrefixAndPlural_MatchTheSameStructures(string engine)
     {
-        var full = await SearchAsync(engine, "q=epiceries");
-        var prefix = await SearchAsync(engine, "q=epice");
+        var plural = await SearchAsync(engine, "q=epiceries&pageSize=100");
+        var singular = await SearchAsync(engine, "q=%C3%A9picerie&pageSize=100");
+        var prefix = await SearchAsync(engine, "q=epice&pageSize=100");
 
-        full.Total.ShouldBeGreaterThan(0);
-        prefix.Results.Select(r => r.Id).ShouldBeSubsetOf(prefix.Results.Select(r => r.Id));
-        full.Results.Select(r => r.Id).ShouldBeSubsetOf(prefix.Results.Select(r => r.Id));
+        plural.Total.ShouldBeGreaterThan(0);
+        singular.Results.Select(r => r.Id).ShouldBe(plural.Results.Select(r => r.Id));
+        // A beginning of a word finds the places that have it in their text: every grocery, at least.
+        plural.Results.Where(r => r.Categories.Contains("epicerie-sociale")).Select(r => r.Id).ShouldBeSubsetOf(prefix.Results.Select(r => r.Id));
     }
 
     [Theory]

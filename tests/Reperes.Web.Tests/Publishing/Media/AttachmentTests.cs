@@ -82,6 +82,10 @@ public sealed class AttachmentTests
         { "oversized photo", "big-png", "photo.png", "trop lourd" },
         { "unknown content", "text", "notes.bin", "n’est pas reconnu" },
         { "empty file", "empty", "vide.jpg", "Choisissez un fichier" },
+        { "iPhone HEIC photo", "heic", "IMG_0001.HEIC", "« Le plus compatible »" },
+        { "HEIC named as JPEG", "heic", "IMG_0001.jpg", "format HEIC" },
+        { "damaged JPEG", "cut-jpeg", "photo.jpg", "ne peut pas être lue" },
+        { "decompression bomb", "bomb", "photo.png", "ne peut pas être lue" },
     };
 
     [Theory]
@@ -100,6 +104,9 @@ public sealed class AttachmentTests
             "big-png" => [.. (await File.ReadAllBytesAsync(Sample("png/rgb8.png"))), .. new byte[(int)UploadChecker.MaxImageBytes]],
             "text" => [0x00, 0x13, 0x37, 0x42, 0x99, 0xFE, 0x01, 0x02],
             "empty" => [],
+            "heic" => await File.ReadAllBytesAsync(Sample("heic/iphone.heic")),
+            "cut-jpeg" => (await File.ReadAllBytesAsync(Sample("jpeg/phone-rotated-gps.jpg")))[..^200],
+            "bomb" => await File.ReadAllBytesAsync(Sample("png/bomb-100000x100000.png")),
             _ => throw new ArgumentOutOfRangeException(nameof(content)),
         };
 
@@ -111,6 +118,24 @@ public sealed class AttachmentTests
         (await app.WithDbAsync(db => db.Attachments.CountAsync())).ShouldBe(0, label);
         var media = Path.Combine(app.DataDirectory, "media");
         (Directory.Exists(media) ? Directory.GetFiles(media) : []).ShouldBeEmpty(label);
+    }
+
+    [Fact]
+    public async Task Upload_WebPWithOrientationAndGps_StoredAsUprightJpegWithoutMetadata()
+    {
+        await using var app = new ReperesApp(Engines.Sqlite);
+        var manager = await PublicationWorkflowTests.AsAsync(app, PublicationWorkflowTests.Manager);
+        var id = await PublicationWorkflowTests.WriteAsync(manager, "save", []);
+
+        var response = await UploadAsync(manager, id, await File.ReadAllBytesAsync(Sample("webp/exif-rotated-gps.webp")), "photo.webp");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync());
+        (attachment.ContentType, attachment.Width, attachment.Height).ShouldBe(("image/jpeg", 20, 30)); // stored 30 × 20, turned
+        attachment.StoredName.ShouldEndWith(".jpg");
+        var stored = await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, "media", attachment.StoredName));
+        Encoding.ASCII.GetString(stored).ShouldNotContain("Exif");
+        Encoding.ASCII.GetString(stored).ShouldNotContain("GPS");
     }
 
     [Fact]

@@ -40,9 +40,23 @@ public sealed partial class PublicationWorkflowTests
     public static int IdOf(HttpResponseMessage response) =>
         int.Parse(PublicationId().Match(response.Headers.Location!.OriginalString).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-    public static Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null) =>
+    /// <summary>
+    /// One step of the workflow, posted where the page offers it: publishing (now) and refusing on the review of the
+    /// proposal, the others on the publication's page.
+    /// </summary>
+    public static Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null)
+    {
+        fields = new Dictionary<string, string>(fields ?? []);
+        if (handler == "Publish")
+        {
+            fields.TryAdd("When", "maintenant");
+        }
+
+        var page = handler is "Publish" or "Refuse" ? $"/mon-espace/a-valider/{id}" : $"/mon-espace/publications/{id}/modifier";
+
         // The antiforgery token of "Mon espace": those refused the publication's page still try to post.
-        client.PostFormAsync("/mon-espace", fields ?? [], $"/mon-espace/publications/{id}/modifier?handler={handler}");
+        return client.PostFormAsync("/mon-espace", fields, $"{page}?handler={handler}");
+    }
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
@@ -57,7 +71,7 @@ public sealed partial class PublicationWorkflowTests
         (await visitor.GetStringAsync($"/structure/{Ozanam}")).ShouldNotContain("Atelier cuisine du jeudi");
         var proposal = Mailbox.To(app, Manager).ShouldHaveSingleItem();
         proposal.Subject.ShouldContain("Atelier cuisine du jeudi");
-        proposal.FirstLink.ShouldBe($"/mon-espace/publications/{id}/modifier");
+        proposal.FirstLink.ShouldBe($"/mon-espace/a-valider/{id}");
 
         // The editor may not publish it; the manager does.
         (await DecideAsync(editor, id, "Publish")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

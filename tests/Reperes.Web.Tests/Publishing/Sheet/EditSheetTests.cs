@@ -46,7 +46,7 @@ public sealed class EditSheetTests
             {
                 "TEXTAREA" => input.TextContent,
                 "SELECT" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
-                _ => input.GetAttribute("type") == "checkbox" && !input.HasAttribute("checked") ? null : input.GetAttribute("value") ?? "",
+                _ => input.GetAttribute("type") is "checkbox" or "radio" && !input.HasAttribute("checked") ? null : input.GetAttribute("value") ?? "",
             };
             if (value is not null)
             {
@@ -65,7 +65,7 @@ public sealed class EditSheetTests
         await using var app = new ReperesApp(engine);
         var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
 
-        var response = await SubmitAsync(client, Ozanam, new() { ["Input.Summary"] = "Accueil de jour, petit-déjeuner et douches <script>alert(1)</script>", ["Input.OpeningHours"] = "Mo-Fr 08:30-12:00; PH off" });
+        var response = await SubmitAsync(client, Ozanam, new() { ["Input.Summary"] = "Accueil de jour, petit-déjeuner et douches <script>alert(1)</script>", ["Input.Hours.Mode"] = "expert", ["Input.Hours.Expert"] = "Mo-Fr 08:30-12:00; PH off" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/structure/halte-accueil-ozanam?enregistre=1");
@@ -125,19 +125,25 @@ public sealed class EditSheetTests
     }
 
     [Theory]
-    [InlineData("Input.OpeningHours", "Mo-Fx 09:00", "Ces horaires ne sont pas compris")]
+    [InlineData("Input.Hours.Expert", "Mo-Fx 09:00", "Ces horaires ne sont pas compris", "expert")]
+    [InlineData("Input.Hours.Grid.Days[0].Ends[0]", "07:00", "l’heure de fin doit être après l’heure de début")]
     [InlineData("Input.PostalCode", "ABCDE", "Le code postal compte 5 chiffres")]
     [InlineData("Input.Latitude", "", "Adresse incomplète")]
     [InlineData("Input.Website", "javascript:alert(1)", "Le site internet doit être une adresse complète")]
     [InlineData("Input.Email", "pas une adresse", "Cette adresse électronique n’est pas valide.")]
     [InlineData("Input.Summary", "", "Indiquez en une phrase ce que fait la structure.")]
     [InlineData("Input.Wheelchair", "peut-être", "Une valeur proposée dans la liste est attendue.")]
-    public async Task Edit_BadInput_ExplainsAndChangesNothing(string field, string value, string message)
+    public async Task Edit_BadInput_ExplainsAndChangesNothing(string field, string value, string message, string? hoursMode = null)
     {
         await using var app = new ReperesApp(Engines.Sqlite);
         var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+        var changes = new Dictionary<string, string> { [field] = value, ["Input.Name"] = "Nom changé" };
+        if (hoursMode is not null)
+        {
+            changes["Input.Hours.Mode"] = hoursMode;
+        }
 
-        var response = await SubmitAsync(client, Ozanam, new() { [field] = value, ["Input.Name"] = "Nom changé" });
+        var response = await SubmitAsync(client, Ozanam, changes);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await Html.ParseAsync(await response.Content.ReadAsStringAsync())).QuerySelector("[role=alert]")!.TextContent.ShouldContain(message);

@@ -54,12 +54,36 @@ public sealed class NoticeEditTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Form_AsksOnlyWhatTheChosenKindNeeds(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = await LoggedInAsync(app, Manager);
+
+        foreach (var (type, kind, grid) in new[] { ("", "Closure", false), ("fermeture", "Closure", false), ("horaires", "ExceptionalHours", true), ("message", "Message", false), ("banane", "Closure", false) })
+        {
+            var (response, page) = await client.GetPageAsync(Area("fermetures" + (type.Length > 0 ? "?type=" + type : "")));
+
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, type);
+            var form = page.QuerySelector(Form)!;
+            form.QuerySelector("input[name='Input.Kind']")!.GetAttribute("value").ShouldBe(kind, type);
+            form.QuerySelectorAll("input[type=radio][name='Input.Kind']").ShouldBeEmpty(type);
+            form.QuerySelectorAll("input[type=time]").Length.ShouldBe(grid ? 42 : 0, type);
+            form.QuerySelectorAll("textarea[name='Input.Hours.Expert']").Length.ShouldBe(grid ? 1 : 0, type);
+            form.QuerySelectorAll("input[type=date]").Length.ShouldBe(2, type);
+            form.QuerySelector("textarea[name='Input.Text']")!.HasAttribute("required").ShouldBe(kind == "Message", type);
+            var current = page.QuerySelectorAll(".notice-kinds a[aria-current]").ShouldHaveSingleItem(type);
+            current.GetAttribute("href")!.ShouldContain("type=" + (type is "" or "banane" ? "fermeture" : type));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ExceptionalHours_WithTheGrid_ReplaceTheWeekDuringThePeriod(string engine)
     {
         await using var app = new ReperesApp(engine);
         var client = await LoggedInAsync(app, Manager);
 
-        var response = await SubmitAsync(client, Area("fermetures"), Form,
+        var response = await SubmitAsync(client, Area("fermetures?type=horaires"), Form,
         [
             ("Input.Kind", "ExceptionalHours"), ("Input.StartsOn", "2026-11-24"), ("Input.EndsOn", "2026-11-25"), ("Input.Text", "Équipe réduite"),
             ("Input.Hours.Mode", "grid"), ("Input.Hours.Grid.Days[1].Starts[0]", "14:00"), ("Input.Hours.Grid.Days[1].Ends[0]", "15:00"),
@@ -86,7 +110,7 @@ public sealed class NoticeEditTests
         var client = await LoggedInAsync(app, Manager);
         var showers = await app.WithDbAsync(db => db.Services.Where(v => v.Structure.Slug == Ozanam && v.Name == "Douches").Select(v => v.Id).SingleAsync());
 
-        var response = await SubmitAsync(client, Area("fermetures"), Form,
+        var response = await SubmitAsync(client, Area("fermetures?type=message"), Form,
             [("Input.Kind", "Message"), ("Input.Service", showers.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.StartsOn", "2026-11-30"), ("Input.EndsOn", "2026-12-04"), ("Input.Text", "Serviettes à apporter cette semaine.")]);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());

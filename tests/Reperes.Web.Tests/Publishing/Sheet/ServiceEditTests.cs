@@ -161,7 +161,7 @@ public sealed class ServiceEditTests
         var client = await LoggedInAsync(app, Manager);
         var services = await ServiceCountAsync(app);
 
-        var sheet = await SubmitAsync(client, Area("modifier"), "form.sheet-form", [("Input.Name", "Halte renommée"), ("Input.OpeningHours", "Mo-Fr 08:00-18:00")], action: "preview");
+        var sheet = await SubmitAsync(client, Area("modifier"), "form.sheet-form", [("Input.Name", "Halte renommée"), ("Input.Hours.Mode", "expert"), ("Input.Hours.Expert", "Mo-Fr 08:00-18:00")], action: "preview");
 
         sheet.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await DocumentAsync(sheet);

@@ -13,7 +13,7 @@ public static class HoursModes
 }
 
 /// <summary>
-/// The hours editor embedded in another form (a service, exceptional hours): a mode, the weekly grid and the expert
+/// The hours editor embedded in another form (a sheet, a service, exceptional hours): a mode, the weekly grid and the expert
 /// field, all posted together; only the chosen mode counts. Rendered by <c>_HoursFields.cshtml</c>.
 /// </summary>
 public sealed class HoursInput
@@ -39,8 +39,11 @@ public sealed class HoursInput
 
     /// <summary>
     /// The expression the person gave (null in mode "none"), checked; <paramref name="errors"/> says what is wrong.
+    /// An empty grid is a mistake, unless <paramref name="emptyGridMeansNone"/> (a sheet may give no hours at all).
+    /// When the grid says the same as <paramref name="current"/> (the saved expression), that one is given back as it
+    /// is written: saving a form without touching its hours changes nothing.
     /// </summary>
-    public string? Resolve(IStringLocalizer<SharedResource> localizer, ICollection<string> errors)
+    public string? Resolve(IStringLocalizer<SharedResource> localizer, ICollection<string> errors, bool emptyGridMeansNone = false, string? current = null)
     {
         switch (Mode)
         {
@@ -50,11 +53,20 @@ public sealed class HoursInput
                 Grid.Normalize();
                 if (Grid.Days.All(d => d.Starts.All(string.IsNullOrWhiteSpace) && d.Ends.All(string.IsNullOrWhiteSpace)))
                 {
+                    if (emptyGridMeansNone)
+                    {
+                        return null;
+                    }
+
                     errors.Add(localizer["Horaires : remplissez au moins un créneau de la semaine type."]);
                     return null;
                 }
 
-                return HoursGridWriter.Write(Grid, localizer, errors);
+                var written = HoursGridWriter.Write(Grid, localizer, errors);
+                return written is not null && current is not null
+                    && WeeklyHoursGrid.TryFromOpeningHours(current, out var saved) && saved?.ToOpeningHours() == written
+                    ? current
+                    : written;
             case HoursModes.Expert:
                 var expression = Expert?.Trim();
                 if (string.IsNullOrEmpty(expression))

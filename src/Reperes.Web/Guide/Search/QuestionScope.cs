@@ -1,0 +1,29 @@
+namespace Reperes.Web.Guide.Search;
+
+/// <summary>
+/// The categories that answer a question, for its open state and "who it is for": the category or the need filtered,
+/// narrowed to the categories its words name ("douche", "manger") when some of them are in it; the words' categories
+/// alone without a filter. Empty: the question is the whole place (a name, an address, no words).
+/// </summary>
+public static class QuestionScope
+{
+    public static IReadOnlyList<int> Of(SearchRequest request, IReadOnlyList<QueryTerm> terms, GuideCatalog catalog)
+    {
+        IReadOnlyList<int> filtered = catalog.Category(request.Category) is { } category
+            ? [category.Id]
+            : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
+        var named = terms.SelectMany(t => t.CategoryIds).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            return filtered;
+        }
+
+        if (filtered.Count == 0)
+        {
+            return named;
+        }
+
+        var both = filtered.Intersect(named).ToList();
+        return both.Count > 0 ? both : filtered;
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Accounts;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Hours;
+using Reperes.Web.Infrastructure;
+using Reperes.Web.Publishing.Publications;
+
+namespace Reperes.Web.Publishing.Back;
+
+/// <summary>
+/// The review of a proposal, for those who may publish it: the text exactly as it will appear, its files, who wrote
+/// it and for which structure; then publish it (now or from a date) or refuse it with a reason its author will read.
+/// The decisions go through the publication's own guarded transitions; the author is told by e-mail.
+/// </summary>
+[Authorize]
+public sealed class ReviewPublicationModel(
+    ReperesDbContext db,
+    IAuthorizationService authorization,
+    UserManager<ReperesUser> users,
+    PublicationNotifier notifier,
+    IOptions<ReperesOptions> options,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    /// <summary>The value of the button that publishes at once; the other one schedules.</summary>
+    public const string Now = "maintenant";
+
+    public const string Later = "programmer";
+
+    public Publication Publication { get; private set; } = null!;
+
+    public string BodyHtml { get; private set; } = "";
+
+    /// <summary>When the author's workshop took place, for a participant's text.</summary>
+    public string? WorkshopTitle { get; private set; }
+
+    public DateTimeOffset At { get; } = clock.GetUtcNow();
+
+    public DateOnly Today => HoursEvaluator.LocalDate(At);
+
+    [BindProperty]
+    public DateOnly? PublishOn { get; set; }
+
+    [BindProperty]
+    public TimeOnly? PublishTime { get; set; }
+
+    [BindProperty]
+    public string? When { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostPublishAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        DateTimeOffset? from = null;
+        if (When == Later)
+        {
+            if (PublishOn is not { } day)
+            {
+                ModelState.AddModelError(nameof(PublishOn), localizer["Indiquez le jour de la publication, ou publiez tout de suite."]);
+            }
+            else if (day.Year > Today.Year + 5)
+            {
+                ModelState.AddModelError(nameof(PublishOn), localizer["Cette date est trop lointaine."]);
+            }
+            else
+            {
+                from = ParisTime.ToInstant(day, PublishTime ?? TimeOnly.MinValue);
+                if (from <= At)
+                {
+                    ModelState.AddModelError(nameof(PublishOn), localizer["Ce moment est déjà passé : choisissez un jour à venir, ou publiez tout de suite."]);
+                }
+            }
+        }
+        else if (When != Now)
+        {
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
+
+        if (ModelState.IsValid && !Publication.CanPublish)
+        {
+            ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Publication.Publish(users.GetUserId(User)!, At, from);
+        return await DecidedAsync(Publication.IsScheduledAt(At) ? "programme" : "publie");
+    }
+
+    public async Task<IActionResult> OnPostRefuseAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(Reason), localizer["Dites en quelques mots pourquoi ce texte n’est pas publié (2 000 caractères au plus) : son auteur le lira."]);
+        }
+        else if (!Publication.CanRefuse)
+        {
+            ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Publication.Refuse(users.GetUserId(User)!, At, Reason!);
+        return await DecidedAsync("refuse");
+    }
+
+    /// <summary>Saves the decision, tells the author, and goes back to the queue with what was done.</summary>
+    private async Task<IActionResult> DecidedAsync(string done)
+    {
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await notifier.DecidedAsync(Publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        return Redirect($"{ModerationQueueModel.Path}?fait={done}&publication={Publication.Id}");
+    }
+
+    /// <summary>The publication, if the person may decide on it (a 404 when it does not exist, a 403 otherwise).</summary>
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        var publication = await db.Publications
+            .Include(p => p.Structure)
+            .Include(p => p.Needs)
+            .Include(p => p.Attachments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted);
+        if (publication is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, publication, PublicationOperations.Moderate)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Publication = publication;
+        BodyHtml = SafeMarkdown.ToHtml(publication.Body);
+        WorkshopTitle = publication.WorkshopId is { } workshopId
+            ? await db.Workshops.AsNoTracking().Where(w => w.Id == workshopId).Select(w => w.Title).FirstOrDefaultAsync(HttpContext.RequestAborted)
+            : null;
+        Response.Headers.CacheControl = "no-store";
+        return null;
+    }
+}
