@@ -96,6 +96,8 @@ public static class ReperesApplication
         builder.Services.AddSingleton<HoursEvaluator>();
         builder.Services.AddSingleton<OpenStates>();
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddSingleton<HoursSummaries>();
+        builder.Services.AddScoped<Guide.Print.PrintedGuide>();
         builder.Services.AddScoped<DataSeeder>();
         builder.Services.AddScoped<Publishing.Sheet.SheetWriter>();
         builder.Services.AddHttpClient<Publishing.Addresses.AddressGeocoder>();
