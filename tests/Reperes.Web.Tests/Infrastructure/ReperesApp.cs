@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Tests.Infrastructure;
@@ -77,6 +79,14 @@ public class ReperesApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var host = base.CreateHost(builder);
+        AppStarts.Record(this, Stopwatch.GetElapsedTime(started));
+        return host;
     }
 
     protected override void Dispose(bool disposing)
