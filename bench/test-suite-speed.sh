@@ -40,11 +40,14 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (at the end)"
 printf 'wall time:    %dm %02ds (dotnet test exit code %d)\n' $((elapsed / 60)) $((elapsed % 60)) "$status"
 grep -E '^(Passed!|Failed!)|Total tests|Passed:|Failed:|Skipped:' "$results/output.txt" | sed 's/^ */              /' || true
 awk -F'\t' '
-  { n++; byEngine[$2]++; byKind[$3]++; ms += $4; byClass[$5]++ }
+  # Logs written before database templates have no origin column: every application seeded its own database.
+  NF == 5 { $6 = $5; $5 = $4; $4 = "seeded" }
+  { n++; byEngine[$2]++; byKind[$3]++; byOrigin[$4]++; ms += $5; byClass[$6]++ }
   END {
     printf "applications started: %d (start-up time summed over all: %.0f s)\n", n, ms / 1000
     for (e in byEngine) printf "  %-12s %d\n", e, byEngine[e]
     for (k in byKind) printf "  %-12s %d\n", k, byKind[k]
+    for (o in byOrigin) printf "  %-15s %d\n", o, byOrigin[o]
     print "by test class:"
     for (c in byClass) printf "  %4d  %s\n", byClass[c], c | "sort -rn"
   }' "$log"

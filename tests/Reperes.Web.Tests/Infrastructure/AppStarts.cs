@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Reperes.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Counts the applications the suite starts (each one migrates and seeds its database): when REPERES_TEST_APP_LOG
-/// names a file, one line per start is appended to it (engine, demo data, start-up time, test class), which
+/// Counts the applications the suite starts: when REPERES_TEST_APP_LOG names a file, one line per start is appended
+/// to it (engine, demo data or empty, how its database was made, start-up time, test class), which
 /// bench/test-suite-speed.sh sums up.
 /// </summary>
 public static class AppStarts
@@ -25,6 +25,7 @@ public static class AppStarts
             DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             app.Engine,
             app.DemoData ? "demo" : "empty",
+            app.DatabaseOrigin,
             elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture),
             TestClassOnStack() ?? "?");
         lock (Gate)

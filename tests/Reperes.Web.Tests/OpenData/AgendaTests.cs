@@ -53,7 +53,7 @@ public sealed class AgendaTests
 
         var (_, opened) = await visitor.GetPageAsync("/agenda");
         opened.QuerySelector(".pager strong")!.TextContent.ShouldBe("Semaine du 30 novembre au 6 décembre 2026");
-        opened.QuerySelector("[role=status]")!.TextContent.ShouldBe("Aucun événement cette semaine : voici la semaine du prochain.");
+        opened.QuerySelector("[role=status]")!.TextContent.ShouldBe("Aucun événement cette semaine-ci : voici la semaine du prochain événement.");
         opened.QuerySelectorAll("section h2").Select(h => h.TextContent).ShouldBe(["mardi 1 décembre"]);
         opened.QuerySelector("input[name=semaine]")!.GetAttribute("value").ShouldBe("2026-W49");
 

@@ -90,7 +90,9 @@ public static class SvgCharts
                 Flush();
             }
 
-            svg.Append(Invariant, $"<text x=\"{X(i):0.#}\" y=\"{height - bottom + 18}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{Escape(points[i].Label)}</text>");
+            // The first and last labels are anchored inside the picture, so that none is cut at its edges.
+            var anchor = i == 0 && points.Count > 1 ? "start" : i == points.Count - 1 && points.Count > 1 ? "end" : "middle";
+            svg.Append(Invariant, $"<text x=\"{X(i):0.#}\" y=\"{height - bottom + 18}\" text-anchor=\"{anchor}\" font-size=\"11\" fill=\"#333\">{Escape(points[i].Label)}</text>");
         }
 
         Flush();
@@ -100,7 +102,10 @@ public static class SvgCharts
     /// <summary>Horizontal stacked bars, one per row, scaled to the longest; a legend on top.</summary>
     public static string StackedBars(string id, string title, string description, IReadOnlyList<string> legend, IReadOnlyList<string> colors, IReadOnlyList<StackedBar> bars)
     {
-        const int width = 640, labelWidth = 190, barHeight = 22, gap = 10, legendHeight = 30, right = 50;
+        const int width = 640, barHeight = 22, gap = 10, legendHeight = 30, right = 50;
+
+        // Room for the longest label (about 6.5 units a letter at this size), so that none is cut on the left.
+        var labelWidth = (int)Math.Clamp(bars.Count == 0 ? 0 : (bars.Max(b => b.Label.Length) * 6.5) + 12, 120, 320);
         var height = legendHeight + (bars.Count * (barHeight + gap)) + gap;
         var svg = Open(id, title, description, width, height);
         var x = 0.0;

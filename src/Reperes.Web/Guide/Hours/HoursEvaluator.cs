@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Reperes.OpeningHours;
 using Reperes.Web.Guide.Domain;
 
