@@ -101,9 +101,13 @@ public static class ReperesApplication
         builder.Services.AddSingleton<HoursEvaluator>();
         builder.Services.AddSingleton<OpenStates>();
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddSingleton<HoursSummaries>();
+        builder.Services.AddScoped<Guide.Print.PrintedGuide>();
         builder.Services.AddScoped<ReferenceData>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<SheetWriter>();
+        builder.Services.AddHttpClient<Publishing.Addresses.AddressGeocoder>();
+        builder.Services.AddScoped<Publishing.Addresses.AddressPicker>();
         builder.Services.AddImports();
         Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
 
@@ -230,6 +234,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuideApi();
+        Publishing.Addresses.AddressEndpoints.MapAddressEndpoints(app);
         app.MapPublicApiDocument();
         app.MapOpenData();
         app.MapMedia();

@@ -1,3 +1,4 @@
+// Hand-written on purpose: reads only the EBML headers needed to tell WebM audio from video, never a frame; see MediaSniffer.
 using System.Text;
 
 namespace Reperes.Media;

@@ -1,3 +1,4 @@
+// Hand-written on purpose: reads only the ISO media box headers needed to tell audio from video (and HEIC), never a sample; see MediaSniffer.
 using System.Buffers.Binary;
 using System.Text;
 

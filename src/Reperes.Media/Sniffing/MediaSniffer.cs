@@ -1,3 +1,4 @@
+// Hand-written on purpose: it decides from a few bytes what the application may even try to open (libmagic has no maintained .NET binding here), including what no image library reads.
 using System.Buffers.Binary;
 using System.Text;
 

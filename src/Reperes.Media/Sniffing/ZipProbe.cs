@@ -1,3 +1,4 @@
+// Hand-written on purpose: works on the head of a file only (ZipArchive needs the whole file and its end), reading local entries to recognise office files and their macros; see MediaSniffer.
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;

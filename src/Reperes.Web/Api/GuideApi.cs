@@ -118,7 +118,7 @@ public static class GuideApi
         return TypedResults.Ok(new SearchResponseDto(result.Total, result.Capped, result.Page, result.PageSize, result.PageCount,
             result.Corrections.Select(c => $"{c.Typed}→{c.Corrected}").ToList(), hits)
         {
-            Understood = result.Terms.Select(t => new SearchTermDto(t.Typed, t.Searched, t.Corrected,
+            Understood = result.Terms.Where(t => !t.Unknown).Select(t => new SearchTermDto(t.Typed, t.Searched, t.Corrected,
                 t.CategoryIds.Select(catalog.Category).OfType<CategoryInfo>().Select(c => c.Code).ToList())).ToList(),
             NotUnderstood = result.NotUnderstood,
             AnswersPartly = result.AnswersPartly,

@@ -26,6 +26,8 @@ public sealed class ReperesOptions
 
     public MapOptions Map { get; set; } = new();
 
+    public GeocoderOptions Geocoder { get; set; } = new();
+
     public ApiOptions Api { get; set; } = new();
 
     public EmailOptions Email { get; set; } = new();
@@ -54,4 +56,18 @@ public sealed class MapOptions
     public string Attribution { get; set; } = "© les contributeurs d’OpenStreetMap";
     public double DefaultLatitude { get; set; } = 48.3904;
     public double DefaultLongitude { get; set; } = -4.4861;
+}
+
+/// <summary>
+/// A geocoder compatible with the national address API (api-adresse.data.gouv.fr: GET ?q=…&amp;citycode=…, GeoJSON
+/// answer), to place a sheet's pin from its street. Off unless <see cref="Url"/> is set.
+/// </summary>
+public sealed class GeocoderOptions
+{
+    /// <summary>The search address, e.g. https://api-adresse.data.gouv.fr/search/ (empty: no geocoder).</summary>
+    public string? Url { get; set; }
+
+    public int TimeoutSeconds { get; set; } = 5;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

@@ -1,3 +1,4 @@
+// Hand-written with XmlWriter: the sitemaps.org format is two elements deep, and it is streamed for 100,000 structures.
 using System.Globalization;
 using System.Text;
 using System.Xml;

@@ -100,9 +100,10 @@ public sealed partial class CoPublicationBrowserTests(BrowserFixture browser)
         // The manager finds it waiting, and publishes it.
         await manager.GotoAsync("/mon-espace");
         await manager.GetByRole(AriaRole.Link, new() { NameRegex = AwaitingRegex() }).ClickAsync();
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Permanence logement du samedi" }).ClickAsync();
-        await manager.Locator("section.moderation").GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToHaveTextAsync("C’est publié.");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Permanence logement du samedi", Exact = true }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".review article strong")).ToHaveTextAsync("sans rendez-vous");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Publier maintenant" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("C’est publié");
 
         // A visitor sees it on the sheet and on the home page, with its photo described.
         await visitor.GotoAsync($"/structure/{Structure}");

@@ -24,8 +24,7 @@ public sealed class CoordinationBrowserTests(BrowserFixture browser)
 
         await page.GetByLabel("Nom de la structure").FillAsync("Laverie solidaire de Recouvrance");
         await page.GetByLabel("Type de structure").SelectOptionAsync(new SelectOptionValue { Label = "Association" });
-        await page.GetByLabel("Code postal").FillAsync("29200");
-        await page.GetByLabel("Commune", new() { Exact = true }).FillAsync("Brest");
+        await page.GetByLabel("Commune (nom ou code postal)").FillAsync("Brest");
         await page.GetByLabel("Ce que fait la structure, en une phrase").FillAsync("Laver son linge pour un euro, avec un café.");
         await page.GetByLabel("Adresse électronique de sa ou son gestionnaire").FillAsync("laverie@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l’espace et inviter sa ou son gestionnaire" }).ClickAsync();

@@ -26,9 +26,7 @@ public sealed class StructureSpacesTests
     {
         ["Input.Name"] = name,
         ["Input.Kind"] = "Association",
-        ["Input.PostalCode"] = "29200",
-        ["Input.City"] = "Brest",
-        ["Input.CommuneCode"] = "",
+        ["Input.Commune"] = "Brest",
         ["Input.Summary"] = "Des courses à petit prix pour les familles du quartier.",
         ["Input.ManagerEmail"] = email,
     };
@@ -118,16 +116,15 @@ public sealed class StructureSpacesTests
 
         // Same name elsewhere: a distinct address.
         var other = NewSpace(email: "autre@example.org");
-        other["Input.PostalCode"] = "29480";
-        other["Input.City"] = "Le Relecq-Kerhuon";
+        other["Input.Commune"] = "29480";
         (await coordinator.PostFormAsync(Create, other)).Headers.Location!.OriginalString.ShouldStartWith("/mon-espace/structure/epicerie-solidaire-de-lambezellec-le-relecq-kerhuon/equipe");
     }
 
     [Theory]
     [InlineData("Input.Name", "", "Indiquez le nom de la structure.")]
-    [InlineData("Input.PostalCode", "2920", "Le code postal compte 5 chiffres")]
-    [InlineData("Input.CommuneCode", "ABCDE", "Le code postal compte 5 chiffres")]
-    [InlineData("Input.City", "", "Indiquez la commune.")]
+    [InlineData("Input.Commune", "Atlantide", "Nous ne connaissons pas la commune « Atlantide »")]
+    [InlineData("Input.Commune", "29280", "Plusieurs communes correspondent à « 29280 »")]
+    [InlineData("Input.Commune", "", "Indiquez la commune.")]
     [InlineData("Input.Summary", "", "Indiquez en une phrase ce que fait la structure.")]
     [InlineData("Input.ManagerEmail", "pas une adresse", "Cette adresse électronique n’est pas valide.")]
     [InlineData("Input.Kind", "Casino", "Une valeur proposée dans la liste est attendue.")]

@@ -220,4 +220,40 @@ public sealed class DashboardTests
         points.Select(p => p.Total).ShouldBe([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
         points.Select(p => p.Fresh).ShouldBe([0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2]);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Dashboard_MonthsBeforeTheData_AreNeitherPlottedNorCountedAsZero(string engine)
+    {
+        // The demo structures were created 40 days ago: the months before October 2026 have no data.
+        await using var app = new ReperesApp(engine);
+        var client = await PublicationWorkflowTests.AsAsync(app, Coordinator);
+
+        var (_, page) = await client.GetPageAsync(Dashboard);
+
+        var rows = page.QuerySelectorAll("section[aria-labelledby=history] tbody tr").ToList();
+        var empty = rows.Where(r => r.QuerySelectorAll("td")[2].TextContent == "pas de données").ToList();
+        empty.Count.ShouldBe(10);
+        empty.Select(r => r.QuerySelector("th")!.TextContent).ShouldBe(Enumerable.Range(0, 10).Select(k => new DateOnly(2025, 12, 1).AddMonths(k).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr"))).ToList());
+        rows.Select(r => r.QuerySelectorAll("td")[2].TextContent.Replace('\u202f', ' ').Replace('\u00a0', ' ')).ShouldNotContain("0 %");
+        var chart = page.QuerySelector("svg#history, section[aria-labelledby=history] svg")!;
+        chart.QuerySelectorAll("circle").Length.ShouldBe(2);
+        chart.QuerySelector("desc")!.TextContent.ShouldContain("Pas de données avant octobre 2026.");
+        chart.TextContent.ShouldContain("pas de données");
+    }
+
+    [Fact]
+    public void ShareLine_MissingMonths_BreakTheLineAndAreShadedNotDrawnAtZero()
+    {
+        var svg = SvgCharts.ShareLine("h", "Titre", "Description", [("janv.", null), ("févr.", null), ("mars", 0.5), ("avr.", 1), ("mai", null), ("juin", 0.25)], "pas de données");
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + svg + "</body>");
+        document.QuerySelectorAll("circle").Length.ShouldBe(3);
+        document.QuerySelectorAll("polyline").ShouldHaveSingleItem().GetAttribute("points")!.Split(' ').Length.ShouldBe(2);
+        document.QuerySelectorAll("rect").Length.ShouldBe(2);
+        // Nothing sits on the 0 % line (y = 188): a month without data is no month at 0 %.
+        document.QuerySelectorAll("circle").ShouldAllBe(c => c.GetAttribute("cy") != "188");
+        new MonthPoint(new DateOnly(2026, 1, 1), 0, 0).Share.ShouldBeNull();
+        new MonthPoint(new DateOnly(2026, 1, 1), 0, 3).Share.ShouldBe(0);
+    }
 }

@@ -47,14 +47,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (no cookie) with one page; a 412×915 phone unless <paramref name="viewport"/> says
-    /// otherwise; <paramref name="configure"/> changes other options (JavaScript, permissions, a position…).
+    /// otherwise; without JavaScript when <paramref name="javaScript"/> is false, as on a phone that blocks it;
+    /// <paramref name="configure"/> changes other options (permissions, a position…).
     /// </summary>
-    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null, Action<BrowserNewContextOptions>? configure = null)
+    public async Task<IPage> NewPageAsync(string locale = "fr-FR", ViewportSize? viewport = null, bool javaScript = true, Action<BrowserNewContextOptions>? configure = null)
     {
         var options = new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
+            JavaScriptEnabled = javaScript,
             ViewportSize = viewport ?? new ViewportSize { Width = 412, Height = 915 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
         };

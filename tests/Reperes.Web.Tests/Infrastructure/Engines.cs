@@ -33,18 +33,29 @@ public static class Engines
     /// <summary>Creates an empty database on the PostgreSQL test server and returns its connection string.</summary>
     public static string CreatePostgresDatabase(out string name)
     {
+        name = NewPostgresDatabaseName();
+        CreatePostgresDatabase(name, template: null);
+        return PostgresConnectionString(name);
+    }
+
+    public static string NewPostgresDatabaseName() => "reperes_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public static string PostgresConnectionString(string name)
+    {
         var server = PostgresServer ?? throw new InvalidOperationException(
             $"{PostgresVariable} is not set: the PostgreSQL leg of the suite is required under CI (see .ci/run).");
-        name = "reperes_test_" + Guid.NewGuid().ToString("N")[..12];
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {name}";
-            command.ExecuteNonQuery();
-        }
-
         return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    /// <summary>Creates database <paramref name="name"/>, empty or as a copy of <paramref name="template"/> (which no session may hold).</summary>
+    public static void CreatePostgresDatabase(string name, string? template)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer ?? throw new InvalidOperationException(
+            $"{PostgresVariable} is not set: the PostgreSQL leg of the suite is required under CI (see .ci/run)."));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}";
+        command.ExecuteNonQuery();
     }
 
     public static void DropPostgresDatabase(string name)

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Tests.Infrastructure;
@@ -23,8 +25,10 @@ public class ReperesApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
-    private readonly string? postgresDatabase;
-    private readonly string? connectionString;
+    private string? postgresDatabase;
+    private string? connectionString;
+    private string? keepSqliteDatabaseAs;
+    private bool keepPostgresDatabase;
 
     public ReperesApp(string engine, bool demoData = true, DateTimeOffset? now = null)
     {
@@ -33,11 +37,6 @@ public class ReperesApp : WebApplicationFactory<Program>
         Clock = new TestClock(now ?? DefaultNow);
         DataDirectory = Path.Combine(Path.GetTempPath(), "reperes-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        if (engine == Engines.PostgreSql)
-        {
-            connectionString = Engines.CreatePostgresDatabase(out var name);
-            postgresDatabase = name;
-        }
     }
 
     public string Engine { get; }
@@ -54,6 +53,12 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>Runs the fresh data reminders' job in the background (off: the tests run it when they mean to).</summary>
     public bool RemindersEnabled { get; init; }
 
+    /// <summary>Migrates and seeds its own database, which becomes a template (see DatabaseTemplates).</summary>
+    internal bool BuildsTemplate { get; init; }
+
+    /// <summary>How the database was made: copied from a template, seeded by this application, or seeded to become a template.</summary>
+    public string DatabaseOrigin { get; private set; } = "";
+
     /// <summary>Runs <paramref name="action"/> with a DbContext of this application.</summary>
     public async Task<T> WithDbAsync<T>(Func<ReperesDbContext, Task<T>> action)
     {
@@ -66,6 +71,8 @@ public class ReperesApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The web host is configured before CreateHost runs: the database (and its connection string) is made here.
+        PrepareDatabase();
         builder.UseSetting("Reperes:DataDirectory", DataDirectory);
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Reperes:Database:Provider", Engine);
@@ -77,6 +84,50 @@ public class ReperesApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var started = Stopwatch.GetTimestamp();
+        PrepareDatabase();
+        var host = base.CreateHost(builder);
+        AppStarts.Record(this, Stopwatch.GetElapsedTime(started));
+        return host;
+    }
+
+    /// <summary>
+    /// The database the application starts with: a copy of the template of its engine and kind, unless its clock starts
+    /// elsewhere than the templates' (the demo data's dates follow the clock at seeding) or it makes a template itself.
+    /// </summary>
+    private void PrepareDatabase()
+    {
+        if (DatabaseOrigin.Length > 0)
+        {
+            return;
+        }
+
+        var template = BuildsTemplate || Clock.Now != DefaultNow ? null : DatabaseTemplates.For(Engine, DemoData);
+        DatabaseOrigin = BuildsTemplate ? "builds-template" : template is null ? "seeded" : "template";
+        if (Engine == Engines.PostgreSql)
+        {
+            var name = BuildsTemplate ? DatabaseTemplates.NewPostgresName() : Engines.NewPostgresDatabaseName();
+            DatabaseTemplates.CreatePostgresDatabase(name, template?.Source);
+            postgresDatabase = name;
+            connectionString = Engines.PostgresConnectionString(name);
+        }
+        else if (template is not null)
+        {
+            File.Copy(template.Source, Path.Combine(DataDirectory, "reperes.db"));
+        }
+    }
+
+    /// <summary>Stops the application and keeps its database (moved to <paramref name="sqliteFile"/> on SQLite); returns where it is.</summary>
+    internal string StopAndKeepDatabase(string sqliteFile)
+    {
+        keepSqliteDatabaseAs = sqliteFile;
+        keepPostgresDatabase = true;
+        Dispose();
+        return Engine == Engines.PostgreSql ? postgresDatabase! : sqliteFile;
     }
 
     protected override void Dispose(bool disposing)
@@ -98,10 +149,23 @@ public class ReperesApp : WebApplicationFactory<Program>
     {
         if (postgresDatabase is not null)
         {
-            Engines.DropPostgresDatabase(postgresDatabase);
+            if (keepPostgresDatabase)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+            }
+            else
+            {
+                Engines.DropPostgresDatabase(postgresDatabase);
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var database = Path.Combine(DataDirectory, "reperes.db");
+        if (keepSqliteDatabaseAs is not null && Engine == Engines.Sqlite && File.Exists(database))
+        {
+            File.Move(database, keepSqliteDatabaseAs);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -36,11 +36,46 @@ public sealed class AgendaTests
         (await visitor.GetStringAsync("/agenda?semaine=2026-W49&structure=restos-du-coeur-brest")).ShouldNotContain("Atelier vélo sur deux jours");
         (await visitor.GetStringAsync("/agenda?semaine=2026-W50")).ShouldNotContain("Atelier vélo sur deux jours");
 
-        // This week (Tuesday 24 November 2026) by default; bad input is a 404, never an error.
-        (await visitor.GetStringAsync("/agenda")).ShouldContain("Semaine du 23 novembre au 29 novembre 2026");
+        // Bad input is a 404, never an error.
         foreach (var url in new[] { "/agenda?semaine=2026-W54", "/agenda?semaine=abc", "/agenda?besoin=inconnu", "/agenda?structure=n-existe-pas", "/agenda?semaine=1900-W01" })
         {
             (await visitor.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Agenda_ThisWeekEmpty_OpensOnTheWeekOfTheNextEventOrSaysThereIsNone(string engine)
+    {
+        // Tuesday 24 November 2026: the demo's only event is the shared meal of Tuesday 1 December.
+        await using var app = new ReperesApp(engine);
+        var visitor = app.CreateBrowserLikeClient();
+
+        var (_, opened) = await visitor.GetPageAsync("/agenda");
+        opened.QuerySelector(".pager strong")!.TextContent.ShouldBe("Semaine du 30 novembre au 6 décembre 2026");
+        opened.QuerySelector("[role=status]")!.TextContent.ShouldBe("Aucun événement cette semaine-ci : voici la semaine du prochain événement.");
+        opened.QuerySelectorAll("section h2").Select(h => h.TextContent).ShouldBe(["mardi 1 décembre"]);
+        opened.QuerySelector("input[name=semaine]")!.GetAttribute("value").ShouldBe("2026-W49");
+
+        // Its place is the organiser itself: the event's line names it once (here and on the home page).
+        var line = opened.QuerySelector(".card .meta")!.TextContent;
+        line.Split("Halte Accueil Frédéric Ozanam").Length.ShouldBe(2, line);
+        var (_, home) = await visitor.GetPageAsync("/");
+        var homeLine = home.QuerySelectorAll(".card").Single(c => c.TextContent.Contains("Repas partagé", StringComparison.Ordinal)).QuerySelector(".meta")!.TextContent;
+        homeLine.Split("Halte Accueil Frédéric Ozanam").Length.ShouldBe(2, homeLine);
+
+        // This week asked for explicitly: empty, with the way to the next event.
+        var (_, asked) = await visitor.GetPageAsync("/agenda?semaine=2026-W48");
+        asked.QuerySelector(".pager strong")!.TextContent.ShouldBe("Semaine du 23 novembre au 29 novembre 2026");
+        var next = asked.QuerySelectorAll("main a").Single(a => a.TextContent.StartsWith("Prochain événement", StringComparison.Ordinal));
+        next.TextContent.ShouldBe("Prochain événement : mardi 1 décembre 2026");
+        next.GetAttribute("href").ShouldBe("/agenda?semaine=2026-W49");
+
+        // Nothing for that need, nor after the meal: said plainly, on this week.
+        var (_, none) = await visitor.GetPageAsync("/agenda?besoin=se-soigner");
+        none.QuerySelector(".pager strong")!.TextContent.ShouldBe("Semaine du 23 novembre au 29 novembre 2026");
+        none.QuerySelector("[role=status]").ShouldBeNull();
+        none.QuerySelector("main")!.TextContent.ShouldContain("Aucun événement annoncé après cette semaine pour l’instant.");
+        (await visitor.GetStringAsync("/agenda?semaine=2026-W50")).ShouldContain("Aucun événement annoncé après cette semaine pour l’instant.");
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ using Reperes.Web.Core.Text;
 namespace Reperes.Web.Coordination.Pages;
 
 /// <summary>The least the coordination knows of a new structure; its staff complete the sheet.</summary>
-public sealed class NewStructureInput
+public sealed class NewStructureInput : Publishing.Addresses.IAddressInput
 {
     [Required(ErrorMessage = "Indiquez le nom de la structure.")]
     [StringLength(200, ErrorMessage = "Le nom est trop long : 200 caractères au plus.")]
@@ -27,16 +26,27 @@ public sealed class NewStructureInput
 
     public StructureKind Kind { get; set; } = StructureKind.Association;
 
-    [Required(ErrorMessage = "Indiquez le code postal.")]
-    [StringLength(10)]
-    public string PostalCode { get; set; } = "";
-
     [Required(ErrorMessage = "Indiquez la commune.")]
-    [StringLength(120, ErrorMessage = "Le nom de la commune est trop long.")]
-    public string City { get; set; } = "";
+    [StringLength(100, ErrorMessage = "Le nom de la commune est trop long.")]
+    public string? Commune { get; set; }
 
     [StringLength(5)]
     public string? CommuneCode { get; set; }
+
+    [StringLength(5)]
+    public string? PostalCode { get; set; }
+
+    [StringLength(300, ErrorMessage = "La rue est trop longue : 300 caractères au plus.")]
+    public string? Street { get; set; }
+
+    [StringLength(30)]
+    public string? Latitude { get; set; }
+
+    [StringLength(30)]
+    public string? Longitude { get; set; }
+
+    [StringLength(1)]
+    public string? PinMoved { get; set; }
 
     [Required(ErrorMessage = "Indiquez en une phrase ce que fait la structure.")]
     [StringLength(280, ErrorMessage = "Le résumé est trop long : 280 caractères au plus.")]
@@ -57,7 +67,7 @@ public sealed partial class NewStructureModel(
     ReperesDbContext db,
     UserManager<ReperesUser> users,
     SearchIndex index,
-    CommuneDirectory communes,
+    Publishing.Addresses.AddressPicker addresses,
     IMailer mailer,
     IOptions<ReperesOptions> options,
     TimeProvider clock,
@@ -66,26 +76,41 @@ public sealed partial class NewStructureModel(
     [BindProperty]
     public NewStructureInput Input { get; set; } = new();
 
+    /// <summary>The address fields: the commune (required), the street and the map's pin if known.</summary>
+    public Publishing.Addresses.AddressFieldsView AddressFields { get; private set; } = null!;
+
+    private Publishing.Addresses.AddressChoice? addressChoice;
+
     public void OnGet()
     {
     }
 
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        AddressFields = Publishing.Addresses.AddressFieldsView.For(Input, addressChoice, null, null, localizer["Adresse"], streetRequired: false, addresses.GeocoderEnabled, options.Value.Map);
+        base.OnPageHandlerExecuted(context);
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        var postalCode = Input.PostalCode?.Trim() ?? "";
-        var city = Input.City?.Trim() ?? "";
-        var communeCode = string.IsNullOrWhiteSpace(Input.CommuneCode) ? null : Input.CommuneCode.Trim().ToUpperInvariant();
+        addressChoice = await addresses.ResolveAsync(Input, null, streetRequired: false, HttpContext.RequestAborted);
+        if (!string.IsNullOrWhiteSpace(Input.Commune))
+        {
+            foreach (var error in addressChoice.Errors)
+            {
+                ModelState.AddModelError("", error);
+            }
+        }
+
+        var commune = addressChoice.Commune;
+        var postalCode = addressChoice.PostalCode ?? "";
+        var city = commune?.Name ?? "";
         var kindKey = $"{nameof(Input)}.{nameof(Input.Kind)}";
         if (ModelState.GetFieldValidationState(kindKey) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || !Enum.IsDefined(Input.Kind))
         {
             // The binder's own message is in English: say it in the interface's words.
             ModelState.Remove(kindKey);
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
-        }
-
-        if ((postalCode.Length > 0 && !PostalCodePattern().IsMatch(postalCode)) || (communeCode is not null && !CommuneCodePattern().IsMatch(communeCode)))
-        {
-            ModelState.AddModelError("", localizer["Le code postal compte 5 chiffres et le code INSEE 5 caractères (ex. 29019)."]);
         }
 
         var name = Input.Name?.Trim() ?? "";
@@ -101,14 +126,19 @@ public sealed partial class NewStructureModel(
             return Page();
         }
 
-        // Known communes (those of the guide) give their INSEE code when it was left blank.
-        communeCode ??= communes.All().FirstOrDefault(c => c.PostalCode == postalCode && TextFolding.Fold(c.Name).Trim() == TextFolding.Fold(city).Trim())?.Code;
-
         var now = clock.GetUtcNow();
         var me = (await users.GetUserAsync(User))!;
         var structure = new Structure(await Slugs.FreeAsync(db, name, city, HttpContext.RequestAborted), name, Input.Kind, now);
         structure.Describe(name, Input.Kind, Input.Summary.Trim(), "", []);
-        structure.PlaceInCommune(postalCode, city, communeCode);
+        if (addressChoice.Address is { } address)
+        {
+            structure.LocateAt(address);
+        }
+        else
+        {
+            // The commune alone: its staff will give the street and place the pin.
+            structure.PlaceInCommune(postalCode, city, commune!.AddressCode);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
         db.Structures.Add(structure);
@@ -125,9 +155,4 @@ public sealed partial class NewStructureModel(
         return Redirect($"/mon-espace/structure/{structure.Slug}/equipe?invite={Uri.EscapeDataString(invitation.Email)}");
     }
 
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex PostalCodePattern();
-
-    [GeneratedRegex(@"^(\d{5}|2[AB]\d{3})$", RegexOptions.IgnoreCase)]
-    private static partial Regex CommuneCodePattern();
 }

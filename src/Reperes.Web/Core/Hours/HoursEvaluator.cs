@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Reperes.OpeningHours;
 using Reperes.Web.Core.Structures;
 
@@ -94,22 +93,6 @@ public sealed class HoursEvaluator
         }
 
         return days;
-    }
-
-    /// <summary>A compact week ("lun. 09:00–12:00 · mar. …") from the Monday of <paramref name="day"/>: for print and notices.</summary>
-    public string? CompactWeek(string? expression, DateOnly day, CultureInfo culture)
-    {
-        var schedule = Schedule(expression);
-        if (schedule is null)
-        {
-            return null;
-        }
-
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        var parts = OpeningHoursText.Week(schedule, monday)
-            .Where(d => d.Ranges.Count > 0)
-            .Select(d => d.Date.ToString("ddd", culture) + " " + string.Join(", ", d.Ranges.Select(r => r.Start.ToString("HH:mm", culture) + "–" + (r.End?.ToString("HH:mm", culture) ?? "24:00"))));
-        return string.Join(" · ", parts);
     }
 
     public static DateTimeOffset EndOfLocalDay(DateTimeOffset instant)

@@ -4,19 +4,29 @@ using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Core.Hours;
 
-/// <summary>A temporary notice in a sentence: "Fermé du 1 août au 20 août : congés", shown ahead of time.</summary>
+/// <summary>
+/// A temporary notice in a sentence: "Fermé du 1 août au 20 août : congés", "Horaires exceptionnels du 22 décembre au
+/// 3 janvier 2027 : mar–sam 13:00–18:00 ; fermé les autres jours", shown ahead of time, on screen and on paper alike.
+/// </summary>
 public static class NoticeText
 {
     public static string Describe(NoticeInfo notice, HttpContext context)
     {
-        var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var culture = CultureInfo.CurrentUICulture;
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        var today = HoursEvaluator.LocalDate(clock.GetUtcNow());
+        var services = context.RequestServices;
+        var today = HoursEvaluator.LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        return Describe(notice, today, services.GetRequiredService<HoursSummaries>(), services.GetRequiredService<IStringLocalizer<SharedResource>>(), CultureInfo.CurrentUICulture);
+    }
+
+    public static string Describe(NoticeInfo notice, DateOnly today, HoursSummaries summaries, IStringLocalizer localizer, CultureInfo culture)
+    {
         var from = notice.StartsOn.ToString("d MMMM", culture);
         var to = notice.EndsOn.ToString("d MMMM yyyy", culture);
         var current = notice.StartsOn <= today;
-        var exceptional = context.RequestServices.GetRequiredService<HoursEvaluator>().CompactWeek(notice.OpeningHours, notice.StartsOn, culture) ?? notice.OpeningHours ?? "";
+        var exceptional = notice.Kind == NoticeKind.ExceptionalHours
+            ? summaries.Between(notice.OpeningHours, notice.StartsOn, notice.EndsOn, today) is { } period
+                ? HoursSummaryText.Week(period, localizer, culture)
+                : notice.OpeningHours ?? ""
+            : "";
         var sentence = notice.Kind switch
         {
             NoticeKind.Closure when current => localizer["Fermé jusqu’au {0} inclus", to].Value,

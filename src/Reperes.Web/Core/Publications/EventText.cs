@@ -25,4 +25,20 @@ public static class EventText
         var endText = end.ToString("dddd d MMMM yyyy", culture);
         return startTime is null ? $"{day} – {endText}" : $"{day} {startTime} – {endText} {end.ToString("HH:mm", culture)}";
     }
+
+    /// <summary>
+    /// Whether an event's place already says who organises it ("Halte Accueil Frédéric Ozanam", or that name followed
+    /// by the street): an event line then names it once, as its place.
+    /// </summary>
+    public static bool PlaceNamesOrganiser(string? place, string? organiser)
+    {
+        if (place is null || organiser is null)
+        {
+            return false;
+        }
+
+        var placeKey = Core.Text.FrenchOrder.Key(place);
+        var organiserKey = Core.Text.FrenchOrder.Key(organiser);
+        return organiserKey.Length > 0 && (placeKey == organiserKey || placeKey.StartsWith(organiserKey + " ", StringComparison.Ordinal));
+    }
 }

@@ -8,7 +8,8 @@ namespace Reperes.Web.Freshness.Dashboard;
 /// <summary>The share of structures within their frequency at the end of one month.</summary>
 public sealed record MonthPoint(DateOnly Month, int Fresh, int Total)
 {
-    public double Share => Total == 0 ? 0 : (double)Fresh / Total;
+    /// <summary>Null for a month before any of today's structures existed: no data, which is not 0 %.</summary>
+    public double? Share => Total == 0 ? null : (double)Fresh / Total;
 }
 
 /// <summary>

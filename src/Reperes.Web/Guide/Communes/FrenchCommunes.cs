@@ -137,6 +137,42 @@ public sealed partial class FrenchCommunes(ILogger<FrenchCommunes> logger)
             : new CommuneLookup(CommuneMatchKind.Unknown, null, suggestions);
     }
 
+    /// <summary>
+    /// Communes to offer while a person types (a form's commune field): those a postal code serves, else the names
+    /// that are, begin with or are close to the text, the territory's first; one per postal code.
+    /// </summary>
+    public IReadOnlyList<(FrenchCommune Commune, string PostalCode)> Suggest(string? text, (double Latitude, double Longitude)? near, int max = 10)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 100)
+        {
+            return [];
+        }
+
+        var data = index.Value;
+        var query = Parse(text, data);
+        IEnumerable<FrenchCommune> communes;
+        if (query.Words.Count == 0)
+        {
+            communes = query.Code is { } code && data.ByPostalCode.TryGetValue(code, out var served) ? served.OrderByDescending(c => c.Population) : [];
+        }
+        else
+        {
+            var key = CommuneNames.Key(query.Words);
+            var named = data.ByKey.TryGetValue(key, out var exact) ? Nearest(Qualified(exact, query), near).ToList() : [];
+            var started = key.Length < 2 ? [] : Nearest(Qualified(data.StartingWith(key), query), near).ToList();
+            communes = named.Concat(started).Distinct().ToList();
+            if (!communes.Any() && Lookup(text, near) is { } lookup)
+            {
+                communes = (lookup.Commune is null ? [] : new[] { lookup.Commune }).Concat(lookup.Others);
+            }
+        }
+
+        return communes
+            .SelectMany(c => c.PostalCodes.Count == 0 ? [(c, "")] : c.PostalCodes.Where(p => query.Code is null || p == query.Code || c.PostalCodes.All(q => q != query.Code)).Select(p => (c, p)))
+            .Take(max)
+            .ToList();
+    }
+
     private static CommuneLookup Choose(CommuneMatchKind kind, IReadOnlyList<FrenchCommune> candidates, (double Latitude, double Longitude)? near)
     {
         var ordered = Nearest(candidates, near).ToList();

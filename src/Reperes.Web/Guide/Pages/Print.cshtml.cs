@@ -1,44 +1,123 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Taxonomy;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Guide.Print;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.Guide.Pages;
 
-/// <summary>The paper guide: the essential facts of each structure of a need or a search, in a print layout.</summary>
-public sealed class PrintModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, ReperesDbContext db, HoursEvaluator hours)
+/// <summary>
+/// The paper guide of a need or a search (with its filters): for each place its notices in force or coming within 30
+/// days, the services that answer the question with their own hours grouped, who they are for and on what conditions,
+/// and the address of its sheet as text and QR code; the filters, the date and time of printing and the site's address.
+/// </summary>
+public sealed class PrintModel(
+    SearchService search,
+    GuideCatalog catalog,
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock,
+    PrintedGuide printed,
+    IOptions<ReperesOptions> options)
     : SearchPageModel(search, catalog, localizer, clock)
 {
     public const int MaxEntries = 500;
 
-    private Dictionary<int, string?> openingHours = [];
+    public IReadOnlyList<PrintedPlace> Places { get; private set; } = [];
+
+    /// <summary>The site's address, as printed at the foot of every page.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The same search online, for the person who wants it up to date.</summary>
+    public string OnlineUrl => BaseUrl + SameSearch("/recherche");
 
     public async Task OnGetAsync()
     {
+        BaseUrl = options.Value.BaseUrl(Request);
         Search.PageSize = MaxEntries.ToString(CultureInfo.InvariantCulture);
         Search.Page = null;
-        if (Search.HasCriteria && await RunSearchAsync(MaxEntries) && Result is not null)
+        if (Search.HasCriteria && await RunSearchAsync(MaxEntries) && Result is { } result)
         {
-            var ids = Result.Hits.Select(h => h.Id).ToList();
-            openingHours = await db.Structures.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.OpeningHours, HttpContext.RequestAborted);
+            Places = await printed.PlacesAsync(
+                result.Hits.Select(h => (h.Id, h.DistanceKm)).ToList(), result.ScopeCategoryIds, Now, BaseUrl, CultureInfo.CurrentUICulture, HttpContext.RequestAborted);
         }
     }
 
-    /// <summary>
-    /// The regular week of a structure, in one line, as the paper guide prints it: the hours of the service its state is
-    /// about (an evening street round rather than the office), else the structure's.
-    /// </summary>
-    public string WeekSummary(SearchHit hit)
+    /// <summary>The criteria of the search, in words: what the paper is a list of.</summary>
+    public IReadOnlyList<string> AppliedFilters()
     {
-        var week = hours.CompactWeek(hit.Open.About?.OpeningHours ?? openingHours.GetValueOrDefault(hit.Id), HoursEvaluator.LocalDate(Now), CultureInfo.CurrentUICulture);
-        return week switch
+        var culture = CultureInfo.CurrentUICulture;
+        var filters = new List<string>();
+        if (Catalog.Need(Search.Need) is { } need)
         {
-            null => Localizer["Horaires non renseignés"],
-            "" => Localizer["Fermé cette semaine"],
-            _ => week,
-        };
+            filters.Add(Localizer["Besoin : {0}", need.Name(culture)]);
+        }
+
+        if (Catalog.Category(Search.Category) is { } category)
+        {
+            filters.Add(Localizer["Catégorie : {0}", category.Name(culture)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search.Query))
+        {
+            filters.Add(Localizer["Recherche : « {0} »", Search.Query.Trim()]);
+        }
+
+        switch (Search.OpenFilter)
+        {
+            case OpenFilter.Now:
+                filters.Add(Localizer["Ouvert au moment de l’impression"]);
+                break;
+            case OpenFilter.Today:
+                filters.Add(Localizer["Ouvert le jour de l’impression"]);
+                break;
+            case OpenFilter.Any:
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown open filter {Search.OpenFilter}.");
+        }
+
+        if (Search.Free)
+        {
+            filters.Add(Localizer["Gratuit"]);
+        }
+
+        if (Search.WithoutAppointment)
+        {
+            filters.Add(Localizer["Sans rendez-vous"]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search.Audience))
+        {
+            filters.Add(Localizer["Public : {0}", Labels.Audience(Search.Audience, Localizer)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Search.Language))
+        {
+            filters.Add(Localizer["Langue parlée : {0}", Labels.Language(Search.Language)]);
+        }
+
+        if (Search.Wheelchair)
+        {
+            filters.Add(Localizer["Accessible en fauteuil roulant"]);
+        }
+
+        if (Result?.Origin is { } origin)
+        {
+            var radius = Search.RadiusKm.ToString("0.#", culture);
+            filters.Add(origin.Label is { } label ? Localizer["À {0} km au plus de {1}", radius, label] : Localizer["À {0} km au plus de la position donnée", radius]);
+        }
+
+        return filters;
     }
+
+    /// <summary>"mardi 24 novembre 2026 à 10:00", in Brest's time.</summary>
+    public string PrintedAt() => PrintTime.Text(Now, Localizer, CultureInfo.CurrentUICulture);
+
+    /// <summary>Text as a CSS string's content (the page's footer on paper): quotes, backslashes and tags escaped.</summary>
+    public static string CssString(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("<", "\\3C ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

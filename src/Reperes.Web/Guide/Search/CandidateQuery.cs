@@ -28,7 +28,7 @@ internal sealed class CandidateQuery
     public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
     {
         this.postgres = postgres;
-        termCount = terms.Count;
+        termCount = terms.Count(t => !t.Unknown);
         ScopeCategoryIds = catalog.Category(request.Category) is { } category
             ? [category.Id]
             : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
@@ -69,8 +69,9 @@ internal sealed class CandidateQuery
             match.Add(SearchIndex.Any(postgres, anyTerm));
         }
 
-        // Then places open to everyone before those with a condition, and before those reserved to a public (unless
-        // the person chose that public) or to people oriented by a professional (see SearchIndex.FacetTokens).
+        // Then places open to everyone without condition, then to everyone after a step, then to a specific public
+        // (unless the person chose that public or said it) without a step, then with one, and last those reserved to
+        // people oriented by a professional (see SearchIndex.FacetTokens).
         // The public chosen in the filters, or said by the words ("réfugié"), counts as everyone.
         var asked = terms.SelectMany(t => t.CategoryIds).Concat(ScopeCategoryIds).Distinct().Order().ToList();
         if (asked.Count > 0 && (terms.Count > 0 || origin is null))
@@ -79,9 +80,10 @@ internal sealed class CandidateQuery
                 .Select(a => GuideVocabulary.Audiences.ToList().IndexOf(a ?? "")).Where(a => a >= 0).Distinct().ToList();
             IEnumerable<string> Tokens(string level) => asked.SelectMany(id => audiences
                 .Select(a => string.Create(CultureInfo.InvariantCulture, $"{level}{id}a{a}")).Prepend($"{level}{id}"));
-            AddTierPart("openAll", SearchIndex.Any(postgres, Tokens("o").Select(t => SearchIndex.Facet(postgres, t))), 1, openness: true);
-            AddTierPart("openSteps", SearchIndex.Any(postgres, Tokens("o").Concat(Tokens("r")).Select(t => SearchIndex.Facet(postgres, t))), 1, openness: true);
-            AddTierPart("openAny", SearchIndex.Any(postgres, asked.Select(id => SearchIndex.Facet(postgres, $"n{id}"))), 1, openness: true);
+            AddTierPart("openAll", Facets(Tokens("o")), 1, openness: true);
+            AddTierPart("openGeneral", Facets(Tokens("o").Concat(Tokens("r"))), 1, openness: true);
+            AddTierPart("openNoStep", Facets(Tokens("o").Concat(Tokens("r")).Concat(asked.Select(id => $"s{id}"))), 1, openness: true);
+            AddTierPart("openAny", Facets(asked.Select(id => $"n{id}")), 1, openness: true);
         }
 
         // Near a place the neighbourhood is small: a need or category is checked on its services there; elsewhere
@@ -212,10 +214,11 @@ internal sealed class CandidateQuery
 
     /// <summary>
     /// The tier of a place: 1000 per term it answers (when there are several); per term it answers through a
-    /// category it offers rather than its text, 20 for one of the term's primary categories, else 10; and up to 3
-    /// for how openly it offers the categories asked for (everyone without condition 3, after an appointment or a
-    /// registration 2, a specific public 1, a professional's orientation 0). Each step stays below the one before
-    /// (eight terms at most). Sorted by distance, openness is left out: only what the place answers groups the list.
+    /// category it offers rather than its text, 20 for one of the term's primary categories, else 10; and up to 4
+    /// for how openly it offers the categories asked for (everyone without condition 4, everyone after an
+    /// appointment, a registration or a stated condition 3, a specific public without a step 2, with one 1, a
+    /// professional's orientation 0). Each step stays below the one before (eight terms at most). Sorted by
+    /// distance, openness is left out: only what the place answers groups the list.
     /// </summary>
     private string Tier(string id, bool withOpenness)
     {
@@ -231,6 +234,8 @@ internal sealed class CandidateQuery
     /// </summary>
     public bool AnswersPartly(SearchService.Candidate best) =>
         termCount > 1 && ranksWords && (hasScore ? best.Score : best.Tier * 100) < termCount * TermWeight * 100;
+
+    private string Facets(IEnumerable<string> tokens) => SearchIndex.Any(postgres, tokens.Select(t => SearchIndex.Facet(postgres, t)));
 
     private void AddTierPart(string parameter, string expression, int weight, bool openness)
     {

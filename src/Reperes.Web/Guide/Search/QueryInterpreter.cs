@@ -17,7 +17,8 @@ public sealed record QueryTerm(
     bool Corrected = false,
     LocalizedText? Means = null,
     IReadOnlyList<int>? PrimaryCategoryIds = null,
-    string? Audience = null)
+    string? Audience = null,
+    bool Unknown = false)
 {
     public bool HasText => TextWords.Count > 0;
 
@@ -27,13 +28,17 @@ public sealed record QueryTerm(
         new(typed, searched, meaning?.CategoryIds ?? [], text, corrected, meaning?.Means, meaning?.PrimaryIds, meaning?.Audience);
 }
 
-/// <summary>A query as understood: what will be searched, and the words that were not understood.</summary>
+/// <summary>
+/// A query as understood: what will be searched, and the words that were not understood. These are searched too,
+/// as typed, without counting as understood: the index may hold them since its vocabulary was last read (a place
+/// just renamed or created); otherwise they find nothing and empty nothing.
+/// </summary>
 public sealed record QueryInterpretation(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<string> NotUnderstood)
 {
     public static readonly QueryInterpretation Empty = new([], []);
 
-    /// <summary>True when the person typed words, but none that can be searched.</summary>
-    public bool NothingUnderstood => Terms.Count == 0;
+    /// <summary>True when the person typed words, but none that was understood.</summary>
+    public bool NothingUnderstood => Terms.All(t => t.Unknown);
 }
 
 /// <summary>
@@ -114,12 +119,13 @@ public static class QueryInterpreter
             else
             {
                 notUnderstood.Add(typed);
+                found.Add((i, new QueryTerm(typed, typed, [], [forms], Unknown: true), true));
             }
         }
 
-        var strong = found.Any(f => !f.Weak);
+        var strong = found.Any(f => !f.Weak && !f.Term.Unknown);
         var terms = found
-            .Where(f => !strong || !f.Weak)
+            .Where(f => !strong || !f.Weak || f.Term.Unknown)
             .OrderBy(f => f.Position)
             .Select(f => f.Term)
             .DistinctBy(t => string.Join(',', t.CategoryIds) + "|" + string.Join(' ', t.TextWords.SelectMany(w => w).Select(f => f.Term)))

@@ -17,9 +17,9 @@ public sealed class SearchIndex
 {
     private static readonly TimeSpan VocabularyLifetime = TimeSpan.FromMinutes(10);
 
-    // Facet tokens are not words: c12 (category offered), o12 / r12 / n12 (how openly, see FacetTokens), o12a3 and
-    // r12a3 (openly to one audience), lgfr (language), pmr1 (wheelchair).
-    private static readonly System.Text.RegularExpressions.Regex FacetPattern = new("^(?:[corn][0-9]+(?:a[0-9]+)?|lg[a-z]{2}|pmr1)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    // Facet tokens are not words: c12 (category offered), o12 / r12 / s12 / n12 (how openly, see FacetTokens), o12a3
+    // and r12a3 (openly to one audience), lgfr (language), pmr1 (wheelchair).
+    private static readonly System.Text.RegularExpressions.Regex FacetPattern = new("^(?:[corns][0-9]+(?:a[0-9]+)?|lg[a-z]{2}|pmr1)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     private volatile VocabularySnapshot? vocabulary;
     private int refreshing;
 
@@ -131,10 +131,11 @@ public sealed class SearchIndex
     /// <summary>
     /// The facets of a structure as index tokens, none of them a French or English word: c&lt;id&gt; per category
     /// offered, lg&lt;code&gt; per language spoken, pmr1 when wheelchair accessible; and how openly each category is
-    /// offered, for the ranking: o&lt;id&gt; when one of its services welcomes everyone without condition, r&lt;id&gt;
-    /// when everyone after an appointment or a registration, n&lt;id&gt; when anyone without a professional's
-    /// orientation (a specific public); o&lt;id&gt;a&lt;n&gt; and r&lt;id&gt;a&lt;n&gt; the same for audience n of
-    /// <see cref="GuideVocabulary.Audiences"/>, which counts as everyone when the person filters for it.
+    /// offered, for the ranking, from its most open service: o&lt;id&gt; for everyone without any condition (all
+    /// publics, no appointment, registration nor stated condition), r&lt;id&gt; for everyone after such a step,
+    /// s&lt;id&gt; for a specific public without a step, n&lt;id&gt; for anyone but on a professional's orientation
+    /// (absent then). o&lt;id&gt;a&lt;n&gt; and r&lt;id&gt;a&lt;n&gt; say the same for audience n of
+    /// <see cref="GuideVocabulary.Audiences"/>, which counts as everyone when the person chose it or said it.
     /// </summary>
     public static string FacetTokens(IEnumerable<FacetService> services, string languages, bool? wheelchair)
     {
@@ -143,23 +144,31 @@ public sealed class SearchIndex
         {
             var id = service.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             tokens.Add("c" + id);
-            var level = service.Access switch
+            bool withoutStep;
+            switch (service.Access)
             {
-                AccessCondition.Unconditional => "o",
-                AccessCondition.Appointment or AccessCondition.Registration => "r",
-                AccessCondition.ProfessionalOrientation => null,
-                _ => throw new ArgumentOutOfRangeException(nameof(services), service.Access, null),
-            };
-            if (level is null)
-            {
-                continue;
+                case AccessCondition.ProfessionalOrientation:
+                    continue;
+                case AccessCondition.Unconditional:
+                    withoutStep = string.IsNullOrWhiteSpace(service.AccessDetails) && string.IsNullOrWhiteSpace(service.AdministrativeSituation);
+                    break;
+                case AccessCondition.Appointment or AccessCondition.Registration:
+                    withoutStep = false;
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(services), service.Access, null);
             }
 
-            tokens.Add("n" + id);
+            var level = withoutStep ? "o" : "r";
             var publics = service.Publics.Split('|', StringSplitOptions.RemoveEmptyEntries);
-            if (service.Gender == Gender.All && publics.Any(GeneralPublics.Contains))
+            tokens.Add("n" + id);
+            if (service.Gender == Gender.All && publics.Contains("tous-publics"))
             {
                 tokens.Add(level + id);
+            }
+            else if (withoutStep)
+            {
+                tokens.Add("s" + id);
             }
 
             for (var audience = 0; audience < GuideVocabulary.Audiences.Count; audience++)
@@ -176,12 +185,6 @@ public sealed class SearchIndex
             .Concat(languages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(l => "lg" + l))
             .Concat(wheelchair == true ? ["pmr1"] : []));
     }
-
-    /// <summary>
-    /// Publics that mean "anyone who needs it": everyone, and people in an emergency (homeless, in great
-    /// precarity), for whom the guide is first made. Any other public is a specific one.
-    /// </summary>
-    public static readonly IReadOnlySet<string> GeneralPublics = new HashSet<string>(["tous-publics", "personnes-en-situation-durgence"], StringComparer.Ordinal);
 
     /// <summary>
     /// Fills the index again when it is empty while structures are online: a migration empties it when the index's
@@ -223,7 +226,7 @@ public sealed class SearchIndex
                     s.City,
                     s.Languages,
                     s.WheelchairAccessible,
-                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, v.Publics, v.Gender, v.Access, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
+                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var rows = documents.Where(d => d.Status == StructureStatus.Online).Select(d => new SearchDocument(
@@ -231,7 +234,7 @@ public sealed class SearchIndex
                 TextNormalizer.IndexText(d.Name),
                 TextNormalizer.IndexText(string.Join(' ', new[] { d.Summary, d.Description, d.City ?? "" }
                     .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
-                FacetTokens(d.Services.Select(v => new FacetService(v.CategoryId, v.Publics, v.Gender, v.Access)), d.Languages, d.WheelchairAccessible)))
+                FacetTokens(d.Services.Select(v => new FacetService(v.CategoryId, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation)), d.Languages, d.WheelchairAccessible)))
                 .ToList();
             await WriteAsync(db, alreadyEmpty ? [] : chunk, rows, cancellationToken);
         }
@@ -310,7 +313,7 @@ public sealed class SearchIndex
 }
 
 /// <summary>What the index needs of a service for its facet tokens.</summary>
-public sealed record FacetService(int CategoryId, string Publics, Gender Gender, AccessCondition Access);
+public sealed record FacetService(int CategoryId, string Publics, Gender Gender, AccessCondition Access, string? AccessDetails, string? AdministrativeSituation);
 
 /// <summary>The whole words of the index, sorted, with how many structures hold each (for corrections).</summary>
 public sealed class IndexVocabulary

@@ -21,13 +21,15 @@ public sealed record LexiconPhrase(string[] Stems, string[] ContentWords, string
 public sealed class SearchLexicon
 {
     private readonly Dictionary<string, Lexeme> words;
+    private readonly Dictionary<string, Lexeme> exactWords;
     private readonly Dictionary<string, Lexeme> abbreviations;
     private readonly HashSet<string> fillers;
     private readonly Dictionary<string, string> displayWords;
 
-    private SearchLexicon(Dictionary<string, Lexeme> words, Dictionary<string, Lexeme> abbreviations, List<LexiconPhrase> phrases, HashSet<string> fillers, Dictionary<string, string> displayWords)
+    private SearchLexicon(Dictionary<string, Lexeme> words, Dictionary<string, Lexeme> exactWords, Dictionary<string, Lexeme> abbreviations, List<LexiconPhrase> phrases, HashSet<string> fillers, Dictionary<string, string> displayWords)
     {
         this.words = words;
+        this.exactWords = exactWords;
         this.abbreviations = abbreviations;
         this.fillers = fillers;
         this.displayWords = displayWords;
@@ -44,10 +46,14 @@ public sealed class SearchLexicon
     /// <summary>A word that says nothing of a need ("je", "cherche", "où", "please").</summary>
     public bool IsFiller(string foldedWord) => TextNormalizer.IsStopWord(foldedWord) || fillers.Contains(foldedWord);
 
-    /// <summary>The meaning of a single word: an abbreviation as written (or its plural), any other word by its stem.</summary>
+    /// <summary>
+    /// The meaning of a single word: an abbreviation as written (or its plural); any other word as written, else by
+    /// its stem, so that words sharing a stem keep their own meaning ("cours", "courses", "courir").
+    /// </summary>
     public Lexeme? Word(string foldedWord) =>
         abbreviations.GetValueOrDefault(foldedWord)
         ?? (foldedWord.Length > 2 && foldedWord[^1] == 's' ? abbreviations.GetValueOrDefault(foldedWord[..^1]) : null)
+        ?? exactWords.GetValueOrDefault(foldedWord)
         ?? words.GetValueOrDefault(TextNormalizer.Stem(foldedWord));
 
     /// <summary>How a folded word of the lexicon is written (with its accents), for showing a correction.</summary>
@@ -117,6 +123,7 @@ public sealed class SearchLexicon
     {
         private readonly HashSet<string> fillers = fillers.ToHashSet(StringComparer.Ordinal);
         private readonly Dictionary<string, Entry> words = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Entry> exactWords = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entry> abbreviations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string[] Stems, string[] Content, Entry Entry)> phrases = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> display = new(StringComparer.Ordinal);
@@ -131,19 +138,27 @@ public sealed class SearchLexicon
 
             foreach (var (typed, folded) in tokens)
             {
-                display.TryAdd(folded, typed.ToLowerInvariant());
+                // Shown as written with its accents when the lexicon has it so anywhere ("hébergement").
+                var written = typed.ToLowerInvariant();
+                if (!display.TryGetValue(folded, out var known) || (known == folded && written != folded))
+                {
+                    display[folded] = written;
+                }
             }
 
             var stems = tokens.Select(t => TextNormalizer.Stem(t.Folded)).ToArray();
             if (tokens.Count == 1)
             {
-                var (map, key) = meaning.Abbreviation ? (abbreviations, tokens[0].Folded) : (words, stems[0]);
-                if (!map.TryGetValue(key, out var entry))
+                if (meaning.Abbreviation)
                 {
-                    map[key] = entry = new Entry(text);
+                    Add(abbreviations, tokens[0].Folded, text, meaning);
+                }
+                else
+                {
+                    Add(exactWords, tokens[0].Folded, text, meaning);
+                    Add(words, stems[0], text, meaning);
                 }
 
-                entry.Add(meaning);
                 return;
             }
 
@@ -157,8 +172,19 @@ public sealed class SearchLexicon
             phrase.Entry.Add(meaning);
         }
 
+        private static void Add(Dictionary<string, Entry> map, string key, string text, Meaning meaning)
+        {
+            if (!map.TryGetValue(key, out var entry))
+            {
+                map[key] = entry = new Entry(text);
+            }
+
+            entry.Add(meaning);
+        }
+
         public SearchLexicon Build() => new(
             words.ToDictionary(w => w.Key, w => w.Value.ToLexeme(), StringComparer.Ordinal),
+            exactWords.ToDictionary(w => w.Key, w => w.Value.ToLexeme(), StringComparer.Ordinal),
             abbreviations.ToDictionary(w => w.Key, w => w.Value.ToLexeme(), StringComparer.Ordinal),
             phrases.Values
                 .OrderByDescending(p => p.Stems.Length).ThenByDescending(p => p.Content.Length).ThenBy(p => p.Entry.Text, StringComparer.Ordinal)

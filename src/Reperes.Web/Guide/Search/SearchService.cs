@@ -98,6 +98,12 @@ public sealed class SearchService(
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
+        if (result.Total > 0 && result.Terms.Count > 0 && result.Terms.All(t => t.Unknown))
+        {
+            // Words not in the vocabulary read, yet found: the index learnt them since (a place just created or renamed).
+            result = result with { NotUnderstood = [] };
+        }
+
         if (result.UnknownCommune || result.Page > 1 || result.Total > SearchResult.FewResults)
         {
             return result;
@@ -183,12 +189,6 @@ public sealed class SearchService(
         if (commune is { Origin: null })
         {
             return new SearchResult([], 0, false, 1, pageSize, terms, null, true, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Query) && interpretation.NothingUnderstood)
-        {
-            // Words, none understood: nothing is searched (listing every place would answer something else).
-            return new SearchResult([], 0, false, 1, pageSize, terms, origin, false, []) { Commune = commune, NotUnderstood = interpretation.NotUnderstood };
         }
 
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);

@@ -33,10 +33,18 @@ public sealed class AgendaModel(ReperesDbContext db, PublicationFeed feed, Guide
 
     public IReadOnlyList<(DateOnly Day, IReadOnlyList<PublicationCard> Events)> Days { get; private set; } = [];
 
+    /// <summary>No week was asked for and this one had no event: the agenda opened on the week of the next one.</summary>
+    public bool OpenedOnNextEvent { get; private set; }
+
+    /// <summary>When the week shown is empty: the day of the next event after it, if any.</summary>
+    public DateOnly? NextEventDay { get; private set; }
+
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
     public async Task<IActionResult> OnGetAsync()
     {
         var today = HoursEvaluator.LocalDate(feed.Now);
-        Monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        Monday = MondayOf(today);
         if (Week is { Length: > 0 })
         {
             if (!TryParseWeek(Week, out var monday) || Math.Abs(monday.DayNumber - today.DayNumber) > 5 * 366)
@@ -67,6 +75,36 @@ public sealed class AgendaModel(ReperesDbContext db, PublicationFeed feed, Guide
             StructureName = structure.Name;
         }
 
+        await LoadWeekAsync(structureId);
+        if (Days.All(d => d.Events.Count == 0))
+        {
+            // An empty week is no answer: the agenda opens on the next event's week, or says when the next one is.
+            var after = ParisTime.ToInstant(Monday.AddDays(7), TimeOnly.MinValue);
+            var next = await PublicationFeed.Filter(feed.Visible(), structureId, Need?.Id)
+                .Where(p => p.Kind == PublicationKind.Event && p.StartsAt != null && p.StartsAt >= after)
+                .OrderBy(p => p.StartsAt).Select(p => p.StartsAt).FirstOrDefaultAsync(HttpContext.RequestAborted);
+            if (next is { } starts)
+            {
+                var day = DateOnly.FromDateTime(ParisTime.Local(starts));
+                if (Week is not { Length: > 0 } && day.DayNumber - today.DayNumber <= 5 * 366)
+                {
+                    Monday = MondayOf(day);
+                    OpenedOnNextEvent = true;
+                    await LoadWeekAsync(structureId);
+                }
+                else
+                {
+                    NextEventDay = day;
+                }
+            }
+        }
+
+        return Page();
+    }
+
+    /// <summary>The events of the week from <see cref="Monday"/>, day by day.</summary>
+    private async Task LoadWeekAsync(int? structureId)
+    {
         var from = ParisTime.ToInstant(Monday, TimeOnly.MinValue);
         var to = ParisTime.ToInstant(Monday.AddDays(7), TimeOnly.MinValue);
         var events = await PublicationFeed.Project(PublicationFeed.Filter(feed.Visible(), structureId, Need?.Id)
@@ -80,7 +118,6 @@ public sealed class AgendaModel(ReperesDbContext db, PublicationFeed feed, Guide
                 DateOnly.FromDateTime(ParisTime.Local(e.StartsAt!.Value)) <= day
                 && day <= DateOnly.FromDateTime(ParisTime.Local(e.EndsAt ?? e.StartsAt!.Value))).ToList()))
             .ToList();
-        return Page();
     }
 
     public static string WeekCode(DateOnly monday) =>

@@ -1,3 +1,4 @@
+// Hand-written with XmlWriter (no syndication package: System.ServiceModel.Syndication targets .NET 11 here): RFC 4287 is small, and the tests validate every feed with libxml2 against its RELAX NG schema.
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;

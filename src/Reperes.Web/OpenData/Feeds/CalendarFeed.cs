@@ -1,3 +1,4 @@
+// Hand-written rather than with Ical.Net: the RFC 5545 subset used (events, one time zone, folding, escaping) is short, and the tests parse every feed with Mozilla's ical.js.
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

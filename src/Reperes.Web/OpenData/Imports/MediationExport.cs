@@ -1,3 +1,4 @@
+// The CSV is written by hand (every field quoted, RFC 4180) to match the standard's exact columns; the tests check it against its schema.json with a Table Schema validator.
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -25,6 +25,10 @@ public sealed class AttachmentsModel(
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The file whose removal is being confirmed (?retirer=id): removing deletes it for good.</summary>
+    [BindProperty(SupportsGet = true, Name = "retirer")]
+    public int? ToRemove { get; set; }
+
     [BindProperty]
     public string? AltText { get; set; }
 

@@ -16,7 +16,7 @@ using Reperes.Web.Core.Taxonomy;
 namespace Reperes.Web.Publishing.Sheet;
 
 /// <summary>The sheet as its staff edit it: plain fields and choices, the hours in the weekly grid (the syntax only behind a toggle).</summary>
-public sealed class SheetInput
+public sealed class SheetInput : Addresses.IAddressInput
 {
     [Required(ErrorMessage = "Indiquez le nom de la structure.")]
     [StringLength(200, ErrorMessage = "Le nom est trop long : 200 caractères au plus.")]
@@ -29,23 +29,26 @@ public sealed class SheetInput
     [StringLength(10000, ErrorMessage = "La présentation est trop longue : 10 000 caractères au plus.")]
     public string? Description { get; set; }
 
-    [StringLength(300)]
-    public string? Street { get; set; }
-
-    [StringLength(10)]
-    public string? PostalCode { get; set; }
-
-    [StringLength(120)]
-    public string? City { get; set; }
+    [StringLength(100, ErrorMessage = "Le nom de la commune est trop long.")]
+    public string? Commune { get; set; }
 
     [StringLength(5)]
     public string? CommuneCode { get; set; }
 
-    [StringLength(20)]
+    [StringLength(5)]
+    public string? PostalCode { get; set; }
+
+    [StringLength(300, ErrorMessage = "La rue est trop longue : 300 caractères au plus.")]
+    public string? Street { get; set; }
+
+    [StringLength(30)]
     public string? Latitude { get; set; }
 
-    [StringLength(20)]
+    [StringLength(30)]
     public string? Longitude { get; set; }
+
+    [StringLength(1)]
+    public string? PinMoved { get; set; }
 
     [StringLength(300)]
     public string? Phones { get; set; }
@@ -76,6 +79,9 @@ public sealed partial class EditSheetModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     SheetWriter writer,
+    Addresses.AddressPicker addresses,
+    Guide.Communes.FrenchCommunes communes,
+    Microsoft.Extensions.Options.IOptions<Core.ReperesOptions> options,
     Freshness.FreshnessRecorder freshness,
     HoursEvaluator hours,
     TimeProvider clock,
@@ -105,6 +111,11 @@ public sealed partial class EditSheetModel(
 
     public IReadOnlyList<NoticeInfo> CurrentNotices { get; private set; } = [];
 
+    /// <summary>The address fields: commune, street and the map's pin.</summary>
+    public Addresses.AddressFieldsView AddressFields { get; private set; } = null!;
+
+    private Addresses.AddressChoice? addressChoice;
+
     /// <summary>The next seven days with the hours of the form (the saved ones on arrival), under the grid.</summary>
     public IReadOnlyList<WeekDay> HoursWeek { get; private set; } = [];
 
@@ -123,10 +134,10 @@ public sealed partial class EditSheetModel(
             Name = s.Name,
             Summary = s.Summary,
             Description = s.Description,
-            Street = s.Street,
-            PostalCode = s.PostalCode,
-            City = s.City,
+            Commune = Addresses.AddressPicker.CommuneText(s.City, s.PostalCode),
             CommuneCode = s.CommuneCode,
+            PostalCode = s.PostalCode,
+            Street = s.Street,
             Latitude = s.Latitude?.ToString(CultureInfo.InvariantCulture),
             Longitude = s.Longitude?.ToString(CultureInfo.InvariantCulture),
             Phones = string.Join('\n', s.PhoneList),
@@ -142,6 +153,22 @@ public sealed partial class EditSheetModel(
         return Page();
     }
 
+    /// <summary>Builds the address fields for the page, whatever the handler returns.</summary>
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        if (Structure is not null)
+        {
+            var saved = Structure.Address;
+            var savedCommune = addressChoice is null ? SavedCommune() : null;
+            AddressFields = Addresses.AddressFieldsView.For(Input, addressChoice, saved, savedCommune, localizer["Adresse (laisser vide pour un service seulement à distance)"], streetRequired: true, addresses.GeocoderEnabled, options.Value.Map);
+        }
+
+        base.OnPageHandlerExecuted(context);
+    }
+
+    private Guide.Communes.FrenchCommune? SavedCommune() =>
+        Structure.CommuneCode is null ? null : communes.Lookup($"{Structure.City} {Structure.PostalCode}", null).Commune ?? communes.ByCode(Structure.CommuneCode);
+
     public async Task<IActionResult> OnPostAsync(string slug)
     {
         if (await LoadAsync(slug) is { } refusal)
@@ -149,7 +176,14 @@ public sealed partial class EditSheetModel(
             return refusal;
         }
 
-        var address = Validate();
+        addressChoice = await addresses.ResolveAsync(Input, Structure.Address, streetRequired: true, HttpContext.RequestAborted);
+        foreach (var error in addressChoice.Errors)
+        {
+            ModelState.AddModelError("", error);
+        }
+
+        var address = addressChoice.Address;
+        Validate();
         var openingHours = ResolveHours();
         if (!ModelState.IsValid)
         {
@@ -235,33 +269,9 @@ public sealed partial class EditSheetModel(
     private IReadOnlyList<WeekDay> WeekOf(string? openingHours) =>
         openingHours is null ? [] : hours.Week(openingHours, CurrentNotices.Where(n => n.ServiceId is null).ToList(), Today);
 
-    /// <summary>Checks what annotations cannot say; returns the address (null: remote only).</summary>
-    private Address? Validate()
+    /// <summary>Checks what annotations cannot say (the address is read by the address picker).</summary>
+    private void Validate()
     {
-        string?[] parts = [Input.Street, Input.PostalCode, Input.City, Input.CommuneCode, Input.Latitude, Input.Longitude];
-        Address? address = null;
-        if (parts.Any(p => !string.IsNullOrWhiteSpace(p)))
-        {
-            var latitude = ParseCoordinate(Input.Latitude, 90);
-            var longitude = ParseCoordinate(Input.Longitude, 180);
-            if (parts.Any(string.IsNullOrWhiteSpace))
-            {
-                ModelState.AddModelError("", localizer["Adresse incomplète : indiquez la rue, le code postal, la commune, le code INSEE et les coordonnées, ou rien du tout pour un service à distance."]);
-            }
-            else if (!PostalCodePattern().IsMatch(Input.PostalCode!.Trim()) || !CommuneCodePattern().IsMatch(Input.CommuneCode!.Trim()))
-            {
-                ModelState.AddModelError("", localizer["Le code postal compte 5 chiffres et le code INSEE 5 caractères (ex. 29019)."]);
-            }
-            else if (latitude is null || longitude is null)
-            {
-                ModelState.AddModelError("", localizer["Les coordonnées sont des nombres : latitude entre -90 et 90, longitude entre -180 et 180."]);
-            }
-            else
-            {
-                address = new Address(Input.Street!.Trim(), Input.PostalCode.Trim(), Input.City!.Trim(), Input.CommuneCode.Trim().ToUpperInvariant(), latitude.Value, longitude.Value);
-            }
-        }
-
         var phones = Lines(Input.Phones);
         if (phones.Count > 5 || phones.Any(p => !PhonePattern().IsMatch(p)))
         {
@@ -284,22 +294,12 @@ public sealed partial class EditSheetModel(
             ModelState.AddModelError("", localizer["Choisissez la fréquence de mise à jour dans la liste : 1, 3, 6 ou 12 mois."]);
         }
 
-        return address;
     }
 
     private static List<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static double? ParseCoordinate(string? text, double limit) =>
-        double.TryParse(text?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) <= limit ? value : null;
-
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex PostalCodePattern();
-
-    [GeneratedRegex(@"^(\d{5}|2[AB]\d{3})$", RegexOptions.IgnoreCase)]
-    private static partial Regex CommuneCodePattern();
 
     [GeneratedRegex(@"^[0-9+(). -]{2,20}$")]
     private static partial Regex PhonePattern();

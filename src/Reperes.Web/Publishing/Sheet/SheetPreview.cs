@@ -19,7 +19,7 @@ public sealed record SheetPreview(Structure Structure, HoursStatus Status, IRead
         var states = new OpenStates(hours);
         var open = states.Of(place, [], now);
         var services = structure.Services
-            .OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position)
+            .OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, Core.Text.FrenchOrder.Comparer)
             .Select(v => ServiceView(v, place, states, now, l))
             .ToList();
         return new SheetPreview(structure, OpenStateText.HeadlineStatus(open, now, l, CultureInfo.CurrentUICulture), states.Week(place, null, today), notices, services, today);

@@ -8,6 +8,10 @@
     button.addEventListener('click', function () { window.print(); });
   });
 
+  // A need's categories scroll sideways on a phone: bring the chosen one into view.
+  var chosen = document.querySelector('.chips-row [aria-current]');
+  if (chosen && chosen.scrollIntoView) { chosen.scrollIntoView({ block: 'nearest', inline: 'center' }); }
+
   // Without geolocation, "Près de moi" simply opens /pres-de-moi, which asks for a commune.
   if (!('geolocation' in navigator)) { return; }
 

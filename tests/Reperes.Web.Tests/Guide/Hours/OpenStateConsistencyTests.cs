@@ -299,9 +299,12 @@ public sealed class OpenStateConsistencyTests(OpenStateConsistencyTests.Apps app
             return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         }
 
+        /// <summary>The answer's own list (not the partial answers "without your filters" that may follow it).</summary>
+        private static IEnumerable<IElement> MainCards(IDocument page) => page.QuerySelector("ol.results")?.QuerySelectorAll("li.result") ?? Enumerable.Empty<IElement>();
+
         private void CompareCards(string what, string url, IDocument page, IReadOnlyCollection<int> scope)
         {
-            foreach (var card in page.QuerySelectorAll("li.result"))
+            foreach (var card in MainCards(page))
             {
                 var slug = card.QuerySelector("a")!.GetAttribute("href")!["/structure/".Length..];
                 Compare(what, url, card.QuerySelector("p.badge")?.TextContent, Headline(BySlug(slug), scope));
@@ -333,7 +336,7 @@ public sealed class OpenStateConsistencyTests(OpenStateConsistencyTests.Apps app
                     {
                         url = $"/besoin/{need}?open=now&pageSize=100";
                         var page = await PageAsync(url);
-                        CompareSet("open now page", url, page.QuerySelectorAll("li.result a[href^='/structure/']").Select(a => a.GetAttribute("href")!["/structure/".Length..]),
+                        CompareSet("open now page", url, MainCards(page).Select(li => li.QuerySelector("a[href^='/structure/']")!.GetAttribute("href")!["/structure/".Length..]),
                             PlacesOf(need).Where(p => states.Of(p.Hours, scope, now).IsOpen).Select(p => p.Slug));
                         break;
                     }

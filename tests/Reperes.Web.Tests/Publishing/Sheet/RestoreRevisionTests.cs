@@ -78,7 +78,7 @@ public sealed class RestoreRevisionTests
         await using var app = new ReperesApp(engine);
         var client = await LoggedInAsync(app, Manager);
         var original = await FieldsAsync(app);
-        await SaveSheetAsync(client, ("Input.Street", "1, place de la Liberté"), ("Input.Latitude", "48.1"), ("Input.Longitude", "-4.1"), ("Input.Hours.Mode", "expert"), ("Input.Hours.Expert", "24/7"));
+        await SaveSheetAsync(client, ("Input.Street", "1, place de la Liberté"), ("Input.Latitude", "48.36"), ("Input.Longitude", "-4.55"), ("Input.PinMoved", "1"), ("Input.Hours.Mode", "expert"), ("Input.Hours.Expert", "24/7"));
         (await FieldsAsync(app)).GeoCell.ShouldNotBe(original.GeoCell);
 
         var response = await client.PostFormAsync(Area("historique/0/retablir"), new());
