@@ -105,7 +105,8 @@ public static class ReperesApplication
         builder.Services.AddScoped<Guide.Print.PrintedGuide>();
         builder.Services.AddScoped<ReferenceData>();
         builder.Services.AddScoped<DemoData>();
-        builder.Services.AddScoped<SheetWriter>();
+        builder.Services.AddScoped<StructureWriter>();
+        builder.Services.AddScoped<IStructureIndex, GuideStructureIndex>();
         builder.Services.AddHttpClient<Publishing.Addresses.AddressGeocoder>();
         builder.Services.AddScoped<Publishing.Addresses.AddressPicker>();
         builder.Services.AddImports();

@@ -5,6 +5,7 @@ using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Core;
 

@@ -47,7 +47,7 @@ public sealed class MySpaceModel(ReperesDbContext db, UserManager<ReperesUser> u
             .Select(s => new MyStructure(s.Name, s.Slug, s.Role, s.Status, s.UpdatedAt, s.VerifiedAt))
             .OrderBy(s => s.VerifiedAt ?? DateTimeOffset.MinValue)
             .ToList();
-        AwaitingValidation = (await Publishing.Publications.ModerationQueue.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
+        AwaitingValidation = (await ModerationQueue.QueueAsync(db, User, Me.Id, 1000, HttpContext.RequestAborted)).Count;
         var mine = await db.Publications.AsNoTracking()
             .Where(p => p.AuthorId == Me.Id && (p.Status == PublicationStatus.Draft || p.Status == PublicationStatus.Refused))
             .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() })

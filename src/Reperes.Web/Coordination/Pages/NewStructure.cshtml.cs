@@ -66,7 +66,7 @@ public sealed class NewStructureInput : Publishing.Addresses.IAddressInput
 public sealed partial class NewStructureModel(
     ReperesDbContext db,
     UserManager<ReperesUser> users,
-    SearchIndex index,
+    StructureWriter writer,
     Publishing.Addresses.AddressPicker addresses,
     IMailer mailer,
     IOptions<ReperesOptions> options,
@@ -140,16 +140,15 @@ public sealed partial class NewStructureModel(
             structure.PlaceInCommune(postalCode, city, commune!.AddressCode);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-        db.Structures.Add(structure);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        var (invitation, code) = Invitation.Create(Input.ManagerEmail, structure.Id, MembershipRole.Manager, me.Id, now);
-        db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-
-        // A draft is not in the index; indexing it keeps the index right whatever the status rules become.
-        await index.IndexAsync(db, [structure.Id], HttpContext.RequestAborted);
-        await transaction.CommitAsync(HttpContext.RequestAborted);
+        Invitation invitation = null!;
+        string code = "";
+        await writer.CreateAsync(StructureAuthor.Of(me), structure, online: false, async created =>
+        {
+            (invitation, code) = Invitation.Create(Input.ManagerEmail, created.Id, MembershipRole.Manager, me.Id, now);
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            return [];
+        }, HttpContext.RequestAborted);
 
         await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         return Redirect($"/mon-espace/structure/{structure.Slug}/equipe?invite={Uri.EscapeDataString(invitation.Email)}");

@@ -23,7 +23,7 @@ public sealed record StructureRow(int Id, string Name, string Slug, string? Post
 [Authorize(Roles = NetworkRoles.Coordinator)]
 public sealed partial class StructuresModel(
     ReperesDbContext db,
-    SearchIndex index,
+    StructureWriter writer,
     CommuneDirectory communes,
     TimeProvider clock,
     HoursEvaluator hours,
@@ -113,31 +113,31 @@ public sealed partial class StructuresModel(
             return NotFound();
         }
 
-        try
+        var status = target switch
         {
-            switch (target)
-            {
-                case "en-ligne":
-                    structure.PutOnline(clock.GetUtcNow());
-                    break;
-                case "hors-ligne":
-                    structure.TakeOffline(clock.GetUtcNow());
-                    break;
-                default:
-                    return BadRequest();
-            }
-        }
-        catch (InvalidOperationException)
+            "en-ligne" => StructureStatus.Online,
+            "hors-ligne" => StructureStatus.Offline,
+            _ => (StructureStatus?)null,
+        };
+        if (status is null)
         {
-            await OnGetAsync();
-            Error = localizer["Une structure fermée définitivement ne peut être ni remise en ligne ni mise hors ligne."];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return BadRequest();
         }
 
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await index.IndexAsync(db, [structure.Id], HttpContext.RequestAborted);
-        communes.Invalidate();
+        var outcome = await writer.ChangeStatusAsync(await writer.AuthorAsync(User), structure, status.Value, UpdatedDate.Moves, HttpContext.RequestAborted);
+        switch (outcome)
+        {
+            case StatusChangeOutcome.ClosedForGood:
+                await OnGetAsync();
+                Error = localizer["Une structure fermée définitivement ne peut être ni remise en ligne ni mise hors ligne."];
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case StatusChangeOutcome.Changed or StatusChangeOutcome.Unchanged:
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+        }
+
         var back = returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/mon-espace/coordination/structures", StringComparison.Ordinal)
             ? returnUrl
             : "/mon-espace/coordination/structures";

@@ -24,16 +24,14 @@ namespace Reperes.Web.Freshness.Dashboard;
 [Authorize(Roles = NetworkRoles.Coordinator)]
 public sealed class DecisionModel(
     ReperesDbContext db,
-    UserManager<ReperesUser> users,
+    StructureWriter writer,
     HoursEvaluator hours,
-    SearchIndex index,
-    CommuneDirectory communes,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>The names the decisions take in the sheet's history (French, like the other fields).</summary>
-    public const string StatusField = "État de la fiche";
-    public const string ReliabilityField = "Fiabilité";
+    public const string StatusField = StructureWriter.StatusField;
+    public const string ReliabilityField = StructureWriter.ReliabilityField;
 
     [BindProperty]
     public bool Confirmed { get; set; }
@@ -57,29 +55,15 @@ public sealed class DecisionModel(
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? Page();
 
-    public Task<IActionResult> OnPostUnverifiedAsync(string slug) => DecideAsync(slug, "non-verifiee", s =>
-    {
-        if (s.UnverifiedSince is not null)
-        {
-            return null;
-        }
+    public Task<IActionResult> OnPostUnverifiedAsync(string slug) => DecideAsync(slug, "non-verifiee", (author, s) =>
+        writer.MarkUnverifiedAsync(author, s, HttpContext.RequestAborted));
 
-        s.MarkUnverified(Now);
-        return new FieldChange(ReliabilityField, null, localizer["Marquée non vérifiée par la coordination"]);
-    });
+    /// <summary>Only an online sheet is taken offline from here; its "updated" date stays (a decision confirms nothing).</summary>
+    public Task<IActionResult> OnPostOfflineAsync(string slug) => DecideAsync(slug, "hors-ligne", async (author, s) =>
+        s.Status == StructureStatus.Online
+        && await writer.ChangeStatusAsync(author, s, StructureStatus.Offline, UpdatedDate.Stays, HttpContext.RequestAborted) == StatusChangeOutcome.Changed);
 
-    public Task<IActionResult> OnPostOfflineAsync(string slug) => DecideAsync(slug, "hors-ligne", s =>
-    {
-        if (s.Status != StructureStatus.Online)
-        {
-            return null;
-        }
-
-        s.TakeOffline(Now);
-        return new FieldChange(StatusField, localizer["En ligne"], localizer["Hors ligne"]);
-    });
-
-    private async Task<IActionResult> DecideAsync(string slug, string done, Func<Structure, FieldChange?> decide)
+    private async Task<IActionResult> DecideAsync(string slug, string done, Func<StructureAuthor, Structure, Task<bool>> decide)
     {
         if (await LoadAsync(slug) is { } refusal)
         {
@@ -100,19 +84,7 @@ public sealed class DecisionModel(
             return Page();
         }
 
-        var updatedAt = Structure.UpdatedAt;
-        if (decide(Structure) is { } change)
-        {
-            var me = (await users.GetUserAsync(User))!;
-
-            // Taking offline moves "updated at" in the entity; a decision confirms nothing, so the date stays.
-            Structure.Touch(updatedAt);
-            db.SheetRevisions.Add(new SheetRevision(Structure.Id, me.Id, me.DisplayName, Now, [change]));
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-            await index.IndexAsync(db, [Structure.Id], HttpContext.RequestAborted);
-            communes.Invalidate();
-        }
-
+        await decide(await writer.AuthorAsync(User), Structure);
         return Redirect($"/mon-espace/coordination/tableau-de-bord/{Structure.Slug}/decision?fait={done}");
     }
 

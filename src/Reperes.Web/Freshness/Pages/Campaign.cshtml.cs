@@ -21,7 +21,7 @@ public sealed record CampaignStructureRow(int StructureId, string Name, string S
 /// the answers the coordinator got by phone or during a visit.
 /// </summary>
 [Authorize(Roles = NetworkRoles.Coordinator)]
-public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, FreshnessRecorder recorder, TimeProvider clock, IOptions<ReperesOptions> options) : PageModel
+public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, FreshnessRecorder recorder, StructureWriter writer, TimeProvider clock, IOptions<ReperesOptions> options) : PageModel
 {
     public const int RowLimit = 500;
 
@@ -107,8 +107,7 @@ public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, Fr
             return Page();
         }
 
-        await recorder.RecordAsync(target.Structure, how, Campaign.Sections, User.FindFirstValue(ClaimTypes.NameIdentifier), null, Campaign.Id, note, clock.GetUtcNow(), HttpContext.RequestAborted);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await writer.ConfirmAsync(target.Structure, () => recorder.RecordAsync(target.Structure, how, Campaign.Sections, User.FindFirstValue(ClaimTypes.NameIdentifier), null, Campaign.Id, note, clock.GetUtcNow(), HttpContext.RequestAborted), HttpContext.RequestAborted);
         return Redirect($"/mon-espace/coordination/campagnes/{id}?fait=reponse#structure-{structureId}");
     }
 

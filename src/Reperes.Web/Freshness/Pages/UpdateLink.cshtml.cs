@@ -21,7 +21,7 @@ public enum LinkProblem
 /// them or one at a time, "Mettre à jour" towards the edit pages. Opening the page confirms nothing (mail scanners
 /// follow links): confirming is a form (POST, antiforgery).
 /// </summary>
-public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recorder, HoursEvaluator hours, TimeProvider clock) : PageModel
+public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recorder, StructureWriter writer, HoursEvaluator hours, TimeProvider clock) : PageModel
 {
     public const string DoneKey = "freshness-done";
 
@@ -96,8 +96,7 @@ public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recor
             return Page();
         }
 
-        await recorder.ConfirmThroughLinkAsync(Link, Structure, sections, clock.GetUtcNow(), HttpContext.RequestAborted);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await writer.ConfirmAsync(Structure, () => recorder.ConfirmThroughLinkAsync(Link, Structure, sections, clock.GetUtcNow(), HttpContext.RequestAborted), HttpContext.RequestAborted);
         if (Link.UsedAt is not null)
         {
             TempData[DoneKey] = Structure.Name;

@@ -237,6 +237,12 @@ public sealed class SearchIndex
                 FacetTokens(d.Services.Select(v => new FacetService(v.CategoryId, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation)), d.Languages, d.WheelchairAccessible)))
                 .ToList();
             await WriteAsync(db, alreadyEmpty ? [] : chunk, rows, cancellationToken);
+            if (!alreadyEmpty && vocabulary is { } cached)
+            {
+                // The words just indexed are known at once (a new name is found, not "corrected" into another word);
+                // the counts follow at the next reading.
+                vocabulary = cached with { Terms = cached.Terms.With(rows.SelectMany(r => (r.Name + " " + r.Body).Split(' ', StringSplitOptions.RemoveEmptyEntries))) };
+            }
         }
 
         InvalidateVocabulary();
@@ -323,6 +329,10 @@ public sealed class IndexVocabulary
     private readonly string[] words;
     private readonly Dictionary<string, int> documents;
 
+    /// <summary>Words indexed since the vocabulary was read (one document each until it is read again), sorted.</summary>
+    private readonly string[] recent;
+    private readonly Lazy<string[]> all;
+
     public IndexVocabulary(IEnumerable<(string Word, int Documents)> entries)
     {
         documents = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -332,20 +342,41 @@ public sealed class IndexVocabulary
         }
 
         words = documents.Keys.Order(StringComparer.Ordinal).ToArray();
+        recent = [];
+        all = new Lazy<string[]>(words);
     }
 
-    public IReadOnlyList<string> Words => words;
+    private IndexVocabulary(IndexVocabulary read, string[] recent)
+    {
+        words = read.words;
+        documents = read.documents;
+        this.recent = recent;
+        all = new Lazy<string[]>(() => words.Concat(recent).Order(StringComparer.Ordinal).ToArray());
+    }
 
-    public int Documents(string word) => documents.GetValueOrDefault(word);
+    public IReadOnlyList<string> Words => all.Value;
+
+    /// <summary>
+    /// This vocabulary and <paramref name="more"/> words just indexed: cheap (the words read stay shared), so that a
+    /// write never waits for the whole vocabulary to be sorted again.
+    /// </summary>
+    public IndexVocabulary With(IEnumerable<string> more)
+    {
+        var added = more.Where(w => !documents.ContainsKey(w) && Array.BinarySearch(recent, w, StringComparer.Ordinal) < 0).ToHashSet(StringComparer.Ordinal);
+        return added.Count == 0 ? this : new IndexVocabulary(this, recent.Concat(added).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    public int Documents(string word) =>
+        documents.TryGetValue(word, out var count) ? count : Array.BinarySearch(recent, word, StringComparer.Ordinal) >= 0 ? 1 : 0;
 
     /// <summary>True when the index holds a word in one of these forms (a prefix or an exact word).</summary>
     public bool Finds(IReadOnlyList<TextForm> forms) =>
-        forms.Any(f => f.Prefix ? HasPrefix(f.Term) : documents.ContainsKey(f.Term));
+        forms.Any(f => f.Prefix ? HasPrefix(words, f.Term) || HasPrefix(recent, f.Term) : Documents(f.Term) > 0);
 
-    private bool HasPrefix(string prefix)
+    private static bool HasPrefix(string[] sorted, string prefix)
     {
-        var index = Array.BinarySearch(words, prefix, StringComparer.Ordinal);
+        var index = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
         var at = index >= 0 ? index : ~index;
-        return at < words.Length && words[at].StartsWith(prefix, StringComparison.Ordinal);
+        return at < sorted.Length && sorted[at].StartsWith(prefix, StringComparison.Ordinal);
     }
 }

@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.OpenData.Feeds;
 

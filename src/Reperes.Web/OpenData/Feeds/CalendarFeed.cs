@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.OpenData.Feeds;
 

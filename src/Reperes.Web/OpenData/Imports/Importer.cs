@@ -54,7 +54,7 @@ public sealed record ImportPlan(ImportFormat Format, IReadOnlyList<PlanLine> Lin
 public sealed class Importer(
     ReperesDbContext db,
     GuideCatalog catalog,
-    SearchIndex index,
+    StructureWriter writer,
     NoticeBoard notices,
     CommuneDirectory communes,
     IConfiguration configuration,
@@ -222,73 +222,77 @@ public sealed class Importer(
             return (await PlanItemAsync(item, options, cancellationToken)).Line;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var planned = await PlanItemAsync(item, options, cancellationToken);
+        var line = planned.Line;
+        switch (line.Action)
+        {
+            case PlanAction.Rejected:
+                return line;
+            case PlanAction.Unchanged when planned.Reference is not null:
+                return line;
+            case PlanAction.Unchanged or PlanAction.Create or PlanAction.Update:
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown action {line.Action}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var signed = $"Import {FormatName(format)} « {item.Source} » ({author.Name})";
+        var structure = planned.Structure;
+        if (line.Action == PlanAction.Create)
+        {
+            var values = planned.Target!;
+            structure = new Structure(await Slugs.FreeAsync(db, values.Name, values.City ?? "", cancellationToken), values.Name, values.Kind, now);
+            SetFields(structure, values);
+            if (options.PutOnline)
+            {
+                structure.PutOnline(now);
+            }
+        }
+
         try
         {
-            var planned = await PlanItemAsync(item, options, cancellationToken);
-            var line = planned.Line;
-            var now = clock.GetUtcNow();
-            var structure = planned.Structure;
-            var revision = new List<FieldChange>();
-            switch (line.Action)
+            // The structure, its services, the reference of the import and the revision: one write, one transaction.
+            await writer.WriteAsync(new StructureAuthor(author.UserId, signed), structure!, UpdatedDate.Moves, async () =>
             {
-                case PlanAction.Rejected:
-                    return line;
-                case PlanAction.Unchanged when planned.Reference is not null:
-                    return line;
-                case PlanAction.Unchanged:
-                    break;
-                case PlanAction.Create:
-                    var values = planned.Target!;
-                    structure = new Structure(await Slugs.FreeAsync(db, values.Name, values.City ?? "", cancellationToken), values.Name, values.Kind, now);
-                    SetFields(structure, values);
-                    if (options.PutOnline)
-                    {
-                        structure.PutOnline(now);
-                    }
+                var revision = new List<FieldChange>();
+                switch (line.Action)
+                {
+                    case PlanAction.Create:
+                        var values = planned.Target!;
+                        revision.AddRange(line.Changes.Where(c => !c.Field.StartsWith(StructureValues.ServicePrefix, StringComparison.Ordinal)));
+                        revision.AddRange(await SetServicesAsync(structure!, values, values.Services.Select(s => StructureValues.ServiceKey(s.Name)).ToList(), cancellationToken));
+                        break;
+                    case PlanAction.Update:
+                        var changedKeys = line.Changes.Select(c => c.Field).ToList();
+                        SetFields(structure!, planned.Target!);
+                        revision.AddRange(line.Changes.Where(c => !c.Field.StartsWith(StructureValues.ServicePrefix, StringComparison.Ordinal)));
+                        revision.AddRange(await SetServicesAsync(structure!, item.Values!, changedKeys, cancellationToken));
+                        break;
+                    case PlanAction.Unchanged or PlanAction.Rejected:
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unknown action {line.Action}.");
+                }
 
-                    db.Structures.Add(structure);
-                    await db.SaveChangesAsync(cancellationToken);
-                    revision.AddRange(line.Changes.Where(c => !c.Field.StartsWith(StructureValues.ServicePrefix, StringComparison.Ordinal)));
-                    revision.AddRange(await SetServicesAsync(structure, values, values.Services.Select(s => StructureValues.ServiceKey(s.Name)).ToList(), cancellationToken));
-                    line = line with { Slug = structure.Slug };
-                    break;
-                case PlanAction.Update:
-                    var changedKeys = line.Changes.Select(c => c.Field).ToList();
-                    SetFields(structure!, planned.Target!);
-                    revision.AddRange(line.Changes.Where(c => !c.Field.StartsWith(StructureValues.ServicePrefix, StringComparison.Ordinal)));
-                    revision.AddRange(await SetServicesAsync(structure!, item.Values!, changedKeys, cancellationToken));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unknown action {line.Action}.");
-            }
+                if (planned.Reference is null)
+                {
+                    db.ExternalReferences.Add(new ExternalReference(item.Source, item.ExternalId, structure!.Id, FormatName(format), planned.Incoming!, now));
+                }
+                else
+                {
+                    planned.Reference.Record(planned.Incoming!, now);
+                }
 
-            if (planned.Reference is null)
-            {
-                db.ExternalReferences.Add(new ExternalReference(item.Source, item.ExternalId, structure!.Id, FormatName(format), planned.Incoming!, now));
-            }
-            else
-            {
-                planned.Reference.Record(planned.Incoming!, now);
-            }
-
-            if (revision.Count > 0)
-            {
-                structure!.Touch(now);
-                var name = $"Import {FormatName(format)} « {item.Source} » ({author.Name})";
-                db.SheetRevisions.Add(new SheetRevision(structure.Id, author.UserId, name.Length > 120 ? name[..120] : name, now, revision));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await index.IndexAsync(db, [structure!.Id], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return line;
+                return revision;
+            }, cancellationToken);
         }
         catch (DbUpdateException e)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return Line(item, PlanAction.Rejected, [], [], null) with { Reasons = [new ImportMessage("Écriture refusée par la base de données : {0}", e.InnerException?.Message ?? e.Message)] };
         }
+
+        return line.Action == PlanAction.Create ? line with { Slug = structure!.Slug } : line;
     }
 
     private static void SetFields(Structure structure, StructureValues v)

@@ -14,6 +14,7 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Publishing.Back;
 

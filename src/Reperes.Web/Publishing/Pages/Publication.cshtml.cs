@@ -7,6 +7,7 @@ using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Publishing.Pages;
 

@@ -77,7 +77,7 @@ public sealed partial class EditServiceModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     GuideCatalog catalog,
-    SheetWriter writer,
+    StructureWriter writer,
     HoursEvaluator hours,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel

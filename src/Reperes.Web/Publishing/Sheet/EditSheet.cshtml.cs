@@ -78,7 +78,7 @@ public sealed class SheetInput : Addresses.IAddressInput
 public sealed partial class EditSheetModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
-    SheetWriter writer,
+    StructureWriter writer,
     Addresses.AddressPicker addresses,
     Guide.Communes.FrenchCommunes communes,
     Microsoft.Extensions.Options.IOptions<Core.ReperesOptions> options,
@@ -219,12 +219,8 @@ public sealed partial class EditSheetModel(
         // The whole sheet was in front of the person who saved it (services and notices are listed below the form):
         // saving it confirms it, which answers the reminders and campaigns, with or without changes.
         var now = clock.GetUtcNow();
-        await freshness.RecordAsync(s, VerificationMethod.Edit, SheetSections.All, User.FindFirstValue(ClaimTypes.NameIdentifier), null, null, null, now, HttpContext.RequestAborted);
-        var saved = await writer.SaveAsync(User, s, changes, HttpContext.RequestAborted);
-        if (!saved)
-        {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
+        var saved = await writer.SaveAsync(User, s, changes, HttpContext.RequestAborted, () =>
+            freshness.RecordAsync(s, VerificationMethod.Edit, SheetSections.All, User.FindFirstValue(ClaimTypes.NameIdentifier), null, null, null, now, HttpContext.RequestAborted));
 
         // A sheet not yet online has no public page to show: stay in the edit area.
         return s.Status == StructureStatus.Online

@@ -40,7 +40,7 @@ public sealed class NoticeInput
 public sealed class NoticesModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
-    SheetWriter writer,
+    StructureWriter writer,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {

@@ -8,7 +8,7 @@ namespace Reperes.Web.Publishing.Sheet;
 
 /// <summary>Removing a notice before its end asks first; a notice of another structure is not found here.</summary>
 [Authorize]
-public sealed class RemoveNoticeModel(ReperesDbContext db, IAuthorizationService authorization, SheetWriter writer) : PageModel
+public sealed class RemoveNoticeModel(ReperesDbContext db, IAuthorizationService authorization, StructureWriter writer) : PageModel
 {
     public Structure Structure { get; private set; } = null!;
 

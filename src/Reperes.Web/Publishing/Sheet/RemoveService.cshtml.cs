@@ -9,7 +9,7 @@ namespace Reperes.Web.Publishing.Sheet;
 
 /// <summary>Removing a service asks first (a page, so that it works without JavaScript); its own notices go with it.</summary>
 [Authorize]
-public sealed class RemoveServiceModel(ReperesDbContext db, IAuthorizationService authorization, GuideCatalog catalog, SheetWriter writer) : PageModel
+public sealed class RemoveServiceModel(ReperesDbContext db, IAuthorizationService authorization, GuideCatalog catalog, StructureWriter writer) : PageModel
 {
     public Structure Structure { get; private set; } = null!;
 

@@ -19,7 +19,7 @@ public sealed record RestoredField(string Field, string? Current, string? Restor
 /// Services and notices are not restored (their changes stay in the history, to redo by hand).
 /// </summary>
 [Authorize]
-public sealed class RestoreRevisionModel(ReperesDbContext db, IAuthorizationService authorization, SheetWriter writer) : PageModel
+public sealed class RestoreRevisionModel(ReperesDbContext db, IAuthorizationService authorization, StructureWriter writer) : PageModel
 {
     public Structure Structure { get; private set; } = null!;
 

@@ -12,6 +12,7 @@ using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Publishing.Workshops;
 

@@ -4,7 +4,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Reperes.Web.Publishing.Publications;
+namespace Reperes.Web.Core.Text;
 
 /// <summary>
 /// Simple formatting for texts anyone may write: Markdown without raw HTML, links only to the web, mail and phone,

@@ -3,7 +3,7 @@ using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Data;
 
-namespace Reperes.Web.Publishing.Publications;
+namespace Reperes.Web.Core.Publications;
 
 public sealed record AwaitingPublication(int Id, PublicationKind Kind, string Title, string? StructureName, string Author, DateTimeOffset? ProposedAt, bool FromWorkshop);
 
