@@ -53,6 +53,9 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>Runs the fresh data reminders' job in the background (off: the tests run it when they mean to).</summary>
     public bool RemindersEnabled { get; init; }
 
+    /// <summary>Services the test adds or replaces (after the application's own), e.g. a part that fails on purpose.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Migrates and seeds its own database, which becomes a template (see DatabaseTemplates).</summary>
     internal bool BuildsTemplate { get; init; }
 
@@ -83,7 +86,11 @@ public class ReperesApp : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Reperes", connectionString);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
