@@ -89,6 +89,7 @@ public static class ReperesApplication
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StructureAuthorizationHandler>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
         builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();
+        builder.Services.AddScoped<Publishing.Publications.PublicationWorkflow>();
         builder.Services.AddScoped<PublicationFeed>();
         builder.Services.AddSingleton<Publishing.Media.MediaStore>();
 

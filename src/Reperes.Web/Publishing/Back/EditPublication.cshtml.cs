@@ -30,7 +30,7 @@ public sealed class EditPublicationModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     UserManager<ReperesUser> users,
-    PublicationNotifier notifier,
+    PublicationWorkflow workflow,
     GuideCatalog catalog,
     IOptions<ReperesOptions> options,
     TimeProvider clock,
@@ -180,7 +180,6 @@ public sealed class EditPublicationModel(
         if (publication is null)
         {
             publication = new Publication(Input.Kind, structureId, me.Id, me.DisplayName, now, content);
-            db.Publications.Add(publication);
         }
         else
         {
@@ -188,80 +187,27 @@ public sealed class EditPublicationModel(
         }
 
         publication.SetNeeds(needs);
-        var state = "enregistre";
-        switch (action)
+        var intent = action switch
         {
-            case "propose" when publication.CanPropose:
-                publication.Propose(now);
-                state = "propose";
-                break;
-            case "publish" when publication.CanPublish:
-                publication.Publish(me.Id, now, PublishFrom());
-                state = publication.IsScheduledAt(now) ? "programme" : "publie";
-                break;
-            default:
-                break;
-        }
-
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        if (state == "propose")
-        {
-            await notifier.ProposedAsync(publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        }
-        else if (state is "publie" or "programme" && publication.AuthorId != me.Id)
-        {
-            await notifier.DecidedAsync(publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        }
-
-        return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={state}");
+            "propose" => PublicationWorkflow.Intent.Propose,
+            "publish" => PublicationWorkflow.Intent.Publish,
+            _ => PublicationWorkflow.Intent.Save,
+        };
+        var result = await workflow.SubmitAsync(publication, intent, me.Id, PublishFrom(), options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var step = result is WorkflowResult.Done done ? done.Step : PublicationStep.Saved;
+        return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={PublicationSteps.Word(step)}");
     }
 
-    public Task<IActionResult> OnPostUnpublishAsync(int id) => DecideAsync(id, PublicationOperations.Moderate, (p, me, now) =>
-    {
-        if (!p.CanUnpublish)
-        {
-            return null;
-        }
+    public Task<IActionResult> OnPostUnpublishAsync(int id) => DecideAsync(id, PublicationOperations.Moderate, (p, me) => workflow.UnpublishAsync(p, me, HttpContext.RequestAborted));
 
-        p.Unpublish(me, now);
-        return "depublie";
-    });
+    public Task<IActionResult> OnPostTrashAsync(int id) => DecideAsync(id, PublicationOperations.Trash, (p, _) => workflow.TrashAsync(p, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostTrashAsync(int id) => DecideAsync(id, PublicationOperations.Trash, (p, _, now) =>
-    {
-        if (!p.CanTrash)
-        {
-            return null;
-        }
+    public Task<IActionResult> OnPostRestoreAsync(int id) => DecideAsync(id, PublicationOperations.Trash, (p, _) => workflow.RestoreAsync(p, HttpContext.RequestAborted));
 
-        p.Trash(now);
-        return "corbeille";
-    });
+    public Task<IActionResult> OnPostFeatureAsync(int id, bool featured) => DecideAsync(id, PublicationOperations.Feature, (p, _) => workflow.FeatureAsync(p, featured, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostRestoreAsync(int id) => DecideAsync(id, PublicationOperations.Trash, (p, _, now) =>
-    {
-        if (!p.CanRestore)
-        {
-            return null;
-        }
-
-        p.Restore(now);
-        return "restaure";
-    });
-
-    public Task<IActionResult> OnPostFeatureAsync(int id, bool featured) => DecideAsync(id, PublicationOperations.Feature, (p, _, now) =>
-    {
-        if (featured && p.Status != PublicationStatus.Published)
-        {
-            return null;
-        }
-
-        p.SetFeatured(featured, now);
-        return featured ? "une" : "plus-une";
-    });
-
-    /// <summary>One workflow step: authorized on the publication, guarded by its state, then the author is told.</summary>
-    private async Task<IActionResult> DecideAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Func<Publication, string, DateTimeOffset, string?> step)
+    /// <summary>One workflow step: authorized on the publication, guarded by its state in the workflow.</summary>
+    private async Task<IActionResult> DecideAsync(int id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation, Func<Publication, string, Task<WorkflowResult>> step)
     {
         if (await LoadAsync(id, operation) is { } refusal)
         {
@@ -270,25 +216,21 @@ public sealed class EditPublicationModel(
 
         var publication = Publication!;
         Input = ToInput(publication);
-        var state = step(publication, users.GetUserId(User)!, clock.GetUtcNow());
-        if (state is null)
+        switch (await step(publication, users.GetUserId(User)!))
         {
-            if (ModelState.IsValid)
-            {
-                ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
-            }
+            case WorkflowResult.Done done:
+                return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={PublicationSteps.Word(done.Step)}");
+            case WorkflowResult.NotPossible:
+                if (ModelState.IsValid)
+                {
+                    ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
+                }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            default:
+                throw new InvalidOperationException("Unknown workflow result.");
         }
-
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        if (state is "publie" or "programme")
-        {
-            await notifier.DecidedAsync(publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        }
-
-        return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={state}");
     }
 
     private DateTimeOffset? PublishFrom() =>

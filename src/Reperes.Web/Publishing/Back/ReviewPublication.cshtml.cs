@@ -26,7 +26,7 @@ public sealed class ReviewPublicationModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     UserManager<ReperesUser> users,
-    PublicationNotifier notifier,
+    PublicationWorkflow workflow,
     IOptions<ReperesOptions> options,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -93,19 +93,13 @@ public sealed class ReviewPublicationModel(
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
         }
 
-        if (ModelState.IsValid && !Publication.CanPublish)
-        {
-            ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
-        }
-
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        Publication.Publish(users.GetUserId(User)!, At, from);
-        return await DecidedAsync(Publication.IsScheduledAt(At) ? "programme" : "publie");
+        return Decided(await workflow.PublishAsync(Publication, users.GetUserId(User)!, from, options.Value.BaseUrl(Request), HttpContext.RequestAborted));
     }
 
     public async Task<IActionResult> OnPostRefuseAsync(int id)
@@ -115,31 +109,38 @@ public sealed class ReviewPublicationModel(
             return refusal;
         }
 
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 2000)
+        if (Reason is { Length: > 2000 })
         {
-            ModelState.AddModelError(nameof(Reason), localizer["Dites en quelques mots pourquoi ce texte n’est pas publié (2 000 caractères au plus) : son auteur le lira."]);
-        }
-        else if (!Publication.CanRefuse)
-        {
-            ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
+            return Refused(StepRefusal.ReasonRequired);
         }
 
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
-        Publication.Refuse(users.GetUserId(User)!, At, Reason!);
-        return await DecidedAsync("refuse");
+        return Decided(await workflow.RefuseAsync(Publication, users.GetUserId(User)!, Reason, options.Value.BaseUrl(Request), HttpContext.RequestAborted));
     }
 
-    /// <summary>Saves the decision, tells the author, and goes back to the queue with what was done.</summary>
-    private async Task<IActionResult> DecidedAsync(string done)
+    /// <summary>Back to the queue with what was done, or the page again saying why it could not be done.</summary>
+    private IActionResult Decided(WorkflowResult result) => result switch
     {
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await notifier.DecidedAsync(Publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"{ModerationQueueModel.Path}?fait={done}&publication={Publication.Id}");
+        WorkflowResult.Done done => Redirect($"{ModerationQueueModel.Path}?fait={PublicationSteps.Word(done.Step)}&publication={Publication.Id}"),
+        WorkflowResult.NotPossible refused => Refused(refused.Why),
+        _ => throw new InvalidOperationException("Unknown workflow result."),
+    };
+
+    private PageResult Refused(StepRefusal why)
+    {
+        switch (why)
+        {
+            case StepRefusal.ReasonRequired:
+                ModelState.AddModelError(nameof(Reason), localizer["Dites en quelques mots pourquoi ce texte n’est pas publié (2 000 caractères au plus) : son auteur le lira."]);
+                break;
+            case StepRefusal.StateChanged:
+                ModelState.AddModelError("", localizer["Cette action n’est plus possible : la publication a changé d’état entre-temps."]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(why), why, null);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     /// <summary>The publication, if the person may decide on it (a 404 when it does not exist, a 403 otherwise).</summary>

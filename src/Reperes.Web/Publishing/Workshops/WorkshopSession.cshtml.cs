@@ -45,7 +45,7 @@ public sealed class WorkshopSessionModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     UserManager<ReperesUser> users,
-    PublicationNotifier notifier,
+    PublicationWorkflow workflow,
     IOptions<ReperesOptions> options,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -87,10 +87,7 @@ public sealed class WorkshopSessionModel(
         var summary = SafeMarkdown.ToPlainText(Input.Body, 240);
         var publication = new Publication(PublicationKind.Article, Workshop.StructureId, me.Id, me.DisplayName, now, new PublicationContent(Input.Title, summary, Input.Body));
         publication.SignForWorkshop(Workshop.Id, Input.Signature, now);
-        publication.Propose(now);
-        db.Publications.Add(publication);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await notifier.ProposedAsync(publication, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        await workflow.SubmitAsync(publication, PublicationWorkflow.Intent.Propose, me.Id, null, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         return Redirect($"/mon-espace/ateliers/{Workshop.Id}?ajoute={publication.Id}");
     }
 
