@@ -3,36 +3,26 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reperes.Web.Accounts;
+using Reperes.Web.Admin;
 using Reperes.Web.Api;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
-using Reperes.Web.Guide.Data;
+using Reperes.Web.Guide;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
-using Reperes.Web.OpenData.Feeds;
-using Reperes.Web.OpenData.Hsds;
-using Reperes.Web.OpenData.Imports;
-using Reperes.Web.Publishing.Media;
-using Reperes.Web.Admin.Demo;
+using Reperes.Web.Publishing;
 using Reperes.Web.Core;
-using Reperes.Web.Core.Accounts;
-using Reperes.Web.Core.Hours;
-using Reperes.Web.Core.Mail;
-using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web;
 
 public static class ReperesApplication
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("fr"), new("en")];
+    public static readonly CultureInfo[] SupportedCultures = Cultures.Supported;
 
     public static WebApplication Build(string[] args)
     {
@@ -47,71 +37,15 @@ public static class ReperesApplication
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")))
             .SetApplicationName("Reperes");
 
-        builder.Services.AddIdentity<ReperesUser, IdentityRole>(o =>
-            {
-                // Long passwords rather than composition rules (ANSSI, NIST); lockout against guessing.
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<ReperesDbContext>()
-            .AddDefaultTokenProviders();
-        builder.Services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/connexion";
-            o.LogoutPath = "/deconnexion";
-            o.AccessDeniedPath = "/acces-refuse";
-            o.Cookie.Name = "reperes.session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromDays(14);
-            o.SlidingExpiration = true;
-
-            // A refusal is a 403 on the address asked for (shown as "Accès refusé" by the status pages), not a
-            // redirect: a refused form never looks like a success, and tools see the refusal for what it is.
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
-        // Roles given or removed and accounts locked by the coordination reach open sessions within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
-        builder.Services.AddSingleton<IMailer, Mailer>();
-        builder.Services.AddScoped<SecurityNotifier>();
-        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StructureAuthorizationHandler>();
-        builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Publishing.Publications.PublicationAuthorizationHandler>();
-        builder.Services.AddScoped<Publishing.Publications.PublicationNotifier>();
-        builder.Services.AddScoped<Publishing.Publications.PublicationWorkflow>();
-        builder.Services.AddScoped<PublicationFeed>();
-        builder.Services.AddSingleton<Publishing.Media.MediaStore>();
-
-        builder.Services.AddSingleton<GuideCatalog>();
-        builder.Services.AddSingleton<SearchIndex>();
-        builder.Services.AddSingleton<SearchLexicons>();
-        builder.Services.AddSingleton<Guide.Communes.FrenchCommunes>();
-        builder.Services.AddSingleton<CommuneDirectory>();
-        builder.Services.AddSingleton<NoticeBoard>();
-        builder.Services.AddSingleton<HoursEvaluator>();
-        builder.Services.AddSingleton<OpenStates>();
-        builder.Services.AddScoped<SearchService>();
-        builder.Services.AddSingleton<HoursSummaries>();
-        builder.Services.AddScoped<Guide.Print.PrintedGuide>();
-        builder.Services.AddScoped<ReferenceData>();
-        builder.Services.AddScoped<DemoData>();
-        builder.Services.AddScoped<StructureWriter>();
-        builder.Services.AddScoped<IStructureIndex, GuideStructureIndex>();
-        builder.Services.AddHttpClient<Publishing.Addresses.AddressGeocoder>();
-        builder.Services.AddScoped<Publishing.Addresses.AddressPicker>();
-        builder.Services.AddImports();
-        Freshness.Reports.SheetReportsSetup.AddSheetReports(builder.Services, builder.Configuration);
+        // The core, then each feature in the one-way order of README's Layout section.
+        builder.Services.AddCore();
+        builder.Services.AddGuide();
+        builder.Services.AddAccounts();
+        builder.Services.AddFreshness(builder.Configuration);
+        builder.Services.AddPublishing();
+        builder.Services.AddPublicApi();
+        builder.Services.AddOpenData();
+        builder.Services.AddAdmin();
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -129,9 +63,6 @@ public static class ReperesApplication
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
-        builder.Services.AddPublicApi();
-        builder.Services.AddHsdsApi();
-        builder.Services.AddFreshness(builder.Configuration);
 
         // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
         // characters (< > & " ') are still encoded.
@@ -186,7 +117,7 @@ public static class ReperesApplication
         await reference.EnsureRolesAsync();
         if (options.DemoData)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadDemoAsync();
+            await scope.ServiceProvider.GetRequiredService<Admin.Demo.DemoData>().LoadDemoAsync();
         }
 
         await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
@@ -235,27 +166,10 @@ public static class ReperesApplication
             },
         });
         app.MapRazorPages();
-        app.MapGuideApi();
-        Publishing.Addresses.AddressEndpoints.MapAddressEndpoints(app);
-        app.MapPublicApiDocument();
+        app.MapGuide();
+        app.MapPublishing();
+        app.MapApi();
         app.MapOpenData();
-        app.MapMedia();
-        app.MapAtomFeeds();
-        app.MapCalendarFeeds();
-        app.MapSitemaps();
-        app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
-        {
-            if (SupportedCultures.All(c => c.Name != culture))
-            {
-                return Results.BadRequest();
-            }
-
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        });
     }
 }
 

@@ -1,8 +1,10 @@
+using Reperes.Web.Freshness.Reports;
+
 namespace Reperes.Web.Freshness;
 
 public static class FreshnessSetup
 {
-    /// <summary>Fresh data: the reminders (and their job when enabled), the campaigns, the recording of answers.</summary>
+    /// <summary>Fresh data: the reminders (and their job when enabled), the campaigns, the recording of answers, the reports.</summary>
     public static IServiceCollection AddFreshness(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReminderOptions>(configuration.GetSection(ReminderOptions.Section));
@@ -10,6 +12,7 @@ public static class FreshnessSetup
         services.AddScoped<ReminderSender>();
         services.AddScoped<CampaignSender>();
         services.AddSingleton<ReminderJob>();
+        services.AddSheetReports(configuration);
         if (configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() is not { Enabled: false })
         {
             services.AddHostedService(provider => provider.GetRequiredService<ReminderJob>());

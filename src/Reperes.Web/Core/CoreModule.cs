@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
+
+namespace Reperes.Web.Core;
+
+/// <summary>The core's services, which every feature may use.</summary>
+public static class CoreModule
+{
+    public static IServiceCollection AddCore(this IServiceCollection services)
+    {
+        services.AddSingleton<IMailer, Mailer>();
+        services.AddSingleton<GuideCatalog>();
+        services.AddSingleton<NoticeBoard>();
+        services.AddSingleton<HoursEvaluator>();
+        services.AddSingleton<OpenStates>();
+        services.AddSingleton<HoursSummaries>();
+        services.AddScoped<ReferenceData>();
+        services.AddScoped<PublicationFeed>();
+        services.AddScoped<StructureWriter>();
+        services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
+        return services;
+    }
+}
