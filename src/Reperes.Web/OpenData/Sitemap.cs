@@ -31,7 +31,7 @@ public static class Sitemap
         app.MapGet("/sitemap.xml", async (HttpContext context, ReperesDbContext db, IOptions<ReperesOptions> options) =>
         {
             var baseUrl = options.Value.BaseUrl(context.Request);
-            var count = await db.Structures.CountAsync(s => s.Status == StructureStatus.Online, context.RequestAborted);
+            var count = await PublicData.Structures(db).CountAsync(context.RequestAborted);
             await using var writer = await StartAsync(context, "sitemapindex");
             await Entry(writer, "sitemap", baseUrl + "/sitemap-pages.xml", null);
             for (var file = 0; file * StructuresPerFile < count; file++)
@@ -74,7 +74,7 @@ public static class Sitemap
             }
 
             var baseUrl = options.Value.BaseUrl(context.Request);
-            var structures = db.Structures.AsNoTracking().Where(s => s.Status == StructureStatus.Online)
+            var structures = PublicData.Structures(db)
                 .OrderBy(s => s.Id).Skip((file - 1) * StructuresPerFile).Take(StructuresPerFile)
                 .Select(s => new { s.Slug, s.UpdatedAt })
                 .AsAsyncEnumerable();

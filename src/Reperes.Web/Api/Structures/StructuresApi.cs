@@ -179,7 +179,7 @@ public static class StructuresApi
             structureUid = parsed;
         }
 
-        var services = db.Services.AsNoTracking().Where(v => v.Structure.Status == StructureStatus.Online);
+        var services = PublicData.Services(db);
         if (structureUid is { } uid)
         {
             services = services.Where(v => v.Structure.Uid == uid);
@@ -289,10 +289,10 @@ public static class StructuresApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var service = await db.Services.AsNoTracking()
+        var service = await PublicData.Services(db)
             .Include(v => v.Category).ThenInclude(c => c.Need)
             .Include(v => v.Structure)
-            .FirstOrDefaultAsync(v => v.Uid == id && v.Structure.Status == StructureStatus.Online, cancellationToken);
+            .FirstOrDefaultAsync(v => v.Uid == id, cancellationToken);
         if (service is null)
         {
             return NotFound(localizer["Ce service n’existe pas ou n’est pas en ligne."]);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
 using Reperes.Web.Publishing.Media;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.Core.Publications;
 
@@ -34,10 +35,7 @@ public sealed class PublicationFeed(ReperesDbContext db, TimeProvider clock)
 
     public IQueryable<Publication> Visible()
     {
-        var now = clock.GetUtcNow();
-        return db.Publications.AsNoTracking()
-            .Where(p => p.Status == PublicationStatus.Published && p.PublishFrom <= now)
-            .Where(p => p.StructureId == null || p.Structure!.Status == StructureStatus.Online);
+        return PublicData.Publications(db, clock.GetUtcNow());
     }
 
     /// <summary>Articles, news and projects, latest first; expired news left out.</summary>

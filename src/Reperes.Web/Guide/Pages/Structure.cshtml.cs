@@ -95,7 +95,7 @@ public sealed class StructureModel(
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
         CanWrite = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.WritePublications)).Succeeded;
-        if (structure.Status == StructureStatus.Online)
+        if (PublicData.IsPublic(structure))
         {
             Events = await feed.UpcomingEventsAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);
             Publications = await feed.LatestAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);

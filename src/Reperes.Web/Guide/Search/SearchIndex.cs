@@ -5,6 +5,7 @@ using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.Guide.Search;
 
@@ -196,7 +197,7 @@ public sealed class SearchIndex
         var indexed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             IsPostgres(db) ? "SELECT COUNT(*) FROM (SELECT 1 FROM structure_search LIMIT 1) i" : "SELECT COUNT(*) FROM (SELECT rowid FROM structure_search LIMIT 1) i",
             cancellationToken: cancellationToken));
-        if (indexed > 0 || !await db.Structures.AnyAsync(s => s.Status == StructureStatus.Online, cancellationToken))
+        if (indexed > 0 || !await PublicData.Structures(db).AnyAsync(cancellationToken))
         {
             return;
         }
@@ -253,7 +254,7 @@ public sealed class SearchIndex
     {
         // Emptied at once: deleting row by row makes FTS5 re-read every document.
         await db.Database.ExecuteSqlRawAsync(IsPostgres(db) ? "TRUNCATE structure_search" : "DELETE FROM structure_search", cancellationToken);
-        var ids = await db.Structures.Where(s => s.Status == StructureStatus.Online).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
+        var ids = await PublicData.Structures(db).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
         await IndexAsync(db, ids, cancellationToken, alreadyEmpty: true);
     }
 

@@ -8,6 +8,7 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.OpenData.Agenda;
 
@@ -64,8 +65,8 @@ public sealed class AgendaModel(ReperesDbContext db, PublicationFeed feed, Guide
         int? structureId = null;
         if (StructureSlug is { Length: > 0 })
         {
-            var structure = StructureSlug.Length > 200 ? null : await db.Structures.AsNoTracking()
-                .Where(s => s.Slug == StructureSlug && s.Status == StructureStatus.Online).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+            var structure = StructureSlug.Length > 200 ? null : await PublicData.Structures(db)
+                .Where(s => s.Slug == StructureSlug).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync(HttpContext.RequestAborted);
             if (structure is null)
             {
                 return NotFound();

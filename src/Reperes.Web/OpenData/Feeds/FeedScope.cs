@@ -40,8 +40,8 @@ public sealed record FeedScope(string Title, string PagePath, int? StructureId, 
                 return null;
             }
 
-            var structure = await db.Structures.AsNoTracking()
-                .Where(s => s.Slug == structureSlug && s.Status == StructureStatus.Online)
+            var structure = await PublicData.Structures(db)
+                .Where(s => s.Slug == structureSlug)
                 .Select(s => new { s.Id, s.Name, s.Slug })
                 .FirstOrDefaultAsync(cancellationToken);
             return structure is null ? null : new FeedScope($"Repères — {structure.Name}", $"/structure/{structure.Slug}", structure.Id, null);

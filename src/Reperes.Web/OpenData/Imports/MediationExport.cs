@@ -7,6 +7,7 @@ using Reperes.Web.Data;
 using Reperes.Web.OpenData.DataInclusion;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.OpenData.Imports;
 
@@ -63,8 +64,8 @@ public static partial class MediationExport
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), 65_536, leaveOpen: true);
         await writer.WriteAsync(Line(MediationReader.Schema.Fields.Select(f => f.Name)));
-        var rows = db.Structures.AsNoTracking()
-            .Where(s => s.Status == StructureStatus.Online && s.Street != null && s.PostalCode != null && s.City != null
+        var rows = PublicData.Structures(db)
+            .Where(s => s.Street != null && s.PostalCode != null && s.City != null
                 && s.Services.Any(v => Categories.Contains(v.Category.Code)))
             .OrderBy(s => s.Id)
             .Select(s => new Row(s.Uid, s.Name, s.Kind, s.Summary, s.Description, s.Networks, s.Street, s.PostalCode, s.City, s.CommuneCode,

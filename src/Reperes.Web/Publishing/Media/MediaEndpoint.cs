@@ -4,6 +4,7 @@ using Reperes.Web.Data;
 using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core;
 
 namespace Reperes.Web.Publishing.Media;
 
@@ -31,7 +32,7 @@ public static class MediaEndpoint
             }
 
             var publication = await db.Publications.AsNoTracking().Include(p => p.Structure).FirstAsync(p => p.Id == attachment.PublicationId, context.RequestAborted);
-            var isPublic = publication.IsVisibleAt(clock.GetUtcNow()) && publication.Structure is null or { Status: StructureStatus.Online };
+            var isPublic = PublicData.IsPublic(publication, clock.GetUtcNow());
             if (!isPublic && !(await authorization.AuthorizeAsync(context.User, publication, PublicationOperations.Read)).Succeeded)
             {
                 return Results.NotFound();

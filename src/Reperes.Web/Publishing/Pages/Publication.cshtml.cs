@@ -42,7 +42,7 @@ public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService 
             return NotFound();
         }
 
-        var isPublic = publication.IsVisibleAt(Now) && publication.Structure is null or { Status: StructureStatus.Online };
+        var isPublic = PublicData.IsPublic(publication, Now);
         var mayRead = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, publication, PublicationOperations.Read)).Succeeded;
         if (!isPublic && !mayRead)
