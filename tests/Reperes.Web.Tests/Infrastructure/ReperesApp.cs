@@ -70,6 +70,9 @@ public class ReperesApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Called before CreateHost (the settings below are read when the entry point builds the host): the database,
+        // and so its connection string, must exist by now.
+        PrepareDatabase();
         builder.UseEnvironment("Testing");
         builder.UseSetting("Reperes:DataDirectory", DataDirectory);
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
@@ -87,7 +90,6 @@ public class ReperesApp : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var started = Stopwatch.GetTimestamp();
-        PrepareDatabase();
         var host = base.CreateHost(builder);
         AppStarts.Record(this, Stopwatch.GetElapsedTime(started));
         return host;
@@ -99,6 +101,11 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// </summary>
     private void PrepareDatabase()
     {
+        if (DatabaseOrigin.Length > 0)
+        {
+            return;
+        }
+
         var template = BuildsTemplate || Clock.Now != DefaultNow ? null : DatabaseTemplates.For(Engine, DemoData);
         DatabaseOrigin = BuildsTemplate ? "builds-template" : template is null ? "seeded" : "template";
         if (Engine == Engines.PostgreSql)
