@@ -38,7 +38,7 @@ public sealed class SheetEditBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("Lundi, créneau 1, de", new() { Exact = true })).ToHaveValueAsync("14:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le service" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le service est ajouté à la fiche.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Le service est ajouté à la fiche." })).ToBeVisibleAsync();
         await page.GotoAsync("/structure/halte-accueil-ozanam");
         var service = page.Locator("ul.services > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Courrier" }) });
         await service.GetByText("Horaires de ce service").ClickAsync();

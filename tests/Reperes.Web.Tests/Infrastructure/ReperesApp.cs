@@ -73,6 +73,9 @@ public class ReperesApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Called before CreateHost (the settings below are read when the entry point builds the host): the database,
+        // and so its connection string, must exist by now.
+        PrepareDatabase();
         builder.UseEnvironment("Testing");
         // The web host is configured before CreateHost runs: the database (and its connection string) is made here.
         PrepareDatabase();
@@ -96,7 +99,6 @@ public class ReperesApp : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var started = Stopwatch.GetTimestamp();
-        PrepareDatabase();
         var host = base.CreateHost(builder);
         AppStarts.Record(this, Stopwatch.GetElapsedTime(started));
         return host;

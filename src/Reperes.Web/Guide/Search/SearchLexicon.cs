@@ -72,13 +72,13 @@ public sealed class SearchLexicon
             var synonyms = category.Synonyms.Concat(seeds.TryGetValue(category.Code, out var seed) ? seed.Synonyms : []);
             foreach (var text in synonyms.Append(category.NameFr).Append(category.NameEn))
             {
-                builder.Add(text, new Meaning([category.Id], [], Weak: false, Abbreviation: false, null, null));
+                builder.Add(text, new Meaning([category.Id], [], Weak: false, Abbreviation: false, null, null, WholeNeed: false));
             }
         }
 
         foreach (var need in needs)
         {
-            var meaning = new Meaning(need.Categories.Select(c => c.Id).ToList(), [], Weak: false, Abbreviation: false, null, null);
+            var meaning = new Meaning(need.Categories.Select(c => c.Id).ToList(), [], Weak: false, Abbreviation: false, null, null, WholeNeed: true);
             builder.Add(need.NameFr, meaning);
             builder.Add(need.NameEn, meaning);
         }
@@ -105,7 +105,8 @@ public sealed class SearchLexicon
                     weak,
                     abbreviation,
                     entry.Means,
-                    entry.Audience);
+                    entry.Audience,
+                    WholeNeed: false);
                 foreach (var text in entry.Words)
                 {
                     builder.Add(text, meaning);
@@ -116,7 +117,8 @@ public sealed class SearchLexicon
         return builder.Build();
     }
 
-    private sealed record Meaning(IReadOnlyList<int> Primary, IReadOnlyList<int> Also, bool Weak, bool Abbreviation, LocalizedText? Means, string? Audience);
+    /// <param name="WholeNeed">A need's name: all its categories, unless the same words also name some of them.</param>
+    private sealed record Meaning(IReadOnlyList<int> Primary, IReadOnlyList<int> Also, bool Weak, bool Abbreviation, LocalizedText? Means, string? Audience, bool WholeNeed);
 
     /// <summary>Collects meanings by key; a key given several meanings leads to all their categories.</summary>
     private sealed class Builder(IEnumerable<string> fillers)
@@ -197,6 +199,7 @@ public sealed class SearchLexicon
     private sealed class Entry(string text)
     {
         private readonly HashSet<int> primary = [];
+        private readonly HashSet<int> wholeNeed = [];
         private readonly HashSet<int> also = [];
         private bool weak = true;
         private LocalizedText? means;
@@ -206,7 +209,7 @@ public sealed class SearchLexicon
 
         public void Add(Meaning meaning)
         {
-            primary.UnionWith(meaning.Primary);
+            (meaning.WholeNeed ? wholeNeed : primary).UnionWith(meaning.Primary);
             also.UnionWith(meaning.Also);
             // A key shared by a weak and a strong meaning is strong ("aide" alone is weak; nothing else is).
             weak &= meaning.Weak;
@@ -214,7 +217,12 @@ public sealed class SearchLexicon
             audience ??= meaning.Audience;
         }
 
-        public Lexeme ToLexeme() => new(text, primary.Union(also).Order().ToList(), primary.Order().ToList(), weak, means, audience);
+        // "Se soigner" names a need and is a synonym of free medical care: that category first, the need's others after.
+        public Lexeme ToLexeme()
+        {
+            var first = primary.Count > 0 ? primary : wholeNeed;
+            return new(text, first.Union(wholeNeed).Union(also).Order().ToList(), first.Order().ToList(), weak, means, audience);
+        }
     }
 }
 
