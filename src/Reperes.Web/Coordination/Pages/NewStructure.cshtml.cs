@@ -150,8 +150,8 @@ public sealed partial class NewStructureModel(
             return [];
         }, HttpContext.RequestAborted);
 
-        await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/structure/{structure.Slug}/equipe?invite={Uri.EscapeDataString(invitation.Email)}");
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        return Redirect(InvitationMail.TeamPageAfter(structure.Slug, invitation.Email, sent));
     }
 
 }

@@ -20,7 +20,7 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
         var where = await PlaceNameAsync(publication, cancellationToken);
         foreach (var email in recipients)
         {
-            await mailer.SendAsync(email,
+            _ = await mailer.TrySendAsync(email,
                 localizer["Repères : « {0} » attend votre validation", publication.Title],
                 localizer["Bonjour,\n\n{0} propose « {1} » pour {2}.\n\nPour le lire, le publier ou le refuser :\n{3}\n\nL’équipe Repères", publication.Signature ?? publication.AuthorName, publication.Title, where, link],
                 cancellationToken);
@@ -48,7 +48,7 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
         };
         if (subject is not null && body is not null)
         {
-            await mailer.SendAsync(author, subject, body, cancellationToken);
+            _ = await mailer.TrySendAsync(author, subject, body, cancellationToken);
         }
     }
 
