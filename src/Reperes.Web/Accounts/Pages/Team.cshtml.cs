@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Accounts.Pages;
 

@@ -1,10 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Reports;
 

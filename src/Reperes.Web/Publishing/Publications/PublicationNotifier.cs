@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Publishing.Publications;
 
