@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Orientation;
@@ -28,8 +29,16 @@ public static class OrientationModule
     {
         // "Ajouter à ma fiche d'orientation" from a result list or a sheet: a plain form (antiforgery checked for form
         // parameters), then back to the page the person was on.
-        app.MapPost(SlipPath + "/ajouter", async (IFormCollection form, HttpContext context, ReperesDbContext db) =>
+        app.MapPost(SlipPath + "/ajouter", async (HttpContext context, IAntiforgery antiforgery, ReperesDbContext db) =>
         {
+            // Checked here rather than by the endpoint's form metadata, so that the error page shown for a refusal
+            // may read the request like any other.
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var back = LocalUrl(form["retour"]) ?? SlipPath;
             if (!int.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 || !await PublicData.Structures(db).AnyAsync(s => s.Id == id, context.RequestAborted))
