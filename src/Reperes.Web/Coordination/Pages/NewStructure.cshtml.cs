@@ -151,7 +151,7 @@ public sealed partial class NewStructureModel(
         }, HttpContext.RequestAborted);
 
         await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/structure/{structure.Slug}/equipe?invite={Uri.EscapeDataString(invitation.Email)}");
+        return RedirectToPage("/Accounts/Pages/Team", new { slug = structure.Slug, invite = invitation.Email });
     }
 
 }

@@ -85,7 +85,7 @@ public sealed class DecisionModel(
         }
 
         await decide(await writer.AuthorAsync(User), Structure);
-        return Redirect($"/mon-espace/coordination/tableau-de-bord/{Structure.Slug}/decision?fait={done}");
+        return RedirectToPage("/Freshness/Dashboard/Decision", new { slug = Structure.Slug, fait = done });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)
