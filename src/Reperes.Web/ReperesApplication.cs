@@ -10,13 +10,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reperes.Web.Accounts;
 using Reperes.Web.Admin;
 using Reperes.Web.Api;
+using Reperes.Web.Core;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
 using Reperes.Web.Publishing;
-using Reperes.Web.Core;
 
 namespace Reperes.Web;
 

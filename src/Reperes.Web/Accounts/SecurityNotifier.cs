@@ -41,6 +41,6 @@ public sealed class SecurityNotifier(IMailer mailer, IOptions<ReperesOptions> op
             .ToString(localizer["d MMMM yyyy 'à' HH:mm"], CultureInfo.CurrentUICulture);
         var body = localizer["Bonjour {0},\n\n{1}\n\nSi c’est vous, il n’y a rien à faire.\nSinon, quelqu’un connaît peut-être votre mot de passe : choisissez-en vite un nouveau avec ce lien, puis vérifiez la sécurité de votre compte :\n{2}\n\nL’équipe Repères",
             user.DisplayName, string.Format(CultureInfo.CurrentCulture, whatHappened, when), $"{options.Value.BaseUrl(request)}/mot-de-passe-oublie"];
-        await mailer.SendAsync(user.Email!, subject, body, request.HttpContext.RequestAborted);
+        _ = await mailer.TrySendAsync(user.Email!, subject, body, request.HttpContext.RequestAborted);
     }
 }

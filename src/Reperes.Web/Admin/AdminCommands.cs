@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Data;
-using Reperes.Web.Admin.Demo;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Admin;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Admin;
 

@@ -4,10 +4,9 @@ using Microsoft.Extensions.Localization;
 using Reperes.OpeningHours;
 using Reperes.Web.Api.Publications;
 using Reperes.Web.Api.Structures;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Hours;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Api;
 

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 
 namespace Reperes.Web.Data;

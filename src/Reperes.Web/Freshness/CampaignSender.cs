@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Mail;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness;
 

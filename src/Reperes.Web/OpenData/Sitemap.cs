@@ -4,12 +4,10 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData;
 

@@ -1,7 +1,6 @@
 using System.Net;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Accounts;
 

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Accounts;
 

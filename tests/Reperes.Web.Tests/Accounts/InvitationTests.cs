@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Accounts;
 

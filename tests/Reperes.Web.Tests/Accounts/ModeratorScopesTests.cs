@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
+using Reperes.Web.Core.Accounts;
 using Reperes.Web.Data;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Accounts;
 

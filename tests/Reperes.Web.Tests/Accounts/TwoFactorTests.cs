@@ -1,9 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Accounts;
 

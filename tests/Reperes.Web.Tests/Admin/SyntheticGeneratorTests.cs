@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Admin;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Admin;
 

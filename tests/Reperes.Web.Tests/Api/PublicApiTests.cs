@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Api;
 

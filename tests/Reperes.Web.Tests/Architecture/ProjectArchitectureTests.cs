@@ -1,5 +1,3 @@
-using Reperes.Web;
-
 namespace Reperes.Web.Tests.Architecture;
 
 /// <summary>

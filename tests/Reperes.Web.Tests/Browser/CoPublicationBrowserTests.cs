@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
-using Reperes.Web.Core.Structures;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Browser;
 

@@ -7,13 +7,12 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Reperes.Web.Accounts;
+using Reperes.Web.Admin.Demo;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Freshness;
 using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
-using Reperes.Web.Admin.Demo;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Browser;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Hours;
 
 namespace Reperes.Web.Tests.Browser;
 

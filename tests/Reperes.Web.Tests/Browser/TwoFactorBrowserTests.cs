@@ -2,11 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.Tests.Accounts;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Browser;
 

@@ -2,10 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Coordination;
 

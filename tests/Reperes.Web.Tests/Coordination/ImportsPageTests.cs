@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
+using Reperes.Web.Admin.Demo;
 using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.OpenData.Imports;
-using Reperes.Web.Admin.Demo;
 
 namespace Reperes.Web.Tests.Coordination;
 

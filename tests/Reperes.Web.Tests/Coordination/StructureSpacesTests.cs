@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Coordination;
 
@@ -80,7 +79,7 @@ public sealed class StructureSpacesTests
         var created = await coordinator.PostFormAsync(Create, NewSpace());
 
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        created.Headers.Location!.OriginalString.ShouldBe("/mon-espace/structure/epicerie-solidaire-de-lambezellec/equipe?invite=responsable@epicerie.example.org");
+        created.Headers.Location!.OriginalString.ShouldBe("/mon-espace/structure/epicerie-solidaire-de-lambezellec/equipe?invite=responsable%40epicerie.example.org");
         var structure = await app.WithDbAsync(db => db.Structures.AsNoTracking().SingleAsync(s => s.Slug == "epicerie-solidaire-de-lambezellec"));
         structure.Status.ShouldBe(StructureStatus.Draft);
         structure.Name.ShouldBe("Épicerie solidaire de Lambézellec");

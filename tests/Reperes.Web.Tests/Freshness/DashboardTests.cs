@@ -2,15 +2,14 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Freshness;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Freshness.Dashboard;
 using Reperes.Web.Freshness.Pages;
 using Reperes.Web.Freshness.Quality;
 using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
-using Reperes.Web.Core.Hours;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Freshness;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
 using static Reperes.Web.Tests.Freshness.FreshnessTestData;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

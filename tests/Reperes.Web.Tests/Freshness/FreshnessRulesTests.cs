@@ -1,5 +1,5 @@
-using Reperes.Web.Freshness;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Freshness;
 
 namespace Reperes.Web.Tests.Freshness;
 

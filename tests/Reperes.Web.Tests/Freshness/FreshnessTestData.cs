@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Freshness;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,9 +1,8 @@
-using Reperes.Web.Freshness;
-using Reperes.Web.Freshness.Quality;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Freshness.Quality;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
+using Reperes.Web.Core.Accounts;
 using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
-using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Freshness;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Freshness.FreshnessTestData;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Freshness;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
 using Reperes.Web.Tests.Data;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.OpenData;
 

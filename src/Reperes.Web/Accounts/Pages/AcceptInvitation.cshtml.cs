@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Accounts.Pages;
 

@@ -41,9 +41,16 @@ public sealed class ForgotPasswordModel(UserManager<ReperesUser> users, IMailer 
         {
             var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = $"{options.Value.BaseUrl(Request)}/reinitialiser-mot-de-passe?email={Uri.EscapeDataString(user.Email!)}&code={token}";
-            await mailer.SendAsync(user.Email!, localizer["Repères : choisir un nouveau mot de passe"],
+            var sent = await mailer.TrySendAsync(user.Email!, localizer["Repères : choisir un nouveau mot de passe"],
                 localizer["Bonjour {0},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures, une seule fois) :\n{1}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n\nL’équipe Repères", user.DisplayName, link],
                 HttpContext.RequestAborted);
+            if (!sent)
+            {
+                // Said plainly rather than "a message was sent" that will never come; only a server fault shows it.
+                ModelState.AddModelError(string.Empty, localizer["Le message n’a pas pu partir : le serveur de messagerie ne répond pas. Réessayez dans quelques minutes."]);
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
+            }
         }
 
         return RedirectToPage(new { envoye = true });

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Accounts;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Accounts.Pages;
 

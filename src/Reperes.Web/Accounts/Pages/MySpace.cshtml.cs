@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Accounts.Pages;
 

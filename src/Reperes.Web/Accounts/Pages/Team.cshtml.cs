@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Accounts.Pages;
 
@@ -49,6 +49,10 @@ public sealed class TeamModel(
 
     [BindProperty(SupportsGet = true, Name = "invite")]
     public string? Invited { get; set; }
+
+    /// <summary>The invitation is recorded but the mail server did not take its e-mail.</summary>
+    [BindProperty(SupportsGet = true, Name = "courriel")]
+    public string? MailFailed { get; set; }
 
     /// <summary>What was just done (after a redirect): retrait, role, annulation.</summary>
     [BindProperty(SupportsGet = true, Name = "fait")]
@@ -119,8 +123,8 @@ public sealed class TeamModel(
         var (invitation, code) = Invitation.Create(newInvitation.Email, Structure.Id, newInvitation.Role, me.Id, clock.GetUtcNow());
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"{TeamUrl}?invite={Uri.EscapeDataString(invitation.Email)}");
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        return Redirect(InvitationMail.TeamPageAfter(Structure.Slug, invitation.Email, sent));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, int membershipId)
@@ -145,9 +149,10 @@ public sealed class TeamModel(
         db.Memberships.Remove(member);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         var me = (await users.GetUserAsync(User))!;
+        var informed = true;
         if (removed.Email is { Length: > 0 } email && member.UserId != me.Id)
         {
-            await mailer.SendAsync(
+            informed = await mailer.TrySendAsync(
                 email,
                 localizer["Repères : vous ne faites plus partie de l’équipe de {0}", Structure.Name],
                 localizer["Bonjour {0},\n\n{1} a mis fin à votre participation à l’équipe de « {2} » sur Repères. Vous ne pouvez plus modifier ses informations.\n\nVotre compte reste ouvert. Si c’est une erreur, adressez-vous aux gestionnaires de la structure.\n\nL’équipe Repères", removed.DisplayName, me.DisplayName, Structure.Name],
@@ -157,7 +162,7 @@ public sealed class TeamModel(
         // Someone who removed themselves may no longer open this page.
         return member.UserId == me.Id && !User.IsInRole(NetworkRoles.Coordinator)
             ? RedirectToPage("/Accounts/Pages/MySpace", new { quitte = "true" })
-            : Redirect($"{TeamUrl}?fait=retrait");
+            : Redirect($"{TeamUrl}?fait={(informed ? "retrait" : "retrait-sans-courriel")}");
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string slug, int membershipId, MembershipRole newRole, bool canPublish)
@@ -223,8 +228,8 @@ public sealed class TeamModel(
         var code = invitation.Renew(clock.GetUtcNow());
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         var me = (await users.GetUserAsync(User))!;
-        await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"{TeamUrl}?invite={Uri.EscapeDataString(invitation.Email)}");
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        return Redirect(InvitationMail.TeamPageAfter(Structure.Slug, invitation.Email, sent));
     }
 
     private string TeamUrl => $"/mon-espace/structure/{Structure.Slug}/equipe";

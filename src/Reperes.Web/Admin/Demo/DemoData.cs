@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Core;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Admin.Demo;
 

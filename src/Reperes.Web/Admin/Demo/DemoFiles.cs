@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Admin.Demo;
 

@@ -6,12 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Api.Structures;
-using Reperes.Web.Publishing.Media;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
 

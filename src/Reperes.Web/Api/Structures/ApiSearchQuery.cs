@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Reperes.Web.Guide.Search;
-using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Api.Structures;
 

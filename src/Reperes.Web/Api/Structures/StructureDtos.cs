@@ -1,5 +1,4 @@
 using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Taxonomy;
 
 
 namespace Reperes.Web.Api.Structures;

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Api.Structures;
 

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Core.Accounts;
+using Reperes.Web.OpenData.Imports;
 
 namespace Reperes.Web.Coordination.Pages;
 

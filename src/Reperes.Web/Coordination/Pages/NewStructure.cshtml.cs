@@ -7,13 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Coordination.Pages;
 
@@ -150,8 +148,7 @@ public sealed partial class NewStructureModel(
             return [];
         }, HttpContext.RequestAborted);
 
-        await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return RedirectToPage("/Accounts/Pages/Team", new { slug = structure.Slug, invite = invitation.Email });
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        return Redirect(InvitationMail.TeamPageAfter(structure.Slug, invitation.Email, sent));
     }
-
 }

@@ -4,13 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Coordination.Pages;
 

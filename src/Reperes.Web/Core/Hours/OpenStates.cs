@@ -1,5 +1,4 @@
 using Reperes.OpeningHours;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Core.Hours;

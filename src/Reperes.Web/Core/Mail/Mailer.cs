@@ -5,7 +5,6 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Text;
-using Reperes.Web.Core;
 
 namespace Reperes.Web.Core.Mail;
 

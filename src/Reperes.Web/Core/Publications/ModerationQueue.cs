@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core.Accounts;
-using Reperes.Web.Core.Publications;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Core.Publications;

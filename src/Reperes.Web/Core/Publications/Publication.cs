@@ -1,4 +1,3 @@
-using Reperes.Web.Publishing.Media;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Data;
-using Reperes.Web.Publishing.Media;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core;
 
 namespace Reperes.Web.Core.Publications;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Reperes.Web.Guide.Pages;
 using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Core.Structures;

@@ -1,5 +1,3 @@
-using Reperes.Web.Guide.Search;
-
 namespace Reperes.Web.Core.Text;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Accounts;
 using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Data.Configurations;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.OpenData.Imports;
 
 namespace Reperes.Web.Data.Configurations;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Freshness;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Freshness;
 
 namespace Reperes.Web.Data.Configurations;
 

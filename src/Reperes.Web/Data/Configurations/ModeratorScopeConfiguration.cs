@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Accounts;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Publishing.Media;
-using Reperes.Web.Publishing.Publications;
-using Reperes.Web.Publishing.Workshops;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Publishing.Workshops;
 
 namespace Reperes.Web.Data.Configurations;
 

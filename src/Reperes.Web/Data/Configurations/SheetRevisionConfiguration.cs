@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Reperes.Web.Publishing.Sheet;
 using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Data.Configurations;

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Freshness.Quality;
-using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
+using Reperes.Web.Freshness.Quality;
+using Reperes.Web.Freshness.Reports;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

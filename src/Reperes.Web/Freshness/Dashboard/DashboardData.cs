@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Freshness.Quality;
-using Reperes.Web.Freshness.Reports;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
+using Reperes.Web.Freshness.Quality;
+using Reperes.Web.Freshness.Reports;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

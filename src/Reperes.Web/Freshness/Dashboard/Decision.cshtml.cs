@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Freshness.Quality;
-using Reperes.Web.Freshness.Reports;
-using Reperes.Web.Guide.Search;
-using Reperes.Web.Publishing.Sheet;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
+using Reperes.Web.Freshness.Quality;
+using Reperes.Web.Freshness.Reports;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

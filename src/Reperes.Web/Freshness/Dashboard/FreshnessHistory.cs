@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Dashboard;
 

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Sheet;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Pages;
 

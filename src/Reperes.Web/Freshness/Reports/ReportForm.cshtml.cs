@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Reports;
 

@@ -1,10 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Reports;
 
@@ -77,7 +76,7 @@ public sealed class SheetReportNotifier(ReperesDbContext db, IMailer mailer, ISt
         var section = localizer[ReportLabels.SectionKey(report.Section)];
         foreach (var email in await RecipientsAsync(report.StructureId, cancellationToken))
         {
-            await mailer.SendAsync(email,
+            _ = await mailer.TrySendAsync(email,
                 localizer["Repères : une erreur est signalée sur la fiche « {0} »", structureName],
                 localizer["Bonjour,\n\nUne personne signale une information inexacte sur la fiche « {0} ».\n\nPartie concernée : {1}\nMessage :\n{2}\n\nPour suivre ce signalement et dire ce qui a été fait :\n{3}\n\nL’équipe Repères", structureName, section, report.Text, link],
                 cancellationToken);
@@ -103,7 +102,7 @@ public sealed class SheetReportNotifier(ReperesDbContext db, IMailer mailer, ISt
             return;
         }
 
-        await mailer.SendAsync(contact,
+        _ = await mailer.TrySendAsync(contact,
             localizer["Repères : votre signalement sur « {0} »", structureName],
             localizer["Bonjour,\n\nMerci pour votre signalement sur la fiche « {0} ». {1}\n\n{2}\n\nL’équipe Repères", structureName, outcome, report.ResolutionNote ?? ""],
             cancellationToken);

@@ -1,5 +1,4 @@
 using System.Text;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Communes;

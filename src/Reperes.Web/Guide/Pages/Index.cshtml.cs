@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Taxonomy;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Search;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Taxonomy;
-using Microsoft.Extensions.Options;
 using Reperes.Web.Guide.Print;
-using Reperes.Web.Core;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 

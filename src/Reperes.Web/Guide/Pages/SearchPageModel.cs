@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 using Reperes.Web.Shared.Sheet;
 
 namespace Reperes.Web.Guide.Pages;

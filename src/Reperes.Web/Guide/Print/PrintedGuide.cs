@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Audience;
+using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Core.Hours;
-using Reperes.Web.Guide.Pages;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Guide.Print;
 

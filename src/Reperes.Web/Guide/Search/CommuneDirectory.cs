@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Communes;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Communes;
 
 namespace Reperes.Web.Guide.Search;
 

@@ -1,4 +1,3 @@
-using Reperes.Web.Guide.Data;
 using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Search;

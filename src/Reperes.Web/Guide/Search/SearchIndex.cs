@@ -1,11 +1,10 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Reperes.Web.Data;
-using Reperes.Web.Core.Accounts;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Core;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Guide.Search;
 

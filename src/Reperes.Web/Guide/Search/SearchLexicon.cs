@@ -1,6 +1,6 @@
-using Reperes.Web.Guide.Data;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Guide.Data;
 
 namespace Reperes.Web.Guide.Search;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Search;
 

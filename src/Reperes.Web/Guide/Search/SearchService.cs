@@ -2,12 +2,12 @@ using System.Globalization;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Audience;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Guide.Search;
 

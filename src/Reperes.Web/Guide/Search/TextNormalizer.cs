@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Guide.Search;

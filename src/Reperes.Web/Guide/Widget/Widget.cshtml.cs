@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Guide.Pages;
 using Reperes.Web.Guide.Search;
-using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Widget;
 

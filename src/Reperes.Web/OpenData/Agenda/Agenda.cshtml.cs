@@ -2,13 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Core;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.Agenda;
 

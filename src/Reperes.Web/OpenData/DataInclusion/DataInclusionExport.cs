@@ -5,9 +5,9 @@ using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.DataInclusion;
 

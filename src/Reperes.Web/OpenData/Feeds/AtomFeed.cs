@@ -2,7 +2,6 @@
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Text;
 

@@ -2,7 +2,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Text;

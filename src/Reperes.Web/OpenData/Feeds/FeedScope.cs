@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
 using Reperes.Web.Core;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.Feeds;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Pages;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;

@@ -1,21 +1,16 @@
 using System.Globalization;
-using System.Linq.Expressions;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Api;
-using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Data;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.OpenData.Hsds;
 

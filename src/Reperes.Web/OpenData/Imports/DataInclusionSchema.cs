@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.OpenData.Imports;
 

@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
 using Reperes.Web.OpenData.DataInclusion;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Core;
 
 namespace Reperes.Web.OpenData.Imports;
 

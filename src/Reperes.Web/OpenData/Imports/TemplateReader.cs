@@ -1,4 +1,3 @@
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;

@@ -1,5 +1,5 @@
-using Reperes.Web.Guide.Communes;
 using Reperes.Web.Core;
+using Reperes.Web.Guide.Communes;
 using AddressValue = Reperes.Web.Core.Structures.Address;
 
 namespace Reperes.Web.Publishing.Addresses;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Guide.Communes;
 using Reperes.Web.Core;
+using Reperes.Web.Guide.Communes;
 
 namespace Reperes.Web.Publishing.Addresses;
 

@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Publishing.Back;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Publishing.Back;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Publications;
 using Reperes.Web.Data;
 using Reperes.Web.Publishing.Publications;
-using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Media;
 

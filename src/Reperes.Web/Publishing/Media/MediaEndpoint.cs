@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Publications;
 using Reperes.Web.Data;
 using Reperes.Web.Publishing.Publications;
-using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core;
 
 namespace Reperes.Web.Publishing.Media;
 

@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Publications;
-using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
+using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Publishing.Pages;
 

@@ -1,4 +1,3 @@
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Publishing.Pages;

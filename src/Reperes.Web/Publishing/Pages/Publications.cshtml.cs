@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Taxonomy;
 

@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Publishing.Publications;
 

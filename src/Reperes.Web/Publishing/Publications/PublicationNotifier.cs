@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.Publishing.Publications;
 
@@ -20,7 +19,7 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
         var where = await PlaceNameAsync(publication, cancellationToken);
         foreach (var email in recipients)
         {
-            await mailer.SendAsync(email,
+            _ = await mailer.TrySendAsync(email,
                 localizer["Repères : « {0} » attend votre validation", publication.Title],
                 localizer["Bonjour,\n\n{0} propose « {1} » pour {2}.\n\nPour le lire, le publier ou le refuser :\n{3}\n\nL’équipe Repères", publication.Signature ?? publication.AuthorName, publication.Title, where, link],
                 cancellationToken);
@@ -48,7 +47,7 @@ public sealed class PublicationNotifier(ReperesDbContext db, IMailer mailer, ISt
         };
         if (subject is not null && body is not null)
         {
-            await mailer.SendAsync(author, subject, body, cancellationToken);
+            _ = await mailer.TrySendAsync(author, subject, body, cancellationToken);
         }
     }
 

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Data;
-using Reperes.Web.Shared.Hours;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
+using Reperes.Web.Shared.Hours;
 
 namespace Reperes.Web.Publishing.Sheet;
 

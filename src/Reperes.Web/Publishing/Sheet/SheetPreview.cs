@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Pages;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Shared.Sheet;

@@ -6,13 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Reperes.Web.Accounts;
-using Reperes.Web.Data;
-using Reperes.Web.Publishing.Publications;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Data;
+using Reperes.Web.Publishing.Publications;
 
 namespace Reperes.Web.Publishing.Workshops;
 

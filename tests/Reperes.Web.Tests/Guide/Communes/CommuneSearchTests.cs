@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Api;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Guide.Communes;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Communes;
 

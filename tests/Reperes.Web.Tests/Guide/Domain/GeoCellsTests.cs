@@ -1,5 +1,5 @@
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Tests.Guide.Domain;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Guide.Hours;
 

@@ -4,12 +4,12 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Guide.Search;
-using Reperes.Web.Tests.Infrastructure;
-using Xunit.Abstractions;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Guide.Search;
+using Reperes.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Reperes.Web.Tests.Guide.Hours;
 

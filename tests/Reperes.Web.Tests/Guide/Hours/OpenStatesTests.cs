@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Reperes.OpeningHours;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 

@@ -6,7 +6,6 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.OpeningHours;
-using Reperes.Web.Guide;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Tests.Infrastructure;

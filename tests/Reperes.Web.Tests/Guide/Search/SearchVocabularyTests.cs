@@ -1,8 +1,7 @@
-using Reperes.Web.Core.Text;
-using Reperes.Web.Core.Taxonomy;
 using System.Net.Http.Json;
 using Reperes.Web.Api;
-using Reperes.Web.Guide;
+using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Guide.Data;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.Tests.Infrastructure;

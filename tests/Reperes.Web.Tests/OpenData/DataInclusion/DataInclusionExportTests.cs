@@ -6,9 +6,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Admin;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.OpenData.DataInclusion;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.OpenData.DataInclusion;
 

@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Admin;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.OpenData.Hsds;
 using Reperes.Web.Tests.Infrastructure;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Tests.OpenData.Hsds;
 

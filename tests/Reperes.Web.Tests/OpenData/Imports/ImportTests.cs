@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.OpenData.Imports;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.OpenData.Imports.ImportFixtures;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.OpenData.Imports;
 

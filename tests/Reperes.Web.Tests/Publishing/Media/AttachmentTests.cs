@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Core.Publications;
 using Reperes.Web.Publishing.Media;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Publishing.Publications;
-using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Tests.Publishing.Media;
 

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Publishing.Publications;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Publishing.Publications;
 

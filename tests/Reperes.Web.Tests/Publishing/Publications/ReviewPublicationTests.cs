@@ -1,9 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Publishing.Publications;
+using Reperes.Web.Core.Publications;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Publications.PublicationWorkflowTests;
-using Reperes.Web.Core.Publications;
 
 namespace Reperes.Web.Tests.Publishing.Publications;
 

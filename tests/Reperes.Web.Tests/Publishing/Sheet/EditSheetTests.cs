@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Accounts;
-using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Admin.Demo;
+using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 

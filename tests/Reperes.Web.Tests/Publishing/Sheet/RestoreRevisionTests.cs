@@ -1,9 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Publishing.Sheet;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
-using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 

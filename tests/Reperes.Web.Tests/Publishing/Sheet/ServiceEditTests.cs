@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
 using Reperes.Web.Tests.Infrastructure;
 using static Reperes.Web.Tests.Publishing.Sheet.SheetForms;
-using Reperes.Web.Core.Structures;
-using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Tests.Publishing.Sheet;
 
