@@ -42,6 +42,103 @@ public static class AssemblyDependencies
         assembly.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute>()
             .ToDictionary(a => a.Type.FullName!, a => a.Identifier, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The types (outermost, by full name) whose code calls one of <paramref name="methods"/> (or a constructor, named
+    /// ".ctor") of the type <paramref name="declaringType"/> of the same assembly; the type's own calls aside.
+    /// </summary>
+    public static IReadOnlyList<string> Callers(string assemblyPath, string declaringType, IReadOnlySet<string> methods)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        string FullName(TypeDefinitionHandle handle)
+        {
+            var type = reader.GetTypeDefinition(handle);
+            return reader.GetString(type.Namespace) + "." + reader.GetString(type.Name);
+        }
+
+        var callers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var typeHandle in reader.TypeDefinitions)
+        {
+            var outer = typeHandle;
+            while (reader.GetTypeDefinition(outer).GetDeclaringType() is { IsNil: false } declaring)
+            {
+                outer = declaring;
+            }
+
+            foreach (var methodHandle in reader.GetTypeDefinition(typeHandle).GetMethods())
+            {
+                var method = reader.GetMethodDefinition(methodHandle);
+                if (method.RelativeVirtualAddress == 0)
+                {
+                    continue;
+                }
+
+                Walk(pe.GetMethodBody(method.RelativeVirtualAddress), (operand, token) =>
+                {
+                    if (operand == OperandType.InlineMethod
+                        && MetadataTokens.EntityHandle(token) is { Kind: HandleKind.MethodDefinition } called
+                        && reader.GetMethodDefinition((MethodDefinitionHandle)called) is var target
+                        && methods.Contains(reader.GetString(target.Name))
+                        && FullName(target.GetDeclaringType()) == declaringType
+                        && FullName(outer) != declaringType)
+                    {
+                        callers.Add(FullName(outer));
+                    }
+                });
+            }
+        }
+
+        return callers.ToList();
+    }
+
+    /// <summary>Walks a method's instructions, giving each token operand (strings, types, methods, fields) with its kind.</summary>
+    private static void Walk(MethodBodyBlock body, Action<OperandType, int> token)
+    {
+        var il = body.GetILReader();
+        while (il.RemainingBytes > 0)
+        {
+            var at = il.Offset;
+            short code = il.ReadByte();
+            if (code == 0xFE)
+            {
+                code = (short)(0xFE00 | il.ReadByte());
+            }
+
+            if (!Operands.TryGetValue(code, out var operand))
+            {
+                throw new KeyNotFoundException($"opcode {code:X} at IL offset {at}");
+            }
+
+            switch (operand)
+            {
+                case OperandType.InlineNone:
+                    break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar:
+                    il.Offset += 1;
+                    break;
+                case OperandType.InlineVar:
+                    il.Offset += 2;
+                    break;
+                case OperandType.InlineBrTarget or OperandType.InlineI or OperandType.ShortInlineR or OperandType.InlineSig:
+                    il.Offset += 4;
+                    break;
+                case OperandType.InlineI8 or OperandType.InlineR:
+                    il.Offset += 8;
+                    break;
+                case OperandType.InlineSwitch:
+                    var targetCount = il.ReadInt32();
+                    il.Offset += 4 * targetCount;
+                    break;
+                case OperandType.InlineString or OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType:
+                    token(operand, il.ReadInt32());
+                    break;
+                default:
+                    throw new InvalidDataException($"Unknown operand of opcode {code:X}.");
+            }
+        }
+    }
+
     private sealed class Scanner(MetadataReader reader, PEReader pe, string root, IReadOnlyDictionary<string, string> viewFiles)
     {
         private readonly Dictionary<TypeDefinitionHandle, string?> folders = [];
@@ -157,56 +254,21 @@ public static class AssemblyDependencies
                 }
             }
 
-            var il = body.GetILReader();
-            while (il.RemainingBytes > 0)
+            Walk(body, (operand, token) =>
             {
-                var at = il.Offset;
-                short code = il.ReadByte();
-                if (code == 0xFE)
+                if (operand == OperandType.InlineString)
                 {
-                    code = (short)(0xFE00 | il.ReadByte());
+                    var text = reader.GetUserString(MetadataTokens.UserStringHandle(token & 0xFFFFFF));
+                    if (text.StartsWith('/') && text.EndsWith(".cshtml", StringComparison.Ordinal))
+                    {
+                        views.Add(text);
+                    }
                 }
-
-                if (!Operands.TryGetValue(code, out var operand))
+                else
                 {
-                    throw new KeyNotFoundException($"opcode {code:X} at IL offset {at}");
+                    Add(MetadataTokens.EntityHandle(token), targets);
                 }
-
-                switch (operand)
-                {
-                    case OperandType.InlineNone:
-                        break;
-                    case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar:
-                        il.Offset += 1;
-                        break;
-                    case OperandType.InlineVar:
-                        il.Offset += 2;
-                        break;
-                    case OperandType.InlineBrTarget or OperandType.InlineI or OperandType.ShortInlineR or OperandType.InlineSig:
-                        il.Offset += 4;
-                        break;
-                    case OperandType.InlineI8 or OperandType.InlineR:
-                        il.Offset += 8;
-                        break;
-                    case OperandType.InlineSwitch:
-                        var targetCount = il.ReadInt32();
-                        il.Offset += 4 * targetCount;
-                        break;
-                    case OperandType.InlineString:
-                        var text = reader.GetUserString(MetadataTokens.UserStringHandle(il.ReadInt32() & 0xFFFFFF));
-                        if (text.StartsWith('/') && text.EndsWith(".cshtml", StringComparison.Ordinal))
-                        {
-                            views.Add(text);
-                        }
-
-                        break;
-                    case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType:
-                        Add(MetadataTokens.EntityHandle(il.ReadInt32()), targets);
-                        break;
-                    default:
-                        throw new InvalidDataException($"Unknown operand of opcode {code:X}.");
-                }
-            }
+            });
         }
 
         private void Add(EntityHandle handle, HashSet<TypeDefinitionHandle> targets)

@@ -167,7 +167,7 @@ public sealed class DashboardTests
         var (_, decided) = await client.GetPageAsync(marked.Headers.Location!.OriginalString);
         decided.QuerySelector("[role=status]")!.TextContent.ShouldContain("marquée non vérifiée");
         decided.QuerySelector("title")!.TextContent.ShouldStartWith("Décider pour Halte Accueil Frédéric Ozanam");
-        decided.QuerySelectorAll("button").Select(b => b.TextContent).ShouldBe(["Mettre hors ligne"]);
+        decided.QuerySelectorAll("button").Select(b => b.TextContent).ShouldBe(["Mettre hors ligne", "Fermer définitivement"]);
 
         var offline = await client.PostFormAsync(url, new() { ["Confirmed"] = "true" }, url + "?handler=Offline");
         offline.StatusCode.ShouldBe(HttpStatusCode.Redirect);

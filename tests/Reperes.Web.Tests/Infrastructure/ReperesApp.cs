@@ -77,8 +77,6 @@ public class ReperesApp : WebApplicationFactory<Program>
         // and so its connection string, must exist by now.
         PrepareDatabase();
         builder.UseEnvironment("Testing");
-        // The web host is configured before CreateHost runs: the database (and its connection string) is made here.
-        PrepareDatabase();
         builder.UseSetting("Reperes:DataDirectory", DataDirectory);
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Reperes:Database:Provider", Engine);

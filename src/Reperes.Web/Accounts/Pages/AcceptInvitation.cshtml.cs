@@ -96,7 +96,7 @@ public sealed class AcceptInvitationModel(
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/mon-espace");
+        return RedirectToPage("/Accounts/Pages/MySpace");
     }
 
     private async Task LoadAsync()

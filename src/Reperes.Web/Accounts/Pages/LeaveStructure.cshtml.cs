@@ -44,7 +44,7 @@ public sealed class LeaveStructureModel(ReperesDbContext db, UserManager<Reperes
             case null:
                 db.Memberships.Remove(mine);
                 await db.SaveChangesAsync(HttpContext.RequestAborted);
-                return Redirect("/mon-espace?quitte=true");
+                return RedirectToPage("/Accounts/Pages/MySpace", new { quitte = "true" });
             case TeamRefusal.LastManager:
                 Error = localizer["Vous êtes le dernier gestionnaire de cette structure : nommez d’abord quelqu’un d’autre gestionnaire (page Équipe), ou adressez-vous à la coordination du réseau."];
                 Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -65,7 +65,7 @@ public sealed class ResetPasswordModel(UserManager<ReperesUser> users, IStringLo
         {
             await users.SetLockoutEndDateAsync(user!, null);
             await users.ResetAccessFailedCountAsync(user!);
-            return Redirect("/connexion?reinitialise=true");
+            return RedirectToPage("/Accounts/Pages/Login", new { reinitialise = "true" });
         }
 
         ModelState.AddModelError("", localizer["Ce lien n’est plus valable (déjà utilisé ou trop ancien) : demandez-en un nouveau."]);

@@ -161,7 +161,7 @@ public sealed class TeamModel(
 
         // Someone who removed themselves may no longer open this page.
         return member.UserId == me.Id && !User.IsInRole(NetworkRoles.Coordinator)
-            ? Redirect("/mon-espace?quitte=true")
+            ? RedirectToPage("/Accounts/Pages/MySpace", new { quitte = "true" })
             : Redirect($"{TeamUrl}?fait={(informed ? "retrait" : "retrait-sans-courriel")}");
     }
 

@@ -151,5 +151,4 @@ public sealed partial class NewStructureModel(
         var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         return Redirect(InvitationMail.TeamPageAfter(structure.Slug, invitation.Email, sent));
     }
-
 }

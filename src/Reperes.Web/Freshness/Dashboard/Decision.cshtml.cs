@@ -59,6 +59,10 @@ public sealed class DecisionModel(
         s.Status == StructureStatus.Online
         && await writer.ChangeStatusAsync(author, s, StructureStatus.Offline, UpdatedDate.Stays, HttpContext.RequestAborted) == StatusChangeOutcome.Changed);
 
+    /// <summary>The structure ceased its activity: its public sheet says so and it leaves the guide, for good.</summary>
+    public Task<IActionResult> OnPostClosedAsync(string slug) => DecideAsync(slug, "fermee", async (author, s) =>
+        await writer.ChangeStatusAsync(author, s, StructureStatus.PermanentlyClosed, UpdatedDate.Moves, HttpContext.RequestAborted) == StatusChangeOutcome.Changed);
+
     private async Task<IActionResult> DecideAsync(string slug, string done, Func<StructureAuthor, Structure, Task<bool>> decide)
     {
         if (await LoadAsync(slug) is { } refusal)
@@ -81,7 +85,7 @@ public sealed class DecisionModel(
         }
 
         await decide(await writer.AuthorAsync(User), Structure);
-        return Redirect($"/mon-espace/coordination/tableau-de-bord/{Structure.Slug}/decision?fait={done}");
+        return RedirectToPage("/Freshness/Dashboard/Decision", new { slug = Structure.Slug, fait = done });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)

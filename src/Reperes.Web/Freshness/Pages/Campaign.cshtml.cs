@@ -107,7 +107,7 @@ public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, Fr
         }
 
         await writer.ConfirmAsync(target.Structure, () => recorder.RecordAsync(target.Structure, how, Campaign.Sections, User.FindFirstValue(ClaimTypes.NameIdentifier), null, Campaign.Id, note, clock.GetUtcNow(), HttpContext.RequestAborted), HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/coordination/campagnes/{id}?fait=reponse#structure-{structureId}");
+        return RedirectToPage("/Freshness/Pages/Campaign", null, new { id, fait = "reponse" }, $"structure-{structureId}");
     }
 
     private async Task<IActionResult> SendAsync(int id, bool again)

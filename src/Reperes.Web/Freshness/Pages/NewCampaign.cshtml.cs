@@ -137,7 +137,7 @@ public sealed class NewCampaignModel(ReperesDbContext db, GuideCatalog catalog, 
 
         var campaign = new Campaign(Input.Name!, Input.Message ?? "", sections, scope, needId, communeCode, starts!.Value, ends!.Value, User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow());
         await CampaignTargets.CreateAsync(db, campaign, HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/coordination/campagnes/{campaign.Id}?fait=creee");
+        return RedirectToPage("/Freshness/Pages/Campaign", new { id = campaign.Id, fait = "creee" });
     }
 
     private static DateOnly? Date(string? text) =>

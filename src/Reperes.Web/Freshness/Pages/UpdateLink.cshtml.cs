@@ -99,10 +99,10 @@ public sealed class UpdateLinkModel(ReperesDbContext db, FreshnessRecorder recor
         if (Link.UsedAt is not null)
         {
             TempData[DoneKey] = Structure.Name;
-            return Redirect("/mise-a-jour/merci");
+            return RedirectToPage("/Freshness/Pages/Thanks");
         }
 
-        return Redirect($"/mise-a-jour?code={Uri.EscapeDataString(Code!)}&fait={section}#sections");
+        return RedirectToPage("/Freshness/Pages/UpdateLink", null, new { code = Code, fait = section }, "sections");
     }
 
     /// <summary>Where "Mettre à jour" leads: the notices' page when only they are asked, the sheet's edit page otherwise.</summary>

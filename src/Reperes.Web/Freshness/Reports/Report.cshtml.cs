@@ -80,7 +80,7 @@ public sealed class ReportModel(
             await notifier.ClosedAsync(Report, Report.Structure.Name, HttpContext.RequestAborted);
         }
 
-        return Redirect($"/mon-espace/signalements/{Report.Id}?fait={done}");
+        return RedirectToPage("/Freshness/Reports/Report", new { id = Report.Id, fait = done });
     }
 
     private async Task<IActionResult?> LoadAsync(int id)

@@ -83,7 +83,7 @@ public sealed class AttachmentsModel(
 
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/publications/{Publication.Id}/medias?etat=ajoute");
+        return RedirectToPage("/Publishing/Media/Attachments", new { id = Publication.Id, etat = "ajoute" });
     }
 
     public async Task<IActionResult> OnPostVideoLinkAsync(int id)
@@ -110,7 +110,7 @@ public sealed class AttachmentsModel(
         attachment.Describe(null, Caption);
         db.Attachments.Add(attachment);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/publications/{Publication.Id}/medias?etat=ajoute");
+        return RedirectToPage("/Publishing/Media/Attachments", new { id = Publication.Id, etat = "ajoute" });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int attachmentId)
@@ -131,7 +131,7 @@ public sealed class AttachmentsModel(
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         store.Delete(attachment.StoredName);
         store.Delete(attachment.SmallName);
-        return Redirect($"/mon-espace/publications/{Publication.Id}/medias?etat=retire");
+        return RedirectToPage("/Publishing/Media/Attachments", new { id = Publication.Id, etat = "retire" });
     }
 
     private void ValidateTexts()

@@ -223,8 +223,8 @@ public sealed partial class EditSheetModel(
 
         // A sheet not yet online has no public page to show: stay in the edit area.
         return s.Status == StructureStatus.Online
-            ? Redirect($"/structure/{s.Slug}?enregistre={(saved ? "1" : "0")}")
-            : Redirect($"/mon-espace/structure/{s.Slug}/modifier?fait={(saved ? "fiche-enregistree" : "rien")}");
+            ? RedirectToPage("/Guide/Pages/Structure", new { slug = s.Slug, enregistre = saved ? "1" : "0" })
+            : RedirectToPage("/Publishing/Sheet/EditSheet", new { slug = s.Slug, fait = saved ? "fiche-enregistree" : "rien" });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)

@@ -87,7 +87,7 @@ public sealed class WorkshopSessionModel(
         var publication = new Publication(PublicationKind.Article, Workshop.StructureId, me.Id, me.DisplayName, now, new PublicationContent(Input.Title, summary, Input.Body));
         publication.SignForWorkshop(Workshop.Id, Input.Signature, now);
         await workflow.SubmitAsync(publication, PublicationWorkflow.Intent.Propose, me.Id, null, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/ateliers/{Workshop.Id}?ajoute={publication.Id}");
+        return RedirectToPage("/Publishing/Workshops/WorkshopSession", new { id = Workshop.Id, ajoute = publication.Id });
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id, bool reopen)
@@ -108,7 +108,7 @@ public sealed class WorkshopSessionModel(
         }
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/ateliers/{id}");
+        return RedirectToPage("/Publishing/Workshops/WorkshopSession", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(int id)

@@ -73,7 +73,7 @@ public sealed class WorkshopsModel(
         var workshop = new Workshop(Structure.Id, Title, HeldOn!.Value, me.Id, me.DisplayName, clock.GetUtcNow());
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/mon-espace/ateliers/{workshop.Id}");
+        return RedirectToPage("/Publishing/Workshops/WorkshopSession", new { id = workshop.Id });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)

@@ -298,8 +298,9 @@ public sealed class StructureWriterTests
         (await LastRevisionAsync(app, sheet.Id)).ChangeList.ShouldHaveSingleItem().ShouldBe(new FieldChange(StructureWriter.StatusField, "Hors ligne", "En ligne"));
         (await FoundAsync(client, "ozanam")).ShouldContain(Ozanam);
 
-        // Closing for good has no button yet: the coordination's tools call the same write.
-        async Task<StatusChangeOutcome> CloseAsync(StructureStatus target)
+        // Closing for good: the dashboard's decision page; the writer itself refuses to reopen a closed structure.
+        var decision = $"/mon-espace/coordination/tableau-de-bord/{Ozanam}/decision";
+        async Task<StatusChangeOutcome> ChangeAsync(StructureStatus target)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
@@ -310,17 +311,17 @@ public sealed class StructureWriterTests
 
         var open = await StateAsync(app);
         failure.Armed = true;
-        await Should.ThrowAsync<InjectedFailure>(() => CloseAsync(StructureStatus.PermanentlyClosed));
-        (await StateAsync(app)).ShouldBe(open);
+        await FailedAsync(app, open, await client.PostFormAsync(decision, new() { ["Confirmed"] = "true" }, decision + "?handler=Closed"));
         failure.Armed = false;
 
         app.Clock.Now = ReperesApp.DefaultNow.AddHours(2);
-        (await CloseAsync(StructureStatus.PermanentlyClosed)).ShouldBe(StatusChangeOutcome.Changed);
-        (await StructureAsync(app, Ozanam)).Status.ShouldBe(StructureStatus.PermanentlyClosed);
+        (await client.PostFormAsync(decision, new() { ["Confirmed"] = "true" }, decision + "?handler=Closed")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var closedSheet = await StructureAsync(app, Ozanam);
+        (closedSheet.Status, closedSheet.UpdatedAt).ShouldBe((StructureStatus.PermanentlyClosed, app.Clock.Now));
         (await LastRevisionAsync(app, sheet.Id)).ChangeList.ShouldHaveSingleItem().ShouldBe(new FieldChange(StructureWriter.StatusField, "En ligne", "Fermée définitivement"));
         (await FoundAsync(client, "ozanam")).ShouldNotContain(Ozanam);
         var closed = await StateAsync(app);
-        (await CloseAsync(StructureStatus.Online)).ShouldBe(StatusChangeOutcome.ClosedForGood);
+        (await ChangeAsync(StructureStatus.Online)).ShouldBe(StatusChangeOutcome.ClosedForGood);
         (await StateAsync(app)).ShouldBe(closed);
     }
 
