@@ -40,7 +40,7 @@ public sealed class SlipTests
         answered.ShouldNotBeEmpty();
         var (_, results) = await client.GetPageAsync(Search);
         results.QuerySelector($"#lieu-{id} .slip-add a")!.TextContent.ShouldContain("Dans ma fiche d’orientation");
-        results.QuerySelector(".site-nav a[href='/fiche-orientation']")!.TextContent.ShouldContain("Ma fiche (1)");
+        results.QuerySelector(".slip-bar a[href='/fiche-orientation']")!.TextContent.ShouldContain("Ma fiche (1)");
 
         await AddFromSearchAsync(client, 1);
         var (_, sheet) = await client.GetPageAsync(Capucins);
@@ -55,7 +55,7 @@ public sealed class SlipTests
         SlipForms.Ticked(slip, id).ShouldBe(answered);
         var capucinsId = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "mediatheque-des-capucins").Select(s => s.Id).SingleAsync());
         SlipForms.Ticked(slip, capucinsId).Count.ShouldBe(sheetServices);
-        slip.QuerySelector(".site-nav a[href='/fiche-orientation']")!.TextContent.ShouldContain("Ma fiche (3)");
+        slip.QuerySelector(".slip-bar a[href='/fiche-orientation']")!.TextContent.ShouldContain("Ma fiche (3)");
         (await app.WithDbAsync(db => db.SharedSlips.CountAsync())).ShouldBe(0, "nothing is stored until the slip is shared");
     }
 
