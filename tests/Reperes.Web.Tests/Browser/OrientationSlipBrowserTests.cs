@@ -71,6 +71,10 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
 
         (await DecodePngsAsync(shots)).ShouldBe(sheets);
 
+        // Three places and the note on one A4 page.
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
+        System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b").ShouldBe(1);
+
         // Shared: the SMS text, one line per place of at most 160 characters, each with the link.
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la fiche" }).ClickAsync();
