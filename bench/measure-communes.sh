@@ -17,8 +17,9 @@ base="http://127.0.0.1:$port"
 printf 'embedded file: %s bytes gzip, %s bytes of text, %s lines\n' "$(stat -c %s "$list")" "$(zcat "$list" | wc -c)" "$(zcat "$list" | wc -l)"
 
 data=$(mktemp -d)
-export Reperes__DataDirectory="$data" Reperes__DemoData=true Logging__LogLevel__Reperes.Web.Guide.Communes=Information
-ASPNETCORE_URLS="$base" dotnet "$app" >"$data/server.log" 2>&1 &
+export Reperes__DataDirectory="$data" Reperes__DemoData=true
+# A category name with dots is no shell variable name: env passes it as it is.
+env "Logging__LogLevel__Reperes.Web.Guide.Communes=Information" ASPNETCORE_URLS="$base" dotnet "$app" >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null && break; sleep 1; done
