@@ -16,6 +16,7 @@ using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
 using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
+using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
 
 namespace Reperes.Web;
@@ -40,6 +41,7 @@ public static class ReperesApplication
         // The core, then each feature in the one-way order of README's Layout section.
         builder.Services.AddCore();
         builder.Services.AddGuide();
+        builder.Services.AddOrientation(builder.Configuration);
         builder.Services.AddAccounts();
         builder.Services.AddFreshness(builder.Configuration);
         builder.Services.AddPublishing();
@@ -167,6 +169,7 @@ public static class ReperesApplication
         });
         app.MapRazorPages();
         app.MapGuide();
+        app.MapOrientation();
         app.MapPublishing();
         app.MapApi();
         app.MapOpenData();

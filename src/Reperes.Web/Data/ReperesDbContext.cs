@@ -31,6 +31,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Freshness.Campaign> Campaigns => Set<Freshness.Campaign>();
     public DbSet<Freshness.CampaignStructure> CampaignStructures => Set<Freshness.CampaignStructure>();
     public DbSet<Freshness.Reports.SheetReport> SheetReports => Set<Freshness.Reports.SheetReport>();
+    public DbSet<Orientation.SharedSlip> SharedSlips => Set<Orientation.SharedSlip>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

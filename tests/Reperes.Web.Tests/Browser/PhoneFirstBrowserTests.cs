@@ -218,6 +218,9 @@ public sealed partial class PhoneFirstBrowserTests(BrowserFixture browser, ITest
         "/structure/consigne-solidaire-du-port",
         "/structure/atelier-velo-brest-a-pied-et-a-velo",
         "/structure/centre-social-kerourien",
+        "/fiche-orientation",
+        "/fiche-orientation/imprimer",
+        "/f/AAAAAAAAAAAAAAAAAAAAAA",
     ];
 
     private async Task<IPage> SignedInPageAsync(string email)

@@ -1,0 +1,21 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Orientation;
+
+namespace Reperes.Web.Orientation.Pages;
+
+/// <summary>The slip the browser holds, on paper: large type, one page for a few places.</summary>
+public sealed class PrintModel(SlipBuilder builder, TimeProvider clock, IOptions<ReperesOptions> options) : PageModel
+{
+    public SlipView Slip { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        BaseUrl = options.Value.BaseUrl(Request);
+        Slip = await builder.BuildAsync(SlipCookie.Read(HttpContext), clock.GetUtcNow(), BaseUrl, CultureInfo.CurrentUICulture, HttpContext.RequestAborted);
+    }
+}
