@@ -300,6 +300,8 @@ public sealed class StructureWriterTests
 
         // Closing for good: the dashboard's decision page; the writer itself refuses to reopen a closed structure.
         var decision = $"/mon-espace/coordination/tableau-de-bord/{Ozanam}/decision";
+        var (_, list) = await client.GetPageAsync(Structures + "?q=ozanam");
+        list.QuerySelectorAll("a").Single(a => a.TextContent == "Fermer définitivement Halte Accueil Frédéric Ozanam…").GetAttribute("href").ShouldBe(decision + "#fermer");
         async Task<StatusChangeOutcome> ChangeAsync(StructureStatus target)
         {
             await using var scope = app.Services.CreateAsyncScope();
