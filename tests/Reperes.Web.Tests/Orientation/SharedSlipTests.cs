@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Orientation;
-using Reperes.Web.Orientation;
 using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests.Orientation;
