@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
 using Reperes.Web.Orientation;
 using Reperes.Web.Tests.Infrastructure;
 
@@ -190,6 +192,50 @@ public sealed class SharedSlipTests
         var answer = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         answer.QuerySelector("form [role=alert]")!.TextContent.ShouldContain("Le serveur de courriel ne répond pas : la fiche n’est pas partie.");
         answer.QuerySelectorAll("article.slip-place").Length.ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SharedSlip_PlaceTakenOffline_LeftOutAndSaid(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = app.CreateBrowserLikeClient();
+        var link = await ShareAsync(client, count: 2);
+        var (_, before) = await client.GetPageAsync(link);
+        var names = before.QuerySelectorAll("article.slip-place h2").Select(h => h.TextContent.Trim()).ToList();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+            var structure = await db.Structures.SingleAsync(s => s.Name == names[0]);
+            var coordinator = await db.Users.SingleAsync(u => u.Email == "coordination@demo.reperes.example");
+            (await scope.ServiceProvider.GetRequiredService<StructureWriter>().ChangeStatusAsync(StructureAuthor.Of(coordinator), structure, StructureStatus.Offline, UpdatedDate.Moves, CancellationToken.None))
+                .ShouldBe(StatusChangeOutcome.Changed);
+        }
+
+        var (response, after) = await client.GetPageAsync(link);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        after.QuerySelectorAll("article.slip-place h2").Select(h => h.TextContent.Trim()).ShouldBe([names[1]]);
+        after.QuerySelector(".slip-sheet .alert")!.TextContent.ShouldContain("1 adresse(s) de cette fiche ne sont plus dans le guide.");
+        after.QuerySelector("#sms")!.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Share_AYearAfterAnExpiry_TheExpiredSlipIsDeleted(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = app.CreateBrowserLikeClient();
+        await ShareAsync(client, count: 1);
+        var first = await app.WithDbAsync(db => db.SharedSlips.AsNoTracking().SingleAsync());
+
+        app.Clock.Now = first.ExpiresAt.AddDays(365).AddMinutes(1);
+        var (_, slip) = await client.SlipAsync();
+        (await client.SubmitAsync(slip.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Share", StringComparison.Ordinal)))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var left = await app.WithDbAsync(db => db.SharedSlips.AsNoTracking().ToListAsync());
+        left.ShouldHaveSingleItem().Id.ShouldNotBe(first.Id);
     }
 
     private static IElement SendForm(IDocument page) =>
