@@ -17,22 +17,67 @@ public static class SlipText
     /// </summary>
     public static IReadOnlyList<string> SmsLines(SlipView slip, string link)
     {
+        link = Gsm(link);
         var lines = new List<string>(slip.Places.Count);
         for (var i = 0; i < slip.Places.Count; i++)
         {
             var place = slip.Places[i];
             var parts = new[] { place.Place.Name, place.Place.Address, place.PhoneForText }.Where(p => !string.IsNullOrWhiteSpace(p));
-            var text = string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {string.Join(", ", parts)}");
+            var text = Gsm(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {string.Join(", ", parts)}"));
             var room = SmsLength - link.Length - 1;
             if (text.Length > room)
             {
-                text = text[..Math.Max(0, room - 1)].TrimEnd(' ', ',') + "…";
+                text = text[..Math.Max(0, room - 3)].TrimEnd(' ', ',') + "...";
             }
 
             lines.Add($"{text} {link}");
         }
 
         return lines;
+    }
+
+    /// <summary>The GSM 7-bit alphabet's basic characters: a text made of them alone fits 160 characters in one SMS.</summary>
+    public const string GsmCharacters = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+
+    /// <summary>
+    /// The text in the GSM alphabet, so that a phone sends each line as one SMS (one character outside it, such as
+    /// "ê" or "’", makes it Unicode: 70 characters a message): typographic signs become their plain forms, other letters
+    /// lose their accents.
+    /// </summary>
+    public static string Gsm(string text)
+    {
+        var plain = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (GsmCharacters.Contains(c, StringComparison.Ordinal))
+            {
+                plain.Append(c);
+                continue;
+            }
+
+            var replacement = c switch
+            {
+                '’' or '‘' or '´' or '`' => "'",
+                '“' or '”' or '«' or '»' => "\"",
+                '–' or '—' or '‑' => "-",
+                '…' => "...",
+                '\u00a0' or '\u202f' or '\t' => " ",
+                'œ' => "oe",
+                'Œ' => "OE",
+                '·' => "-",
+                _ => Bare(c),
+            };
+            plain.Append(replacement);
+        }
+
+        return plain.ToString();
+    }
+
+    /// <summary>The letter without its accent when that is in the GSM alphabet ("ê" → "e"), else "?".</summary>
+    private static string Bare(char c)
+    {
+        var bare = c.ToString().Normalize(NormalizationForm.FormD).Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToArray();
+        return bare.Length > 0 && bare.All(d => GsmCharacters.Contains(d, StringComparison.Ordinal)) ? new string(bare) : "?";
     }
 
     /// <summary>The e-mail: the note, each place with its address, phones, notices and seven days, and the link.</summary>

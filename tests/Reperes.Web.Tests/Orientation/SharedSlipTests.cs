@@ -122,6 +122,7 @@ public sealed class SharedSlipTests
         var lines = page.QuerySelector("#sms")!.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(3);
         lines.ShouldAllBe(l => l.Length <= 160 && l.EndsWith(" " + full, StringComparison.Ordinal));
+        lines.ShouldAllBe(l => l.All(c => SlipText.GsmCharacters.Contains(c)), "one SMS each: GSM characters only");
         lines[0].ShouldStartWith("1. " + page.QuerySelector("article.slip-place h2")!.TextContent.Trim());
     }
 
@@ -135,7 +136,7 @@ public sealed class SharedSlipTests
         var line = SlipText.SmsLines(slip, link).ShouldHaveSingleItem();
 
         line.Length.ShouldBe(160);
-        line.ShouldEndWith("… " + link);
+        line.ShouldEndWith("... " + link);
     }
 
     [Theory]
@@ -240,6 +241,10 @@ public sealed class SharedSlipTests
 
     private static IElement SendForm(IDocument page) =>
         page.QuerySelectorAll("form").Single(f => f.GetAttribute("action")!.Contains("handler=Send", StringComparison.Ordinal));
+
+    [Fact]
+    public void Gsm_FrenchTypography_PlainFormsAndAccentsTheAlphabetLacks() =>
+        SlipText.Gsm("Fête de l’hôpital — « Œuvre » à Brest… près de Saint-Étienne").ShouldBe("Fete de l'hopital - \" OEuvre \" à Brest... près de Saint-Étienne");
 
     [Fact]
     public void Token_LooksLikeToken_OnlyTheLinksShape() =>
