@@ -79,7 +79,7 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la fiche" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Partager : lien, SMS, courriel, code QR" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre fiche a son lien.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Votre fiche a son lien." })).ToBeVisibleAsync();
         var link = await page.GetByLabel("Lien de la fiche").InputValueAsync();
         link.ShouldStartWith(browser.BaseUrl + "/f/");
         var sms = (await page.GetByLabel("Texte pour SMS").InputValueAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);

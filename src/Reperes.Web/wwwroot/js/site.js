@@ -8,6 +8,22 @@
     button.addEventListener('click', function () { window.print(); });
   });
 
+  // Copy buttons (the orientation slip's link and SMS text): shown only where the clipboard can be written; the field
+  // stays selectable by hand otherwise.
+  if (navigator.clipboard && window.isSecureContext) {
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+      var field = document.getElementById(button.getAttribute('data-copy'));
+      var status = document.getElementById(button.getAttribute('data-copy') + '-copie');
+      if (!field) { return; }
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (status) { status.textContent = status.getAttribute('data-done'); }
+        });
+      });
+    });
+  }
+
   // A need's categories scroll sideways on a phone: bring the chosen one into view.
   var chosen = document.querySelector('.chips-row [aria-current]');
   if (chosen && chosen.scrollIntoView) { chosen.scrollIntoView({ block: 'nearest', inline: 'center' }); }
