@@ -158,6 +158,25 @@ public sealed class SlipTests
         places[0].QuerySelector(".print-notice.closure")!.TextContent.ShouldContain("Fermé à partir du 14 décembre, jusqu’au 20 décembre 2026 inclus — Fermeture pour travaux des sanitaires.");
     }
 
+    [Theory]
+    [InlineData("n'importe quoi")]
+    [InlineData("CfDJ8AAAA")]
+    [InlineData("%%%")]
+    public async Task Read_AlteredCookie_AnEmptySlipNeverAnError(string value)
+    {
+        await using var app = new ReperesApp(Engines.Sqlite);
+        var client = app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add("Cookie", $"{SlipCookie.Name}={Uri.EscapeDataString(value)}");
+
+        var (results, page) = await client.GetPageAsync(Search);
+        var (slip, slipPage) = await client.SlipAsync();
+
+        results.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector(".slip-bar").ShouldBeNull();
+        slip.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SlipForms.PlaceNames(slipPage).ShouldBeEmpty();
+    }
+
     [Fact]
     public void SlipSelection_PlacesText_ReadBackAndMalformedDropped()
     {
