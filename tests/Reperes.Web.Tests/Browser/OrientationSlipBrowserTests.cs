@@ -34,12 +34,16 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
         }
 
         // The slip's link under the header keeps it one short row on a 390-pixel phone, the page no wider than the screen.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.SetViewportSizeAsync(390, 844);
         (await page.GetByRole(AriaRole.Banner).BoundingBoxAsync()).ShouldNotBeNull().Height.ShouldBeLessThanOrEqualTo(64);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Ma fiche d’orientation" }).GetByRole(AriaRole.Link, new() { Name = "Ma fiche (3)" }).ClickAsync();
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ma fiche d’orientation", Level = 1 })).ToBeVisibleAsync();
+
+        // Measured once the page and its stylesheet are loaded (a click only waits for the navigation to start).
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         (await page.Locator(".slip-item h2").AllTextContentsAsync()).Select(n => n.Trim()).ShouldBe(names);
         var sheets = (await page.Locator(".slip-item h2 a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)")).ToList();
         await page.GetByLabel("Note pour la personne").FillAsync(Note);
