@@ -23,7 +23,8 @@ public static class AccountsModule
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<ReperesDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ReperesClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/connexion";

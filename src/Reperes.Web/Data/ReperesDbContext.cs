@@ -20,6 +20,8 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ModeratorScope> ModeratorScopes => Set<ModeratorScope>();
+    public DbSet<PartnerBody> PartnerBodies => Set<PartnerBody>();
+    public DbSet<ProfessionalProfile> ProfessionalProfiles => Set<ProfessionalProfile>();
     public DbSet<SheetRevision> SheetRevisions => Set<SheetRevision>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -65,6 +65,7 @@ public sealed class DemoData(
             // Demo sheets were "verified" at various dates, so that freshness shows.
             structure.Verify(now.AddDays(-(seed.Slug.Sum(c => c) % 200)));
             ShowFreshness(structure, now);
+            DemoPartners.Apply(structure);
             switch (SeedValues.Status(seed.Status))
             {
                 case StructureStatus.Online:
@@ -138,6 +139,36 @@ public sealed class DemoData(
                 var structureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
                 db.Memberships.Add(new Membership(user.Id, structureId, membershipRole, now));
             }
+        }
+
+        await db.SaveChangesAsync();
+
+        var bodies = new Dictionary<string, PartnerBody>(StringComparer.Ordinal);
+        foreach (var (bodyName, kind, domains) in DemoPartners.Bodies)
+        {
+            var body = new PartnerBody(bodyName, kind, now);
+            body.SetEmailDomains(domains);
+            bodies[bodyName] = body;
+            db.PartnerBodies.Add(body);
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var (email, name, workplace, kind, jobTitle, bodyName) in DemoPartners.Professionals)
+        {
+            var user = new ReperesUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = now };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+
+            var profile = new ProfessionalProfile(user.Id, workplace, kind, jobTitle, now.AddDays(-3));
+            if (bodyName is not null)
+            {
+                profile.Validate(bodies[bodyName], null, now.AddDays(-2));
+            }
+
+            db.ProfessionalProfiles.Add(profile);
         }
 
         await db.SaveChangesAsync();

@@ -100,6 +100,30 @@ public sealed class Service
         RemoteWebsite = remoteWebsite;
     }
 
+    /// <summary>The service receives referral requests from professionals (adressage).</summary>
+    public bool AcceptsReferrals { get; private set; }
+
+    /// <summary>Who the service accepts on referral, shown to professionals.</summary>
+    public string? ReferralConditions { get; private set; }
+
+    /// <summary>The documents a referral needs, shown to professionals.</summary>
+    public string? ReferralDocuments { get; private set; }
+
+    /// <summary>The keys of <see cref="ReferralFields"/> a referral request asks, separated by |.</summary>
+    public string ReferralFieldKeys { get; private set; } = "";
+
+    public IReadOnlyList<string> ReferralFieldList => Structure.Split(ReferralFieldKeys);
+
+    /// <summary>Whether the service takes referrals, on what conditions, with which documents and which facts about the person.</summary>
+    public void SetReferrals(bool accepts, string? conditions, string? documents, IEnumerable<string> fieldKeys)
+    {
+        var keys = fieldKeys.Where(ReferralFields.Keys.Contains).Distinct(StringComparer.Ordinal).ToList();
+        AcceptsReferrals = accepts;
+        ReferralConditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
+        ReferralDocuments = string.IsNullOrWhiteSpace(documents) ? null : documents.Trim();
+        ReferralFieldKeys = Structure.Join(keys);
+    }
+
     public void SetUpdateFrequency(int? months)
     {
         if (months is { } value && !FreshnessRules.IsFrequency(value))

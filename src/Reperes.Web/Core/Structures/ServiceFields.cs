@@ -30,6 +30,10 @@ public static class ServiceFields
             ["Accueil"] = string.Join(", ", v.ModeList.Select(m => m switch { "en-presentiel" => "Sur place", "a-distance" => "À distance", _ => m })),
             ["Téléphone à distance"] = v.RemotePhone,
             ["Site internet à distance"] = v.RemoteWebsite,
+            ["Adressage par un professionnel"] = v.AcceptsReferrals ? "Accepté" : "Non",
+            ["Conditions d’adressage"] = v.ReferralConditions,
+            ["Pièces pour l’adressage"] = v.ReferralDocuments,
+            ["Informations demandées à l’adressage"] = string.Join(", ", v.ReferralFieldList.Select(ReferralFields.Label)),
             [SheetFields.UpdateFrequency] = v.UpdateFrequencyMonths is { } months ? SheetFields.Months(months) : "Celle de la structure",
         };
     }

@@ -22,6 +22,8 @@ public static partial class SheetFields
     public const string Languages = "Langues";
     public const string OpeningHours = "Horaires";
     public const string OpeningHoursDetails = "Précisions sur les horaires";
+    public const string ProfessionalContact = "Contact pour les professionnels";
+    public const string PartnerNotes = "Notes pour les partenaires";
 
     /// <summary>Recorded in revisions, not restored with the sheet's fields.</summary>
     public const string UpdateFrequency = "Fréquence de mise à jour";
@@ -32,7 +34,7 @@ public static partial class SheetFields
     /// <summary>The "after" of <see cref="RestoredVersion"/> when the sheet went back to before its first recorded change.</summary>
     public const string OriginalVersion = "origine";
 
-    public static readonly IReadOnlyList<string> All = [Name, Summary, Description, Address, Phones, Email, Website, Wheelchair, Languages, OpeningHours, OpeningHoursDetails];
+    public static readonly IReadOnlyList<string> All = [Name, Summary, Description, Address, Phones, Email, Website, Wheelchair, Languages, OpeningHours, OpeningHoursDetails, ProfessionalContact, PartnerNotes];
 
     public static Dictionary<string, string?> Snapshot(Structure s) => new()
     {
@@ -47,6 +49,8 @@ public static partial class SheetFields
         [Languages] = string.Join(", ", s.LanguageList),
         [OpeningHours] = s.OpeningHours,
         [OpeningHoursDetails] = s.OpeningHoursDetails,
+        [ProfessionalContact] = s.ProfessionalContact,
+        [PartnerNotes] = s.PartnerNotes,
     };
 
     public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
@@ -72,6 +76,7 @@ public static partial class SheetFields
         s.LocateAt(string.IsNullOrEmpty(values[Address]) ? null : ParseAddress(values[Address]!) ?? s.Address);
         s.SetContact(List(values[Phones]), Blank(values[Email]), Blank(values[Website]));
         s.SetReception(bool.TryParse(values[Wheelchair], out var wheelchair) ? wheelchair : null, List(values[Languages]), Blank(values[OpeningHours]), Blank(values[OpeningHoursDetails]));
+        s.SetPartnerInformation(values.GetValueOrDefault(ProfessionalContact), values.GetValueOrDefault(PartnerNotes));
     }
 
     /// <summary>A recorded value as a person reads it (yes/no rather than True/False).</summary>

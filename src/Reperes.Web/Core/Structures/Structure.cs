@@ -76,6 +76,12 @@ public sealed class Structure
     /// <summary>Set when the coordination marks the sheet as unverified (long unconfirmed): the public sees a notice.</summary>
     public DateTimeOffset? UnverifiedSince { get; private set; }
 
+    /// <summary>A direct contact for professionals (a name, a direct line, an address), never shown to the public.</summary>
+    public string? ProfessionalContact { get; private set; }
+
+    /// <summary>Notes for partners (how to orient, who to ask for), shown to professionals only.</summary>
+    public string? PartnerNotes { get; private set; }
+
     public List<Service> Services { get; private set; } = [];
     public List<Notice> Notices { get; private set; } = [];
 
@@ -150,6 +156,13 @@ public sealed class Structure
         Languages = codes.Count == 0 ? " " : " " + string.Join(' ', codes) + " ";
         OpeningHours = string.IsNullOrWhiteSpace(openingHours) ? null : openingHours.Trim();
         OpeningHoursDetails = openingHoursDetails;
+    }
+
+    /// <summary>What only professionals see: a direct contact and notes for partners (blank means none).</summary>
+    public void SetPartnerInformation(string? professionalContact, string? partnerNotes)
+    {
+        ProfessionalContact = string.IsNullOrWhiteSpace(professionalContact) ? null : professionalContact.Trim();
+        PartnerNotes = string.IsNullOrWhiteSpace(partnerNotes) ? null : partnerNotes.Trim();
     }
 
     public void MarkAsDemo() => IsDemo = true;

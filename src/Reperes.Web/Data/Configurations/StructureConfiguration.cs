@@ -39,6 +39,8 @@ public sealed class StructureConfiguration : IEntityTypeConfiguration<Structure>
         builder.Property(s => s.Languages).HasMaxLength(200);
         builder.Property(s => s.OpeningHours).HasMaxLength(1000);
         builder.Property(s => s.OpeningHoursDetails).HasMaxLength(2000);
+        builder.Property(s => s.ProfessionalContact).HasMaxLength(300);
+        builder.Property(s => s.PartnerNotes).HasMaxLength(2000);
         builder.Property(s => s.UpdateFrequencyMonths).HasDefaultValue(FreshnessRules.DefaultFrequencyMonths);
         builder.HasMany(s => s.Services).WithOne(s => s.Structure).HasForeignKey(s => s.StructureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Notices).WithOne(n => n.Structure).HasForeignKey(n => n.StructureId).OnDelete(DeleteBehavior.Cascade);
@@ -70,6 +72,10 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.ModesAccueil).HasMaxLength(100);
         builder.Property(s => s.RemotePhone).HasMaxLength(40);
         builder.Property(s => s.RemoteWebsite).HasMaxLength(500);
+        builder.Ignore(s => s.ReferralFieldList);
+        builder.Property(s => s.ReferralConditions).HasMaxLength(1000);
+        builder.Property(s => s.ReferralDocuments).HasMaxLength(500);
+        builder.Property(s => s.ReferralFieldKeys).HasMaxLength(300);
         builder.HasOne(s => s.Category).WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
