@@ -29,8 +29,14 @@ public sealed partial class AuthorizationMatrixTests
     private const string Moderator = "moderator";
     private const string Coordinator = "coordinator";
 
-    private static readonly string[] Roles = [Anonymous, Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator];
-    private static readonly string[] Everyone = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator];
+    /// <summary>A validated professional of a partner body (the CDAS); a colleague of the same body; one of another body; one awaiting validation.</summary>
+    private const string Professional = "professional";
+    private const string Colleague = "colleague";
+    private const string OtherProfessional = "other professional";
+    private const string PendingProfessional = "pending professional";
+
+    private static readonly string[] Roles = [Anonymous, Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional];
+    private static readonly string[] Everyone = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional];
     private static readonly string[] ManagersOfA = [ManagerA, Coordinator];
     private static readonly string[] MembersOfA = [EditorA, ManagerA, Coordinator];
     private static readonly string[] PublishersOfA = [EditorA, ManagerA, Moderator, Coordinator];
@@ -43,6 +49,10 @@ public sealed partial class AuthorizationMatrixTests
         [ManagerB] = "gestion.restos@demo.reperes.example",
         [Moderator] = "moderation@demo.reperes.example",
         [Coordinator] = "coordination@demo.reperes.example",
+        [Professional] = "assistante.sociale@cdas.demo.reperes.example",
+        [Colleague] = "educateur@cdas.demo.reperes.example",
+        [OtherProfessional] = "infirmier@equipe-mobile.demo.reperes.example",
+        [PendingProfessional] = "benevole@association.demo.reperes.example",
     };
 
     /// <summary>Who may open each back-office page (all its form handlers too, unless <see cref="HandlerRules"/> says otherwise).</summary>
@@ -52,7 +62,8 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/a-valider"] = Everyone,
         ["mon-espace/a-valider/{id:int}"] = [ManagerA, Moderator, Coordinator],
         ["mon-espace/publications"] = Everyone,
-        ["mon-espace/publications/nouvelle"] = Everyone,
+        // A professional without a structure or a network role has nothing to publish in.
+        ["mon-espace/publications/nouvelle"] = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator],
         ["mon-espace/securite"] = Everyone,
         ["mon-espace/securite/codes-de-secours"] = Everyone,
         ["mon-espace/securite/deux-etapes"] = Everyone,

@@ -104,6 +104,12 @@ public sealed class EditPublicationModel(
             return refusal;
         }
 
+        // Someone with neither a structure nor the right to write for the network has nothing to publish in.
+        if (Publication is null && Structures.Count == 0 && !MayWriteForNetwork)
+        {
+            return Forbid();
+        }
+
         int? structureId = null;
         if (Publication is null)
         {
