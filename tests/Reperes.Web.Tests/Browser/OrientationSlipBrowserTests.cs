@@ -79,6 +79,17 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
         var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
         System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b").ShouldBe(1);
 
+        // Or as pocket cards: one A6 page (105 × 148 mm = 297.6 × 419.5 pt) per place.
+        await page.GotoAsync("/fiche-orientation/imprimer?format=a6");
+        var pocket = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
+        System.Text.RegularExpressions.Regex.Count(pocket, @"/Type\s*/Page\b").ShouldBe(3);
+        System.Text.RegularExpressions.Regex.Matches(pocket, @"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)")
+            .ShouldAllBe(m => Math.Abs(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 297.6) < 1.5
+                && Math.Abs(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) - 419.5) < 1.5);
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+        await page.GotoAsync("/fiche-orientation/imprimer");
+
         // Shared: the SMS text, one line per place of at most 160 characters, each with the link.
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la fiche" }).ClickAsync();
