@@ -55,7 +55,7 @@ public sealed class DigestUnsubscribe(IDataProtectionProvider protection)
 /// Sends the weekly digest of changes in their lists to the professionals who asked for it: from Monday 8:00 (Paris)
 /// on, once per person and week (a row unique per person and week is written before the mail, so that runs that
 /// overlap, on several instances or by the admin command, never send two), the changes since their previous digest
-/// (a week at most the first time). No change, no mail (the week is still done).
+/// (a week back the first time, two weeks at most). No change, no mail (the week is still done).
 /// </summary>
 public sealed class ListDigestSender(
     ReperesDbContext db,
@@ -65,6 +65,9 @@ public sealed class ListDigestSender(
     IOptions<ReperesOptions> options,
     ILogger<ListDigestSender> logger)
 {
+    /// <summary>How far back a digest looks at most.</summary>
+    public static readonly TimeSpan MaxLookBack = TimeSpan.FromDays(14);
+
     public static DateOnly WeekOf(DateTimeOffset now)
     {
         var today = HoursEvaluator.LocalDate(now);
@@ -108,7 +111,10 @@ public sealed class ListDigestSender(
                 continue;
             }
 
-            var since = previous.TryGetValue(subscriber.Id, out var last) ? last : now.AddDays(-7);
+            // Since the previous digest, at most two weeks back (a first digest, one after a pause or a missed week).
+            var since = !previous.TryGetValue(subscriber.Id, out var last) ? now.AddDays(-7)
+                : last > now - MaxLookBack ? last
+                : now - MaxLookBack;
             var viewer = await ListAccess.ViewerAsync(db, subscriber.Id, cancellationToken);
             var changes = await listChanges.ForAsync(viewer, since, now, cancellationToken);
             db.ListDigests.Add(new ListDigest(subscriber.Id, week, now, changes.Count));

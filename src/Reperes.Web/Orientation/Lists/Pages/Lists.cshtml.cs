@@ -38,6 +38,9 @@ public sealed class PlaceListsModel(ReperesDbContext db, ListChanges listChanges
 
     public bool Digest { get; private set; }
 
+    /// <summary>Since when the person asks for the digest (when they last ticked the box).</summary>
+    public DateTimeOffset? DigestSince { get; private set; }
+
     public int NewChanges { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -192,6 +195,7 @@ public sealed class PlaceListsModel(ReperesDbContext db, ListChanges listChanges
             .Select(l => new ListRow(l.Id, l.Name, l.Places, l.Sharing, names.GetValueOrDefault(l.OwnerId))).ToList();
         var watch = await db.ListWatches.AsNoTracking().SingleOrDefaultAsync(w => w.UserId == me, HttpContext.RequestAborted);
         Digest = watch?.Digest == true;
+        DigestSince = Digest ? watch!.DigestSince : null;
         var now = clock.GetUtcNow();
         var since = watch?.SeenAt is { } seen && seen > now - ListChanges.PageWindow ? seen : now - ListChanges.PageWindow;
         NewChanges = (await listChanges.ForAsync(viewer, since, now, HttpContext.RequestAborted)).Count;
