@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -73,7 +72,7 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
             shots.Add(Convert.ToBase64String(await place.Locator("svg[role=img]").ScreenshotAsync()));
         }
 
-        (await DecodePngsAsync(shots)).ShouldBe(sheets);
+        (await QrCodes.DecodePngsAsync(shots)).ShouldBe(sheets);
 
         // Three places and the note on one A4 page.
         var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
@@ -100,7 +99,7 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
         var sms = (await page.GetByLabel("Texte pour SMS").InputValueAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         sms.Length.ShouldBe(3);
         sms.ShouldAllBe(line => line.Length <= 160 && line.EndsWith(" " + link, StringComparison.Ordinal));
-        (await DecodePngsAsync([Convert.ToBase64String(await page.Locator(".slip-link-qr svg").ScreenshotAsync())])).ShouldBe([link]);
+        (await QrCodes.DecodePngsAsync([Convert.ToBase64String(await page.Locator(".slip-link-qr svg").ScreenshotAsync())])).ShouldBe([link]);
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
 
         // Meanwhile the second place closes for today and tomorrow, written as the staff's form writes it.
@@ -153,30 +152,5 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
             db.Notices.Remove(notice);
             return Task.FromResult<IReadOnlyList<FieldChange>>([new FieldChange("Fermeture", ClosureText, null)]);
         }, CancellationToken.None);
-    }
-
-    /// <summary>QR codes screenshotted as shown, decoded by jsQR (the printed guide's test helper).</summary>
-    private static async Task<IReadOnlyList<string?>> DecodePngsAsync(IReadOnlyList<string> base64Pngs)
-    {
-        var files = new List<string>();
-        try
-        {
-            foreach (var png in base64Pngs)
-            {
-                var file = Path.Combine(Path.GetTempPath(), $"reperes-qr-{Guid.NewGuid():N}.png");
-                await File.WriteAllBytesAsync(file, Convert.FromBase64String(png));
-                files.Add(file);
-            }
-
-            var output = await NodeScript.RunAsync("Guide/Print/decode-qr.mjs", files, []);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text"))
-                .Select(text => text.ValueKind == JsonValueKind.Null ? null : text.GetString())
-                .ToList();
-        }
-        finally
-        {
-            files.ForEach(File.Delete);
-        }
     }
 }
