@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Reperes.Web.Admin.Demo;
 using Reperes.Web.Tests.Infrastructure;
@@ -76,33 +75,8 @@ public sealed class PlaceListsBrowserTests(BrowserFixture browser)
         }
 
         await Assertions.Expect(page.Locator(".list-print-place").First.Locator(".slip-note")).ToContainTextAsync(Note);
-        (await DecodePngsAsync(shots)).ShouldBe(sheets);
+        (await QrCodes.DecodePngsAsync(shots)).ShouldBe(sheets);
         var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
         System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b").ShouldBeInRange(1, 2);
-    }
-
-    /// <summary>QR codes screenshotted as shown, decoded by jsQR (the printed guide's test helper).</summary>
-    private static async Task<IReadOnlyList<string?>> DecodePngsAsync(IReadOnlyList<string> base64Pngs)
-    {
-        var files = new List<string>();
-        try
-        {
-            foreach (var png in base64Pngs)
-            {
-                var file = Path.Combine(Path.GetTempPath(), $"reperes-qr-{Guid.NewGuid():N}.png");
-                await File.WriteAllBytesAsync(file, Convert.FromBase64String(png));
-                files.Add(file);
-            }
-
-            var output = await NodeScript.RunAsync("Guide/Print/decode-qr.mjs", files, []);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text"))
-                .Select(text => text.ValueKind == JsonValueKind.Null ? null : text.GetString())
-                .ToList();
-        }
-        finally
-        {
-            files.ForEach(File.Delete);
-        }
     }
 }
