@@ -42,7 +42,11 @@ public static class ListDigestMail
                 lines.AppendLine(CultureInfo.InvariantCulture, $"  - {ListChangeWords.Of(change.Change.Kind)}{detail} (le {Date(change.Change.At)})");
             }
 
-            lines.AppendLine(CultureInfo.InvariantCulture, $"  {baseUrl.TrimEnd('/')}/structure/{first.Change.Slug}");
+            // A place closed for good has no sheet any more.
+            if (place.All(c => c.Change.Kind != PlaceChangeKind.ClosedForGood))
+            {
+                lines.AppendLine(CultureInfo.InvariantCulture, $"  {baseUrl.TrimEnd('/')}/structure/{first.Change.Slug}");
+            }
         }
 
         var body = $"""

@@ -106,6 +106,8 @@ public sealed class ListChangeAlertTests
         others.ShouldContain("Fermeture temporaire annoncée");
         others.ShouldContain(c.Name);
         others.ShouldContain("Fermée définitivement");
+        others.ShouldNotContain($"/structure/{c.Slug}", customMessage: "a place closed for good has no sheet to link to");
+        others.ShouldContain($"/structure/{b.Slug}");
         others.ShouldNotContain(a.Name);
         var managers = New(ManagerB);
         foreach (var place in new[] { a, b, c })
