@@ -165,7 +165,7 @@ public sealed class PlaceListTests
         var (seen, shared) = await colleague.GetPageAsync(page);
         seen.StatusCode.ShouldBe(HttpStatusCode.OK);
         PlaceNames(shared).Count.ShouldBe(2);
-        shared.QuerySelectorAll("form textarea, form[action*=handler]").Length.ShouldBe(0, "read-only for colleagues");
+        shared.QuerySelectorAll("form textarea, form[action*=handler]").Select(f => f.GetAttribute("action")).ShouldBe([$"{page}?handler=Copy"], "read-only for colleagues, who may copy it");
         shared.QuerySelector(".list-places")!.TextContent.ShouldContain("demander Anne");
         var (printed, print) = await colleague.GetPageAsync($"{page}/imprimer");
         printed.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -176,6 +176,19 @@ public sealed class PlaceListTests
         var forged = await ListActionAsync(colleague, id, "Rename", new() { ["Name"] = "à moi" });
         forged.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await ListActionAsync(colleague, id, "Remove", new() { ["lieu"] = $"{ozanam}" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ListActionAsync(await AsAsync(app, OtherProfessional), id, "Copy")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The colleague may make it their own: a copy with its places and notes, theirs to change.
+        var copied = await ListActionAsync(colleague, id, "Copy", [], page);
+        copied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var copy = ListIdOf(copied);
+        var (_, mine) = await colleague.GetPageAsync($"/mon-espace/listes/{copy}");
+        mine.QuerySelector("h1")!.TextContent.ShouldBe("urgence hiver", "the colleague has no list of that name");
+        mine.QuerySelector(".meta")!.TextContent.ShouldContain("Votre liste, visible de vous seul(e).");
+        PlaceNames(mine).ShouldBe(PlaceNames(shared));
+        mine.QuerySelector($"#note-{ozanam}")!.TextContent.ShouldBe("demander Anne");
+        (await ListActionAsync(colleague, copy, "Rename", new() { ["Name"] = "urgence hiver Bellevue" }, $"/mon-espace/listes/{copy}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await owner.GetAsync($"/mon-espace/listes/{copy}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a copy is private");
 
         // Another body, a structure's member, an account awaiting validation, a visitor: never.
         foreach (var email in new[] { OtherProfessional, ManagerA })

@@ -120,6 +120,43 @@ public sealed class PlaceListModel(ReperesDbContext db, TimeProvider clock, IStr
         return Task.FromResult<string?>("privee");
     });
 
+    /// <summary>A colleague makes a shared list their own: a copy with its places and notes, which they may change.</summary>
+    public async Task<IActionResult> OnPostCopyAsync(int id)
+    {
+        if (await LoadAsync(id, ownerOnly: false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var me = ListAccess.UserId(User)!;
+        var names = await db.PlaceLists.Where(l => l.OwnerId == me).Select(l => l.Name).ToListAsync(HttpContext.RequestAborted);
+        if (names.Count >= PlaceList.MaxListsPerOwner)
+        {
+            ModelState.AddModelError("", localizer["Vous avez déjà {0} listes : supprimez-en une avant d’en créer une autre.", PlaceList.MaxListsPerOwner]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync();
+        }
+
+        var now = clock.GetUtcNow();
+        var name = List.Name;
+        for (var n = 1; names.Contains(name); n++)
+        {
+            var suffix = n == 1 ? localizer[" (copie)"].Value : $" ({n})";
+            name = List.Name[..Math.Min(List.Name.Length, PlaceList.NameMaxLength - suffix.Length)] + suffix;
+        }
+
+        var copy = new PlaceList(me, name, now);
+        foreach (var item in List.Items.OrderBy(i => i.Position))
+        {
+            copy.Add(item.StructureId, now);
+            copy.Items[^1].Annotate(item.Note);
+        }
+
+        db.PlaceLists.Add(copy);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return RedirectToPage(new { id = copy.Id, fait = "copiee" });
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
         if (await LoadAsync(id, ownerOnly: true) is { } refusal)
@@ -140,6 +177,7 @@ public sealed class PlaceListModel(ReperesDbContext db, TimeProvider clock, IStr
         "retire" => localizer["Le lieu est retiré de la liste."].Value,
         "partagee" => localizer["La liste est partagée : vos collègues la voient et l’impriment, vous seul(e) la modifiez."].Value,
         "privee" => localizer["La liste n’est plus partagée."].Value,
+        "copiee" => localizer["Voici votre copie de la liste : elle est à vous, modifiez-la à votre guise."].Value,
         _ => null,
     };
 
