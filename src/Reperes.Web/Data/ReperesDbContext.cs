@@ -34,6 +34,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Freshness.CampaignStructure> CampaignStructures => Set<Freshness.CampaignStructure>();
     public DbSet<Freshness.Reports.SheetReport> SheetReports => Set<Freshness.Reports.SheetReport>();
     public DbSet<Orientation.SharedSlip> SharedSlips => Set<Orientation.SharedSlip>();
+    public DbSet<Orientation.Referrals.Referral> Referrals => Set<Orientation.Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

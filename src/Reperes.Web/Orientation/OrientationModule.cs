@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Orientation;
 using Reperes.Web.Data;
+using Reperes.Web.Orientation.Referrals;
 
 namespace Reperes.Web.Orientation;
 
@@ -22,6 +23,7 @@ public static class OrientationModule
         services.AddScoped<SlipBuilder>();
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
         services.AddSingleton(new SlipMailLimiter(mailsPerHour));
+        services.AddReferrals(configuration);
         return services;
     }
 

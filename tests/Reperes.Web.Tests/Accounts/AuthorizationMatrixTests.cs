@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
+using Reperes.Web.Orientation.Referrals;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Tests.Orientation.Referrals;
 using Reperes.Web.Tests.Publishing.Publications;
 
 namespace Reperes.Web.Tests.Accounts;
@@ -95,6 +97,13 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/tableau-de-bord"] = [Coordinator],
         ["mon-espace/coordination/tableau-de-bord.csv"] = [Coordinator],
         ["mon-espace/coordination/tableau-de-bord/{slug}/decision"] = [Coordinator],
+        ["mon-espace/adressages"] = Everyone,
+        // Professionals only (validated accounts, structure members, the network's roles); the request of A's "Bagagerie"
+        // sent by the professional: its sender and A's members only, the coordinator sees counts, never a request.
+        ["mon-espace/adressages/nouveau/{serviceId:int}"] = [EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional],
+        ["mon-espace/adressages/{id:int}"] = [EditorA, ManagerA, Professional],
+        ["mon-espace/adressages/{id:int}/document"] = [EditorA, ManagerA, Professional],
+        ["mon-espace/coordination/adressages"] = [Coordinator],
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -102,6 +111,9 @@ public sealed partial class AuthorizationMatrixTests
     {
         [("mon-espace/publications/{id:int}/modifier", "Unpublish")] = [ManagerA, Moderator, Coordinator],
         [("mon-espace/publications/{id:int}/modifier", "Feature")] = [Coordinator],
+        [("mon-espace/adressages/{id:int}", "Accept")] = [EditorA, ManagerA],
+        [("mon-espace/adressages/{id:int}", "Refuse")] = [EditorA, ManagerA],
+        [("mon-espace/adressages/{id:int}", "Contact")] = [EditorA, ManagerA],
     };
 
     private sealed record Route(string Template, IReadOnlyList<string> Handlers);
@@ -176,12 +188,14 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
             _ when template.Contains("signalements/{id", StringComparison.Ordinal) => "report",
             _ when template.Contains("campagnes/{id", StringComparison.Ordinal) => "campaign",
+            _ when template.Contains("adressages/{id", StringComparison.Ordinal) => "referral",
             _ => "publication",
         };
         return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
         {
             "slug" => values["slug"],
             "revisionId:int" => "0",
+            "serviceId:int" => values["referralService"],
             _ => values[key],
         });
     }
@@ -236,6 +250,14 @@ public sealed partial class AuthorizationMatrixTests
             var serviceId = await db.Services.Where(s => s.StructureId == structure.Id).Select(s => s.Id).FirstAsync();
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
+            var professional = await db.Users.Where(u => u.Email == Accounts[Professional]).Select(u => u.Id).SingleAsync();
+            var bagagerie = await db.Services.SingleAsync(v => v.StructureId == structure.Id && v.Name == "Bagagerie");
+            var (referral, _) = Referral.Send(
+                new ReferralDraft([new("logement", "À la rue")], null, "Deux sacs", true, "Claire Le Gall", new DateOnly(2026, 11, 24), null, Accounts[Professional], "Claire Le Gall (CDAS)"),
+                structure.Id, bagagerie.Id, bagagerie.Name, professional, app.Clock.GetUtcNow());
+            var documents = app.Services.GetRequiredService<ReferralDocuments>();
+            referral.AttachDocument(await documents.SaveAsync(new CheckedDocument(ReferralTests.Pdf, "application/pdf", ".pdf"), default), "application/pdf");
+            db.Referrals.Add(referral);
             var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
             db.SheetReports.Add(report);
             await db.SaveChangesAsync();
@@ -258,6 +280,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["report"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["structureId"] = structure.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["campaign"] = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["referral"] = referral.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["referralService"] = bagagerie.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -283,6 +307,7 @@ public sealed partial class AuthorizationMatrixTests
         CampaignStructures = await db.CampaignStructures.OrderBy(t => t.Id).Select(t => new { t.Id, t.Progress, t.SentAt }).ToListAsync(),
         UpdateLinks = await db.UpdateLinks.CountAsync(),
         Verifications = await db.Verifications.CountAsync(),
+        Referrals = await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.State, r.AnswerText, r.DecidedAt, r.Version, r.ErasedAt, r.DocumentFile }).ToListAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
