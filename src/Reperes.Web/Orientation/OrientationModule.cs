@@ -21,6 +21,7 @@ public static class OrientationModule
     {
         services.Configure<OrientationOptions>(configuration.GetSection(OrientationOptions.Section));
         services.AddScoped<SlipBuilder>();
+        services.AddScoped<Professionals.ProfessionalRegistration>();
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
         services.AddSingleton(new SlipMailLimiter(mailsPerHour));
         services.AddReferrals(configuration);

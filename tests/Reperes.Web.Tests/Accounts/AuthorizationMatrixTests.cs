@@ -72,6 +72,8 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/securite/deux-etapes/desactiver"] = Everyone,
         ["mon-espace/securite/deux-etapes/nouvelle-cle"] = Everyone,
         ["mon-espace/coordination/comptes"] = [Coordinator],
+        ["mon-espace/coordination/professionnels"] = [Coordinator],
+        ["mon-espace/professionnel"] = Everyone,
         ["mon-espace/coordination/comptes/{id}"] = [Coordinator],
         ["mon-espace/coordination/structures"] = [Coordinator],
         ["mon-espace/coordination/structures/nouvelle"] = [Coordinator],
@@ -234,6 +236,12 @@ public sealed partial class AuthorizationMatrixTests
         ["Input.Sections"] = "horaires",
         ["Input.StartsOn"] = "2026-11-24",
         ["Input.EndsOn"] = "2026-12-24",
+        ["profileId"] = values["profile"],
+        ["bodyId"] = values["body"],
+        ["body"] = values["body"],
+        ["name"] = "Organisme pirate",
+        ["kind"] = "Other",
+        ["domains"] = "pirate.example",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -268,6 +276,8 @@ public sealed partial class AuthorizationMatrixTests
             await Reperes.Web.Freshness.CampaignTargets.CreateAsync(db, campaign, default);
             var memberId = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => m.Id).FirstAsync();
             var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
+            var pending = await db.ProfessionalProfiles.Where(p => p.Status == Reperes.Web.Core.Accounts.ProfessionalStatus.Pending).Select(p => p.Id).FirstAsync();
+            var body = await db.PartnerBodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
             return new Dictionary<string, string>
             {
                 ["slug"] = structure.Slug,
@@ -282,6 +292,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["campaign"] = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["referral"] = referral.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["referralService"] = bagagerie.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["profile"] = pending.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["body"] = body.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -301,6 +313,8 @@ public sealed partial class AuthorizationMatrixTests
         Roles = await db.UserRoles.OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + r.RoleId).ToListAsync(),
         Users = await db.Users.OrderBy(u => u.Id).Select(u => new { u.Id, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled, u.PasswordHash }).ToListAsync(),
         Scopes = await db.ModeratorScopes.CountAsync(),
+        PartnerBodies = await db.PartnerBodies.OrderBy(b => b.Id).Select(b => new { b.Id, b.Name, b.EmailDomains }).ToListAsync(),
+        Professionals = await db.ProfessionalProfiles.OrderBy(p => p.Id).Select(p => new { p.Id, p.Status, p.BodyId }).ToListAsync(),
         Unverified = await db.Structures.CountAsync(s => s.UnverifiedSince != null),
         Reports = await db.SheetReports.OrderBy(r => r.Id).Select(r => new { r.Id, r.Status, r.ResolutionNote }).ToListAsync(),
         Campaigns = await db.Campaigns.CountAsync(),

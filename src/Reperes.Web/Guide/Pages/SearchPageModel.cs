@@ -35,6 +35,11 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
 
         Result = await search.SearchAsync(Search, Now, CultureInfo.CurrentUICulture, maxPageSize, HttpContext.RequestAborted);
         ViewData["Demo"] = Result.Hits.Any(h => h.IsDemo);
+        if (Core.Accounts.ProfessionalAccess.IsProfessional(User))
+        {
+            ViewData[PartnerLine.ViewDataKey] = await search.PartnerLinesAsync(Result.Hits.Select(h => h.Id).ToList(), HttpContext.RequestAborted);
+        }
+
         return true;
     }
 

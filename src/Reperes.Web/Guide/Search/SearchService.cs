@@ -95,6 +95,10 @@ public sealed class SearchService(
     /// <summary>Beyond this many candidates the person is asked to narrow the search.</summary>
     public const int CandidateLimit = 5000;
 
+    /// <summary>What professionals see on the cards of these places (see <see cref="PartnerLine"/>).</summary>
+    public Task<IReadOnlyDictionary<int, PartnerLine>> PartnerLinesAsync(IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken) =>
+        PartnerLine.ForAsync(db, structureIds, cancellationToken);
+
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);

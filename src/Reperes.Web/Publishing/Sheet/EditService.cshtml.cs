@@ -64,6 +64,18 @@ public sealed class ServiceInput
 
     /// <summary>Months between two verifications of this service; empty: the structure's.</summary>
     public string? UpdateFrequency { get; set; }
+
+    /// <summary>"oui" when the service receives referral requests from professionals.</summary>
+    public string? AcceptsReferrals { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Les conditions d’adressage sont trop longues : 1 000 caractères au plus.")]
+    public string? ReferralConditions { get; set; }
+
+    [StringLength(500, ErrorMessage = "Les pièces demandées sont trop longues : 500 caractères au plus.")]
+    public string? ReferralDocuments { get; set; }
+
+    /// <summary>The situation facts a referral asks (keys of <see cref="ReferralFields"/>).</summary>
+    public List<string> ReferralFieldKeys { get; set; } = [];
 }
 
 /// <summary>
@@ -139,6 +151,10 @@ public sealed partial class EditServiceModel(
             RemoteWebsite = v.RemoteWebsite,
             Hours = HoursInput.From(v.OpeningHours),
             UpdateFrequency = v.UpdateFrequencyMonths?.ToString(CultureInfo.InvariantCulture),
+            AcceptsReferrals = v.AcceptsReferrals ? "oui" : null,
+            ReferralConditions = v.ReferralConditions,
+            ReferralDocuments = v.ReferralDocuments,
+            ReferralFieldKeys = v.ReferralFieldList.ToList(),
         };
         HoursWeek = WeekOf(v.OpeningHours);
         return Page();
@@ -168,6 +184,7 @@ public sealed partial class EditServiceModel(
         service.SetConditions(values.Access, values.AccessDetails, values.IsFree, values.CostDetails);
         service.SetReception(values.OpeningHours, values.Modes, values.RemotePhone, values.RemoteWebsite);
         service.SetUpdateFrequency(values.UpdateFrequency);
+        service.SetReferrals(Input.AcceptsReferrals == "oui", Input.ReferralConditions, Input.ReferralDocuments, Input.ReferralFieldKeys);
 
         if (Submitted == EditSheetModel.HoursPreviewAction)
         {
@@ -267,6 +284,11 @@ public sealed partial class EditServiceModel(
         else if (ageMin > ageMax)
         {
             ModelState.AddModelError("", localizer["L’âge minimum doit être inférieur ou égal à l’âge maximum."]);
+        }
+
+        if (i.AcceptsReferrals is not (null or "oui") || i.ReferralFieldKeys.Any(k => !ReferralFields.Keys.Contains(k)))
+        {
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
         }
 
         if (i.Modes.Count == 0)

@@ -69,6 +69,12 @@ public sealed class SheetInput : Addresses.IAddressInput
     [StringLength(2000, ErrorMessage = "La précision sur les horaires est trop longue : 2 000 caractères au plus.")]
     public string? OpeningHoursDetails { get; set; }
 
+    [StringLength(300, ErrorMessage = "Le contact pour les professionnels est trop long : 300 caractères au plus.")]
+    public string? ProfessionalContact { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Les notes pour les partenaires sont trop longues : 2 000 caractères au plus.")]
+    public string? PartnerNotes { get; set; }
+
     /// <summary>Months between two verifications: 1, 3, 6 or 12 (absent: unchanged).</summary>
     public string? UpdateFrequency { get; set; }
 }
@@ -146,6 +152,8 @@ public sealed partial class EditSheetModel(
             Languages = s.LanguageList.ToList(),
             Hours = HoursInput.From(s.OpeningHours, HoursModes.Grid),
             OpeningHoursDetails = s.OpeningHoursDetails,
+            ProfessionalContact = s.ProfessionalContact,
+            PartnerNotes = s.PartnerNotes,
             UpdateFrequency = s.UpdateFrequencyMonths.ToString(CultureInfo.InvariantCulture),
         };
         HoursWeek = WeekOf(s.OpeningHours);
@@ -197,6 +205,7 @@ public sealed partial class EditSheetModel(
         s.LocateAt(address);
         s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
         s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, openingHours, Blank(Input.OpeningHoursDetails));
+        s.SetPartnerInformation(Input.ProfessionalContact, Input.PartnerNotes);
         if (!string.IsNullOrEmpty(Input.UpdateFrequency))
         {
             s.SetUpdateFrequency(int.Parse(Input.UpdateFrequency, CultureInfo.InvariantCulture));

@@ -18,10 +18,10 @@ public sealed partial class PublicationWorkflowTests
     public const string Coordinator = "coordination@demo.reperes.example";
     public const string Ozanam = "halte-accueil-ozanam";
 
-    public static async Task<HttpClient> AsAsync(ReperesApp app, string email)
+    public static async Task<HttpClient> AsAsync(ReperesApp app, string email, string password = DemoAccounts.Password)
     {
         var client = app.CreateBrowserLikeClient();
-        (await client.LogInAsync(email, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.LogInAsync(email, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return client;
     }
 
