@@ -288,6 +288,142 @@ public sealed partial class ReferralTests
         countsPage.ShouldContain("100");
     }
 
+    public static TheoryData<string, string, string, string> BadInputs()
+    {
+        var data = new TheoryData<string, string, string, string>();
+        foreach (string engine in Engines.All)
+        {
+            data.Add(engine, "ContactPhone", "12ab", "Ce numéro de téléphone n’est pas valide");
+            data.Add(engine, "ContactPhone", "02 98", "Ce numéro de téléphone n’est pas valide");
+            data.Add(engine, "ContactEmail", "pas-une-adresse@", "Cette adresse électronique n’est pas valide.");
+            data.Add(engine, "ContactEmail", "", "Indiquez votre adresse électronique");
+            data.Add(engine, "ConsentGiven", "", "Cochez « La personne a donné son accord »");
+            data.Add(engine, "ConsentBy", " ", "Dites qui a recueilli l’accord de la personne.");
+            data.Add(engine, "ConsentOn", "2030-01-01", "La date de l’accord doit être aujourd’hui ou dans les trois derniers mois.");
+            data.Add(engine, "Situation[logement]", "Château", "Choisissez une réponse de la liste pour « Situation de logement ».");
+            data.Add(engine, "Situation[disponibilites]", new string('a', 201), "« Disponibilités pour un rendez-vous » est trop long : 200 caractères au plus.");
+            data.Add(engine, "Message", new string('a', 501), "Le message est trop long : 500 caractères au plus.");
+            data.Add(engine, "Initials", "Marie Dupont", "Les initiales tiennent en 5 caractères au plus");
+            data.Add(engine, "file:oversized", "", "Le document est trop lourd : 5 Mo au plus.");
+            data.Add(engine, "file:text-named-pdf", "", "Ce fichier n’est pas un document PDF ni une photo JPEG ou PNG");
+            data.Add(engine, "file:pdf-named-jpg", "", "Le nom du fichier ne correspond pas à son contenu (un fichier PDF)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task SendForm_BadInput_ClearMessageAndNothingStored(string engine, string field, string value, string message)
+    {
+        await using var app = new ReperesApp(engine);
+        var professional = await PublicationWorkflowTests.AsAsync(app, Professional);
+        var fields = ValidForm(app);
+        (byte[], string, string)? file = null;
+        switch (field)
+        {
+            case "file:oversized":
+                var big = new byte[(5 * 1024 * 1024) + 1];
+                Pdf.CopyTo(big, 0);
+                file = (big, "dossier.pdf", "application/pdf");
+                break;
+            case "file:text-named-pdf":
+                file = ("Bonjour, ceci est un simple texte et non un PDF."u8.ToArray(), "attestation.pdf", "application/pdf");
+                break;
+            case "file:pdf-named-jpg":
+                file = (Pdf, "photo.jpg", "image/jpeg");
+                break;
+            case "ConsentGiven":
+                fields.Remove(field);
+                break;
+            default:
+                fields[field] = value;
+                break;
+        }
+
+        var response = await SendAsync(professional, await BagagerieAsync(app), fields, file);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain(message);
+        page.ShouldContain("La demande n’est pas envoyée");
+        (await app.WithDbAsync(db => db.Referrals.CountAsync())).ShouldBe(0);
+        var folder = Path.Combine(app.DataDirectory, "referrals");
+        (Directory.Exists(folder) ? Directory.GetFiles(folder) : []).ShouldBeEmpty();
+        Mailbox.To(app, ManagerA).ShouldNotContain(m => m.Subject.Contains("demande d’adressage", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task SendForm_PhotoDocument_ReencodedWithoutMetadataAndServedAsDownload(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var professional = await PublicationWorkflowTests.AsAsync(app, Professional);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
+        var response = await SendAsync(professional, await BagagerieAsync(app), ValidForm(app), (png, "scan.png", "image/png"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var id = IdOf(response);
+        var document = await professional.GetAsync($"/mon-espace/adressages/{id}/document");
+        document.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        document.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var bytes = await document.Content.ReadAsByteArrayAsync();
+        Reperes.Media.MediaSniffer.Identify(bytes).Format.ShouldBeOneOf("png", "jpeg");
+
+        // Never under a public address: the data directory's folder is not served.
+        var stored = (await ReferralAsync(app, id)).DocumentFile!;
+        (await app.CreateClient().GetAsync("/referrals/" + stored)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.CreateClient().GetAsync("/media/" + stored)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Request_OthersThanSenderAndMembers_NotFoundCoordinatorSeesCountsOnly(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var service = await BagagerieAsync(app);
+        var professional = await PublicationWorkflowTests.AsAsync(app, Professional);
+        var id = IdOf(await SendAsync(professional, service, ValidForm(app), (Pdf, "attestation.pdf", "application/pdf")));
+        var page = $"/mon-espace/adressages/{id}";
+
+        foreach (var email in new[] { Colleague, OtherProfessional, ManagerB, Coordinator })
+        {
+            var client = await PublicationWorkflowTests.AsAsync(app, email);
+            (await client.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound, email);
+            (await client.GetAsync(page + "/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound, email);
+            (await client.PostFormAsync("/mon-espace", new() { ["AnswerText"] = "Acceptée par un intrus" }, page + "?handler=Accept")).StatusCode.ShouldBe(HttpStatusCode.NotFound, email);
+            (await client.PostFormAsync("/mon-espace", [], page + "?handler=Contact")).StatusCode.ShouldBe(HttpStatusCode.NotFound, email);
+            var list = await client.GetStringAsync("/mon-espace/adressages");
+            list.ShouldNotContain(page);
+            list.ShouldNotContain("Bagagerie");
+        }
+
+        var anonymous = app.CreateBrowserLikeClient();
+        (await anonymous.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await anonymous.GetAsync(page + "/document")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await anonymous.GetAsync($"/mon-espace/adressages/nouveau/{service}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ReferralAsync(app, id)).State.ShouldBe(ReferralState.Sent);
+
+        // The coordinator reads the network's counts, never a request's content.
+        var coordinator = await PublicationWorkflowTests.AsAsync(app, Coordinator);
+        var counts = await coordinator.GetStringAsync("/mon-espace/coordination/adressages");
+        counts.ShouldContain("Bagagerie");
+        counts.ShouldNotContain("À la rue");
+        counts.ShouldNotContain("Deux sacs");
+        counts.ShouldNotContain("Claire Le Gall");
+        counts.ShouldNotContain(page);
+
+        // The structure's members read it and their structure's counts; the manager of another structure reads neither.
+        var manager = await PublicationWorkflowTests.AsAsync(app, ManagerA);
+        (await manager.GetStringAsync(page)).ShouldContain("Deux sacs");
+        var managerList = await manager.GetStringAsync("/mon-espace/adressages");
+        managerList.ShouldContain(page);
+        managerList.ShouldContain("Chiffres de mes structures");
+
+        // A service that takes no referral has no form.
+        var other = await app.WithDbAsync(db => db.Services.Where(v => !v.AcceptsReferrals).Select(v => v.Id).FirstAsync());
+        (await professional.GetAsync($"/mon-espace/adressages/nouveau/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [GeneratedRegex(@"/mon-espace/adressages/(\d+)")]
     private static partial Regex RequestId();
 }
