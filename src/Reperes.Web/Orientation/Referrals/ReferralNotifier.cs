@@ -107,7 +107,7 @@ public static class ReferralLabels
     {
         ReferralState.Sent => "envoyée, en attente de réponse",
         ReferralState.Accepted => "acceptée",
-        ReferralState.Refused => "refusée",
+        ReferralState.Refused => "refusée par la structure",
         ReferralState.ContactRequested => "la structure vous contactera",
         ReferralState.Expired => "expirée sans réponse",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),

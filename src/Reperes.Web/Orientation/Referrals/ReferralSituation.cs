@@ -15,7 +15,7 @@ public static class ReferralSituation
         [ReferralFields.Household] = ["Personne seule", "Couple sans enfant", "Parent seul avec enfant(s)", "Couple avec enfant(s)", "Autre situation"],
         [ReferralFields.Housing] = ["À la rue", "Hébergement d’urgence", "Hébergé par un tiers", "Logement personnel", "Autre situation"],
         [ReferralFields.Resources] = ["Aucune ressource", "Minima sociaux (RSA, AAH…)", "Revenus d’activité", "Retraite ou pension", "Autre situation"],
-        [ReferralFields.OpenRights] = ["Oui", "Non", "En cours", "Ne sait pas"],
+        [ReferralFields.OpenRights] = ["Oui, déjà ouverts", "Pas encore", "En cours", "Ne sait pas"],
     };
 
     /// <summary>The choices of a fact asked from a list, or null for a short text.</summary>
