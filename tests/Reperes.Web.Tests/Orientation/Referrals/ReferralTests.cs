@@ -424,6 +424,41 @@ public sealed partial class ReferralTests
         (await professional.GetAsync($"/mon-espace/adressages/nouveau/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Sweep_SeveralInstancesAtOnce_EachRequestRemindedOnce(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var service = await BagagerieAsync(app);
+        var professional = await PublicationWorkflowTests.AsAsync(app, Professional);
+        for (var i = 0; i < 3; i++)
+        {
+            (await SendAsync(professional, service, ValidForm(app))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // Four runs at once, each with its own database connection, as four instances of the application would.
+        app.Clock.Now = app.Clock.Now.AddDays(10);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                return await scope.ServiceProvider.GetRequiredService<ReferralSweeper>().RunAsync(app.Clock.GetUtcNow());
+            }
+            catch (DbUpdateException)
+            {
+                // SQLite may refuse a second writer ("database is locked"): that run stops; what it saved, it mailed.
+                return new ReferralSweep(0, 0, 0);
+            }
+        }));
+
+        // A run cut short by a locked database leaves the rest to the next one: never a reminder twice.
+        await SweepAsync(app);
+        runs.Sum(r => r.Reminded).ShouldBeGreaterThan(0);
+        Mailbox.To(app, ManagerA).Count(m => m.Subject.StartsWith("Rappel", StringComparison.Ordinal)).ShouldBe(3);
+        (await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.RemindedAt != null))).ShouldBe(3);
+    }
+
     [GeneratedRegex(@"/mon-espace/adressages/(\d+)")]
     private static partial Regex RequestId();
 }
