@@ -34,6 +34,10 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Freshness.CampaignStructure> CampaignStructures => Set<Freshness.CampaignStructure>();
     public DbSet<Freshness.Reports.SheetReport> SheetReports => Set<Freshness.Reports.SheetReport>();
     public DbSet<Orientation.SharedSlip> SharedSlips => Set<Orientation.SharedSlip>();
+    public DbSet<Orientation.Lists.PlaceList> PlaceLists => Set<Orientation.Lists.PlaceList>();
+    public DbSet<Orientation.Lists.PlaceListItem> PlaceListItems => Set<Orientation.Lists.PlaceListItem>();
+    public DbSet<Orientation.Lists.ListWatch> ListWatches => Set<Orientation.Lists.ListWatch>();
+    public DbSet<Orientation.Lists.ListDigest> ListDigests => Set<Orientation.Lists.ListDigest>();
     public DbSet<Orientation.Referrals.Referral> Referrals => Set<Orientation.Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Orientation;
 using Reperes.Web.Data;
+using Reperes.Web.Orientation.Lists;
 using Reperes.Web.Orientation.Referrals;
 
 namespace Reperes.Web.Orientation;
@@ -24,6 +25,7 @@ public static class OrientationModule
         services.AddScoped<Professionals.ProfessionalRegistration>();
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
         services.AddSingleton(new SlipMailLimiter(mailsPerHour));
+        services.AddPlaceLists(configuration);
         services.AddReferrals(configuration);
         return services;
     }

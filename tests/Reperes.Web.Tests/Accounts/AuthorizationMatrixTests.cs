@@ -43,6 +43,12 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly string[] MembersOfA = [EditorA, ManagerA, Coordinator];
     private static readonly string[] PublishersOfA = [EditorA, ManagerA, Moderator, Coordinator];
 
+    /// <summary>Professionals: validated accounts of a body, structure members, the coordination (not a pending account, not a contributor alone).</summary>
+    private static readonly string[] Professionals = [EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional];
+
+    /// <summary>The professional's list shared with their body: the owner and their colleague only.</summary>
+    private static readonly string[] ListReaders = [Professional, Colleague];
+
     private static readonly Dictionary<string, string> Accounts = new()
     {
         [Contributor] = "contribution@demo.reperes.example",
@@ -99,6 +105,10 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/tableau-de-bord"] = [Coordinator],
         ["mon-espace/coordination/tableau-de-bord.csv"] = [Coordinator],
         ["mon-espace/coordination/tableau-de-bord/{slug}/decision"] = [Coordinator],
+        ["mon-espace/listes"] = Professionals,
+        ["mon-espace/listes/changements"] = Professionals,
+        ["mon-espace/listes/{id:int}"] = ListReaders,
+        ["mon-espace/listes/{id:int}/imprimer"] = ListReaders,
         ["mon-espace/adressages"] = Everyone,
         // Professionals only (validated accounts, structure members, the network's roles); the request of A's "Bagagerie"
         // sent by the professional: its sender and A's members only, the coordinator sees counts, never a request.
@@ -113,6 +123,14 @@ public sealed partial class AuthorizationMatrixTests
     {
         [("mon-espace/publications/{id:int}/modifier", "Unpublish")] = [ManagerA, Moderator, Coordinator],
         [("mon-espace/publications/{id:int}/modifier", "Feature")] = [Coordinator],
+
+        // A shared list is read-only for colleagues: only its owner changes it.
+        [("mon-espace/listes/{id:int}", "Rename")] = [Professional],
+        [("mon-espace/listes/{id:int}", "Note")] = [Professional],
+        [("mon-espace/listes/{id:int}", "Remove")] = [Professional],
+        [("mon-espace/listes/{id:int}", "Share")] = [Professional],
+        [("mon-espace/listes/{id:int}", "Unshare")] = [Professional],
+        [("mon-espace/listes/{id:int}", "Delete")] = [Professional],
         [("mon-espace/adressages/{id:int}", "Accept")] = [EditorA, ManagerA],
         [("mon-espace/adressages/{id:int}", "Refuse")] = [EditorA, ManagerA],
         [("mon-espace/adressages/{id:int}", "Contact")] = [EditorA, ManagerA],
@@ -190,6 +208,7 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("comptes/{id", StringComparison.Ordinal) => "account",
             _ when template.Contains("signalements/{id", StringComparison.Ordinal) => "report",
             _ when template.Contains("campagnes/{id", StringComparison.Ordinal) => "campaign",
+            _ when template.Contains("listes/{id", StringComparison.Ordinal) => "list",
             _ when template.Contains("adressages/{id", StringComparison.Ordinal) => "referral",
             _ => "publication",
         };
@@ -242,6 +261,12 @@ public sealed partial class AuthorizationMatrixTests
         ["name"] = "Organisme pirate",
         ["kind"] = "Other",
         ["domains"] = "pirate.example",
+        ["Name"] = "Piratée",
+        ["lieu"] = values["structureId"],
+        ["note"] = "Piratée",
+        ["avec"] = "organisme",
+        ["liste"] = values["list"],
+        ["resume"] = "true",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -258,11 +283,11 @@ public sealed partial class AuthorizationMatrixTests
             var serviceId = await db.Services.Where(s => s.StructureId == structure.Id).Select(s => s.Id).FirstAsync();
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
-            var professional = await db.Users.Where(u => u.Email == Accounts[Professional]).Select(u => u.Id).SingleAsync();
+            var sender = await db.Users.Where(u => u.Email == Accounts[Professional]).Select(u => u.Id).SingleAsync();
             var bagagerie = await db.Services.SingleAsync(v => v.StructureId == structure.Id && v.Name == "Bagagerie");
             var (referral, _) = Referral.Send(
                 new ReferralDraft([new("logement", "À la rue")], null, "Deux sacs", true, "Claire Le Gall", new DateOnly(2026, 11, 24), null, Accounts[Professional], "Claire Le Gall (CDAS)"),
-                structure.Id, bagagerie.Id, bagagerie.Name, professional, app.Clock.GetUtcNow());
+                structure.Id, bagagerie.Id, bagagerie.Name, sender, app.Clock.GetUtcNow());
             var documents = app.Services.GetRequiredService<ReferralDocuments>();
             referral.AttachDocument(await documents.SaveAsync(new CheckedDocument(ReferralTests.Pdf, "application/pdf", ".pdf"), default), "application/pdf");
             db.Referrals.Add(referral);
@@ -278,6 +303,16 @@ public sealed partial class AuthorizationMatrixTests
             var contributor = await db.Users.Where(u => u.Email == Accounts[Contributor]).Select(u => u.Id).SingleAsync();
             var pending = await db.ProfessionalProfiles.Where(p => p.Status == Reperes.Web.Core.Accounts.ProfessionalStatus.Pending).Select(p => p.Id).FirstAsync();
             var body = await db.PartnerBodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+
+            // The professional's list, with a place of A and a note, shared with the colleagues of their body.
+            var professional = await db.Users.Where(u => u.Email == Accounts[Professional]).Select(u => u.Id).SingleAsync();
+            var professionalBody = await db.ProfessionalProfiles.Where(p => p.UserId == professional).Select(p => p.BodyId!.Value).SingleAsync();
+            var list = new Reperes.Web.Orientation.Lists.PlaceList(professional, "urgence hiver", app.Clock.GetUtcNow());
+            list.Add(structure.Id, app.Clock.GetUtcNow());
+            list.Items[0].Annotate("demander Anne");
+            list.ShareWithBody(professionalBody, app.Clock.GetUtcNow());
+            db.PlaceLists.Add(list);
+            await db.SaveChangesAsync();
             return new Dictionary<string, string>
             {
                 ["slug"] = structure.Slug,
@@ -294,6 +329,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["referralService"] = bagagerie.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["profile"] = pending.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["body"] = body.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["list"] = list.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
         });
     }
@@ -321,6 +357,12 @@ public sealed partial class AuthorizationMatrixTests
         CampaignStructures = await db.CampaignStructures.OrderBy(t => t.Id).Select(t => new { t.Id, t.Progress, t.SentAt }).ToListAsync(),
         UpdateLinks = await db.UpdateLinks.CountAsync(),
         Verifications = await db.Verifications.CountAsync(),
+        PlaceLists = await db.PlaceLists.OrderBy(l => l.Id).Select(l => new { l.Id, l.OwnerId, l.Name, l.Sharing, l.SharedBodyId, l.SharedStructureId, l.UpdatedAt }).ToListAsync(),
+        PlaceListItems = await db.PlaceListItems.OrderBy(i => i.Id).Select(i => new { i.Id, i.ListId, i.StructureId, i.Note }).ToListAsync(),
+
+        // Opening the changes page records when it was seen (not a write of the person's choices): the digest choices only.
+        DigestSubscribers = await db.ListWatches.Where(w => w.Digest).OrderBy(w => w.UserId).Select(w => w.UserId).ToListAsync(),
+        ListDigests = await db.ListDigests.CountAsync(),
         Referrals = await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.State, r.AnswerText, r.DecidedAt, r.Version, r.ErasedAt, r.DocumentFile }).ToListAsync(),
     }));
 

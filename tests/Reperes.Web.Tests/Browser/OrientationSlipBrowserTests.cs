@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -73,11 +72,22 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
             shots.Add(Convert.ToBase64String(await place.Locator("svg[role=img]").ScreenshotAsync()));
         }
 
-        (await DecodePngsAsync(shots)).ShouldBe(sheets);
+        (await QrCodes.DecodePngsAsync(shots)).ShouldBe(sheets);
 
         // Three places and the note on one A4 page.
         var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
         System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b").ShouldBe(1);
+
+        // Or as pocket cards: one A6 page (105 × 148 mm = 297.6 × 419.5 pt) per place.
+        await page.GotoAsync("/fiche-orientation/imprimer?format=a6");
+        var pocket = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true }));
+        System.Text.RegularExpressions.Regex.Count(pocket, @"/Type\s*/Page\b").ShouldBe(3);
+        System.Text.RegularExpressions.Regex.Matches(pocket, @"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)")
+            .ShouldAllBe(m => Math.Abs(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 297.6) < 1.5
+                && Math.Abs(double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) - 419.5) < 1.5);
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+        await page.GotoAsync("/fiche-orientation/imprimer");
 
         // Shared: the SMS text, one line per place of at most 160 characters, each with the link.
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
@@ -89,7 +99,7 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
         var sms = (await page.GetByLabel("Texte pour SMS").InputValueAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         sms.Length.ShouldBe(3);
         sms.ShouldAllBe(line => line.Length <= 160 && line.EndsWith(" " + link, StringComparison.Ordinal));
-        (await DecodePngsAsync([Convert.ToBase64String(await page.Locator(".slip-link-qr svg").ScreenshotAsync())])).ShouldBe([link]);
+        (await QrCodes.DecodePngsAsync([Convert.ToBase64String(await page.Locator(".slip-link-qr svg").ScreenshotAsync())])).ShouldBe([link]);
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
 
         // Meanwhile the second place closes for today and tomorrow, written as the staff's form writes it.
@@ -142,30 +152,5 @@ public sealed class OrientationSlipBrowserTests(BrowserFixture browser)
             db.Notices.Remove(notice);
             return Task.FromResult<IReadOnlyList<FieldChange>>([new FieldChange("Fermeture", ClosureText, null)]);
         }, CancellationToken.None);
-    }
-
-    /// <summary>QR codes screenshotted as shown, decoded by jsQR (the printed guide's test helper).</summary>
-    private static async Task<IReadOnlyList<string?>> DecodePngsAsync(IReadOnlyList<string> base64Pngs)
-    {
-        var files = new List<string>();
-        try
-        {
-            foreach (var png in base64Pngs)
-            {
-                var file = Path.Combine(Path.GetTempPath(), $"reperes-qr-{Guid.NewGuid():N}.png");
-                await File.WriteAllBytesAsync(file, Convert.FromBase64String(png));
-                files.Add(file);
-            }
-
-            var output = await NodeScript.RunAsync("Guide/Print/decode-qr.mjs", files, []);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text"))
-                .Select(text => text.ValueKind == JsonValueKind.Null ? null : text.GetString())
-                .ToList();
-        }
-        finally
-        {
-            files.ForEach(File.Delete);
-        }
     }
 }

@@ -61,7 +61,7 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
             expected.Add((await figures.Nth(i).Locator("figcaption").TextContentAsync())!.Trim());
         }
 
-        var decoded = await DecodePngsAsync(shots);
+        var decoded = await QrCodes.DecodePngsAsync(shots);
         decoded.ShouldBe(expected);
         expected.ShouldAllBe(url => url.StartsWith(browser.BaseUrl + "/structure/", StringComparison.Ordinal));
     }
@@ -116,31 +116,6 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    /// <summary>QR codes screenshotted as printed, decoded by jsQR.</summary>
-    private static async Task<IReadOnlyList<string?>> DecodePngsAsync(IReadOnlyList<string> base64Pngs)
-    {
-        var files = new List<string>();
-        try
-        {
-            foreach (var png in base64Pngs)
-            {
-                var file = Path.Combine(Path.GetTempPath(), $"reperes-qr-{Guid.NewGuid():N}.png");
-                await File.WriteAllBytesAsync(file, Convert.FromBase64String(png));
-                files.Add(file);
-            }
-
-            var output = await NodeScript.RunAsync("Guide/Print/decode-qr.mjs", files, []);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text"))
-                .Select(text => text.ValueKind == JsonValueKind.Null ? null : text.GetString())
-                .ToList();
-        }
-        finally
-        {
-            files.ForEach(File.Delete);
         }
     }
 

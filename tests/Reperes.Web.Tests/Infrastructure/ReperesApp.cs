@@ -81,6 +81,7 @@ public class ReperesApp : WebApplicationFactory<Program>
         builder.UseSetting("Reperes:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Reperes:Database:Provider", Engine);
         builder.UseSetting("Reperes:Reminders:Enabled", RemindersEnabled ? "true" : "false");
+        builder.UseSetting("Reperes:ListDigests:Enabled", "false");
         builder.UseSetting("Reperes:Api:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (connectionString is not null)
         {

@@ -159,6 +159,27 @@ public sealed class SlipTests
     }
 
     [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task PrintView_InThePersonsLanguage_EnglishFromTheSlipPageWithoutChangingTheInterface(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = app.CreateBrowserLikeClient();
+        await AddFromSearchAsync(client, 0);
+        var (_, slip) = await client.SlipAsync();
+        var english = slip.QuerySelectorAll(".slip-languages a").Single();
+        english.GetAttribute("lang").ShouldBe("en");
+        english.TextContent.ShouldBe("English");
+
+        var (response, print) = await client.GetPageAsync(english.GetAttribute("href")!);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        print.QuerySelector("h1")!.TextContent.ShouldBe("Referral slip");
+        print.QuerySelector("article.slip-place table.hours tr")!.TextContent.ShouldContain("(today)");
+        var (_, again) = await client.SlipAsync();
+        again.QuerySelector("h1")!.TextContent.ShouldBe("Ma fiche d’orientation", "the professional's interface stays in French");
+    }
+
+    [Theory]
     [InlineData("n'importe quoi")]
     [InlineData("CfDJ8AAAA")]
     [InlineData("%%%")]

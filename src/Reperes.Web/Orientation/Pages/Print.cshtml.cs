@@ -13,6 +13,12 @@ public sealed class PrintModel(SlipBuilder builder, TimeProvider clock, IOptions
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>"a6": a pocket card per place (105 × 148 mm) rather than one A4 page.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "format")]
+    public string? Format { get; set; }
+
+    public bool Pocket => Format == "a6";
+
     public async Task OnGetAsync()
     {
         BaseUrl = options.Value.BaseUrl(Request);
