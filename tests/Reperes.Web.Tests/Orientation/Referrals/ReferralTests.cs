@@ -102,6 +102,10 @@ public sealed partial class ReferralTests
         form.ShouldContain("N’écrivez rien sur la santé");
         form.ShouldContain("name=\"Situation[logement]\"");
         form.ShouldNotContain("name=\"Situation[ressources]\"");
+        var english = await professional.GetStringAsync($"/mon-espace/adressages/nouveau/{service}?lang=en");
+        english.ShouldContain("Refer a person: Bagagerie");
+        english.ShouldContain("On the street");
+        english.ShouldContain("The person has given their consent");
 
         var fields = ValidForm(app);
         fields["Situation[ressources]"] = "Aucune ressource"; // not asked by the service: ignored
