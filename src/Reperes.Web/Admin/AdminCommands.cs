@@ -21,6 +21,7 @@ public static class AdminCommands
           Reperes.Web schema-script                      print the SQL that EF would create for the current engine (for writing migrations)
           Reperes.Web send-reminders [--as-of 2027-06-01] send the reminders of fresh data due now (or as of that date) and print how many
           Reperes.Web send-list-digests [--as-of 2027-06-07] send this week's digests of changes in professionals' lists (once per person and week)
+          Reperes.Web referrals-sweep [--as-of 2027-06-01] remind, expire and erase referral requests due now (or as of that date)
           Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
           Reperes.Web import FILE [--services FILE] [--format data-inclusion|mediation-numerique|modele] [--source NAME] [--online] [--overwrite] [--apply]
                                                          plan (dry run) or --apply an import of structures, line by line
@@ -34,7 +35,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "disable-two-factor", "import", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "referrals-sweep", "disable-two-factor", "import", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -98,6 +99,8 @@ public static class AdminCommands
                 return await Freshness.SendRemindersCommand.RunAsync(scope.ServiceProvider, args);
             case "send-list-digests":
                 return await Orientation.Lists.SendListDigestsCommand.RunAsync(scope.ServiceProvider, args);
+            case "referrals-sweep":
+                return await Orientation.Referrals.ReferralSweepCommand.RunAsync(scope.ServiceProvider, args);
             default:
                 Console.Error.WriteLine(Usage);
                 return 2;

@@ -38,6 +38,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Orientation.Lists.PlaceListItem> PlaceListItems => Set<Orientation.Lists.PlaceListItem>();
     public DbSet<Orientation.Lists.ListWatch> ListWatches => Set<Orientation.Lists.ListWatch>();
     public DbSet<Orientation.Lists.ListDigest> ListDigests => Set<Orientation.Lists.ListDigest>();
+    public DbSet<Orientation.Referrals.Referral> Referrals => Set<Orientation.Referrals.Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,6 +6,7 @@ using Reperes.Web.Core;
 using Reperes.Web.Core.Orientation;
 using Reperes.Web.Data;
 using Reperes.Web.Orientation.Lists;
+using Reperes.Web.Orientation.Referrals;
 
 namespace Reperes.Web.Orientation;
 
@@ -25,6 +26,7 @@ public static class OrientationModule
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
         services.AddSingleton(new SlipMailLimiter(mailsPerHour));
         services.AddPlaceLists(configuration);
+        services.AddReferrals(configuration);
         return services;
     }
 

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
+using Reperes.Web.Orientation.Referrals;
 using Reperes.Web.Tests.Infrastructure;
+using Reperes.Web.Tests.Orientation.Referrals;
 using Reperes.Web.Tests.Publishing.Publications;
 
 namespace Reperes.Web.Tests.Accounts;
@@ -107,6 +109,13 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/listes/changements"] = Professionals,
         ["mon-espace/listes/{id:int}"] = ListReaders,
         ["mon-espace/listes/{id:int}/imprimer"] = ListReaders,
+        ["mon-espace/adressages"] = Everyone,
+        // Professionals only (validated accounts, structure members, the network's roles); the request of A's "Bagagerie"
+        // sent by the professional: its sender and A's members only, the coordinator sees counts, never a request.
+        ["mon-espace/adressages/nouveau/{serviceId:int}"] = [EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional],
+        ["mon-espace/adressages/{id:int}"] = [EditorA, ManagerA, Professional],
+        ["mon-espace/adressages/{id:int}/document"] = [EditorA, ManagerA, Professional],
+        ["mon-espace/coordination/adressages"] = [Coordinator],
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -122,6 +131,9 @@ public sealed partial class AuthorizationMatrixTests
         [("mon-espace/listes/{id:int}", "Share")] = [Professional],
         [("mon-espace/listes/{id:int}", "Unshare")] = [Professional],
         [("mon-espace/listes/{id:int}", "Delete")] = [Professional],
+        [("mon-espace/adressages/{id:int}", "Accept")] = [EditorA, ManagerA],
+        [("mon-espace/adressages/{id:int}", "Refuse")] = [EditorA, ManagerA],
+        [("mon-espace/adressages/{id:int}", "Contact")] = [EditorA, ManagerA],
     };
 
     private sealed record Route(string Template, IReadOnlyList<string> Handlers);
@@ -197,12 +209,14 @@ public sealed partial class AuthorizationMatrixTests
             _ when template.Contains("signalements/{id", StringComparison.Ordinal) => "report",
             _ when template.Contains("campagnes/{id", StringComparison.Ordinal) => "campaign",
             _ when template.Contains("listes/{id", StringComparison.Ordinal) => "list",
+            _ when template.Contains("adressages/{id", StringComparison.Ordinal) => "referral",
             _ => "publication",
         };
         return "/" + RouteParameter().Replace(template, m => m.Groups[1].Value switch
         {
             "slug" => values["slug"],
             "revisionId:int" => "0",
+            "serviceId:int" => values["referralService"],
             _ => values[key],
         });
     }
@@ -269,6 +283,14 @@ public sealed partial class AuthorizationMatrixTests
             var serviceId = await db.Services.Where(s => s.StructureId == structure.Id).Select(s => s.Id).FirstAsync();
             var notice = new Notice(structure, null, NoticeKind.Message, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), "Fermé pour inventaire", null);
             db.Notices.Add(notice);
+            var sender = await db.Users.Where(u => u.Email == Accounts[Professional]).Select(u => u.Id).SingleAsync();
+            var bagagerie = await db.Services.SingleAsync(v => v.StructureId == structure.Id && v.Name == "Bagagerie");
+            var (referral, _) = Referral.Send(
+                new ReferralDraft([new("logement", "À la rue")], null, "Deux sacs", true, "Claire Le Gall", new DateOnly(2026, 11, 24), null, Accounts[Professional], "Claire Le Gall (CDAS)"),
+                structure.Id, bagagerie.Id, bagagerie.Name, sender, app.Clock.GetUtcNow());
+            var documents = app.Services.GetRequiredService<ReferralDocuments>();
+            referral.AttachDocument(await documents.SaveAsync(new CheckedDocument(ReferralTests.Pdf, "application/pdf", ".pdf"), default), "application/pdf");
+            db.Referrals.Add(referral);
             var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
             db.SheetReports.Add(report);
             await db.SaveChangesAsync();
@@ -303,6 +325,8 @@ public sealed partial class AuthorizationMatrixTests
                 ["report"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["structureId"] = structure.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["campaign"] = campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["referral"] = referral.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["referralService"] = bagagerie.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["profile"] = pending.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["body"] = body.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["list"] = list.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -339,6 +363,7 @@ public sealed partial class AuthorizationMatrixTests
         // Opening the changes page records when it was seen (not a write of the person's choices): the digest choices only.
         DigestSubscribers = await db.ListWatches.Where(w => w.Digest).OrderBy(w => w.UserId).Select(w => w.UserId).ToListAsync(),
         ListDigests = await db.ListDigests.CountAsync(),
+        Referrals = await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.State, r.AnswerText, r.DecidedAt, r.Version, r.ErasedAt, r.DocumentFile }).ToListAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
