@@ -105,4 +105,26 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
             File.Delete(path);
         }
     }
+
+    /// <summary>Deletes the stored files that no request names and that were written before <paramref name="before"/>; how many.</summary>
+    public int DeleteUnnamed(IReadOnlySet<string> named, DateTimeOffset before)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var path in Directory.EnumerateFiles(Folder))
+        {
+            var name = Path.GetFileName(path);
+            if (!named.Contains(name) && PathOf(name) is not null && File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
 }

@@ -6,7 +6,7 @@ using Reperes.Web.Data;
 namespace Reperes.Web.Orientation.Referrals;
 
 /// <summary>What one run did.</summary>
-public sealed record ReferralSweep(int Reminded, int Expired, int Erased);
+public sealed record ReferralSweep(int Reminded, int Expired, int Erased, int OrphanFiles = 0);
 
 /// <summary>
 /// Moves requests on with time: a reminder to the structure after ten days without an answer (once), expiry after
@@ -69,7 +69,11 @@ public sealed class ReferralSweeper(
             }
         }
 
-        return new ReferralSweep(reminded, expired, erased);
+        // A file no request names: its request's save failed after the upload, or an erasure stopped between saving and
+        // deleting. Left a day, so that a request being sent right now keeps its document.
+        var named = await db.Referrals.Where(r => r.DocumentFile != null).Select(r => r.DocumentFile!).ToListAsync(cancellationToken);
+        var orphans = documents.DeleteUnnamed(named.ToHashSet(StringComparer.Ordinal), now - TimeSpan.FromDays(1));
+        return new ReferralSweep(reminded, expired, erased, orphans);
     }
 
     /// <summary>Applies a transition to a fresh copy and saves it; null when it no longer applies or another run saved first.</summary>

@@ -46,7 +46,7 @@ public static class ReferralSweepCommand
         }
 
         var run = await services.GetRequiredService<ReferralSweeper>().RunAsync(now);
-        Console.WriteLine($"Referral requests as of {now:yyyy-MM-dd HH:mm} UTC: {run.Reminded} reminded, {run.Expired} expired, {run.Erased} erased.");
+        Console.WriteLine($"Referral requests as of {now:yyyy-MM-dd HH:mm} UTC: {run.Reminded} reminded, {run.Expired} expired, {run.Erased} erased, {run.OrphanFiles} stray document(s) deleted.");
         return 0;
     }
 }

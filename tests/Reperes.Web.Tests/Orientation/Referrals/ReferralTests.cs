@@ -430,6 +430,31 @@ public sealed partial class ReferralTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Sweep_StrayDocuments_DeletedAfterADayOthersKept(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var folder = app.Services.GetRequiredService<ReferralDocuments>().Folder;
+        Directory.CreateDirectory(folder);
+        var old = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".pdf");
+        var fresh = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".pdf");
+        var foreign = Path.Combine(folder, "lisez-moi.txt");
+        foreach (var file in new[] { old, fresh, foreign })
+        {
+            await File.WriteAllTextAsync(file, "%PDF-1.4");
+            File.SetLastWriteTimeUtc(file, app.Clock.GetUtcNow().UtcDateTime.AddDays(-2));
+        }
+
+        File.SetLastWriteTimeUtc(fresh, app.Clock.GetUtcNow().UtcDateTime.AddHours(-1));
+
+        (await SweepAsync(app)).ShouldBe(new ReferralSweep(0, 0, 0, 1));
+
+        File.Exists(old).ShouldBeFalse("no request names it and it is two days old");
+        File.Exists(fresh).ShouldBeTrue("a request being sent may not be saved yet");
+        File.Exists(foreign).ShouldBeTrue("not a name the store makes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Sweep_SeveralInstancesAtOnce_EachRequestRemindedOnce(string engine)
     {
         await using var app = new ReperesApp(engine);
