@@ -42,7 +42,7 @@ public sealed class AccountsTests
         var coordinator = await AsAsync(app, Coordinator);
 
         var (_, all) = await coordinator.GetPageAsync(List);
-        all.QuerySelectorAll("main li.result").Length.ShouldBe(DemoAccounts.All.Count);
+        all.QuerySelectorAll("main li.result").Length.ShouldBe(DemoAccounts.All.Count + DemoPartners.Professionals.Count);
 
         var (_, ozanam) = await coordinator.GetPageAsync(List + "?q=ozanam");
         var rows = ozanam.QuerySelectorAll("main li.result").Select(r => r.TextContent).ToList();
