@@ -36,6 +36,21 @@ public sealed class ReperesOptions
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
 
+    /// <summary>
+    /// The site's address for links written outside a request (reminders, digests, referral sweeps): the configured
+    /// one, or http://localhost with a warning that the links will not work.
+    /// </summary>
+    public string BaseUrlOutsideRequests(ILogger logger, string links)
+    {
+        if (string.IsNullOrWhiteSpace(PublicBaseUrl))
+        {
+            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of {Links} point to http://localhost.", links);
+            return "http://localhost";
+        }
+
+        return PublicBaseUrl.TrimEnd('/');
+    }
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
 

@@ -45,7 +45,7 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
             .Select(r => (r.StructureId, r.DueAt.UtcTicks, r.Step))
             .ToHashSet();
         var managers = await Recipients.ManagersAsync(db, ids, now, cancellationToken);
-        var baseUrl = BaseUrl();
+        var baseUrl = options.Value.BaseUrlOutsideRequests(logger, "the reminders");
         int sent = 0, emails = 0, withoutManager = 0;
         foreach (var (s, months, dueAt) in due)
         {
@@ -100,16 +100,5 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
 
         logger.LogInformation("Reminders: {Sent} sent ({Emails} e-mails), {WithoutManager} due structures without manager", sent, emails, withoutManager);
         return new ReminderRun(due.Count, sent, emails, withoutManager);
-    }
-
-    private string BaseUrl()
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
-        {
-            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of the reminders point to http://localhost.");
-            return "http://localhost";
-        }
-
-        return options.Value.PublicBaseUrl.TrimEnd('/');
     }
 }

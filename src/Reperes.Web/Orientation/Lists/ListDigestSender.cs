@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Jobs;
 using Reperes.Web.Core.Mail;
 using Reperes.Web.Data;
 
@@ -99,7 +100,7 @@ public sealed class ListDigestSender(
             .ToDictionary(g => g.Key, g => g.Max(d => d.SentAt));
         var staffRoles = await db.Roles.Where(r => r.Name == NetworkRoles.Coordinator || r.Name == NetworkRoles.Moderator).Select(r => r.Id).ToListAsync(cancellationToken);
 
-        var baseUrl = BaseUrl();
+        var baseUrl = options.Value.BaseUrlOutsideRequests(logger, "the digests");
         int mailed = 0, withoutChanges = 0;
         foreach (var subscriber in subscribers.Where(s => !done.Contains(s.Id)))
         {
@@ -149,47 +150,22 @@ public sealed class ListDigestSender(
         logger.LogInformation("List digests of week {Week}: {Mailed} mailed, {WithoutChanges} without changes, {Already} already done", week, mailed, withoutChanges, done.Count);
         return new ListDigestRun(week, subscribers.Count, mailed, withoutChanges, done.Count);
     }
-
-    private string BaseUrl()
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
-        {
-            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of the digests point to http://localhost.");
-            return "http://localhost";
-        }
-
-        return options.Value.PublicBaseUrl.TrimEnd('/');
-    }
 }
 
 /// <summary>Runs the digests inside the application every <see cref="ListDigestOptions.IntervalMinutes"/> minutes; sending is idempotent.</summary>
-public sealed class ListDigestJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ListDigestOptions> options, ILogger<ListDigestJob> logger) : BackgroundService
+public sealed class ListDigestJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ListDigestOptions> options, ILogger<ListDigestJob> logger) : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
-        await Task.Delay(TimeSpan.FromSeconds(45), stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next run tries again: a failing database or mail server must not stop the application.
-                logger.LogError(exception, "The list digests' run failed");
-            }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
 
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
-        }
-    }
+    protected override TimeSpan FirstDelay => TimeSpan.FromSeconds(45);
 
     public async Task<ListDigestRun> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ListDigestSender>().SendAsync(clock.GetUtcNow(), cancellationToken);
     }
+
+    protected override Task RunScheduledAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }
 
 /// <summary>The admin subcommand send-list-digests [--as-of DATE]: one run of the weekly digests, for a cron or to catch up.</summary>

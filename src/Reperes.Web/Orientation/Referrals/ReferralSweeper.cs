@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Jobs;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Orientation.Referrals;
@@ -25,7 +26,7 @@ public sealed class ReferralSweeper(
 {
     public async Task<ReferralSweep> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var baseUrl = BaseUrl();
+        var baseUrl = options.Value.BaseUrlOutsideRequests(logger, "the referral reminders");
         var reminded = 0;
         var expired = 0;
         var erased = 0;
@@ -100,47 +101,20 @@ public sealed class ReferralSweeper(
 
     private Task<string> StructureNameAsync(int structureId, CancellationToken cancellationToken) =>
         db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => s.Name).FirstAsync(cancellationToken);
-
-    private string BaseUrl()
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
-        {
-            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of the referral reminders point to http://localhost.");
-            return "http://localhost";
-        }
-
-        return options.Value.PublicBaseUrl.TrimEnd('/');
-    }
 }
 
 /// <summary>Runs the sweeper inside the application every <see cref="ReferralOptions.IntervalMinutes"/>, at the application's clock.</summary>
-public sealed class ReferralJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReferralOptions> options, ILogger<ReferralJob> logger) : BackgroundService
+public sealed class ReferralJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReferralOptions> options, ILogger<ReferralJob> logger) : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(Math.Max(1, options.Value.IntervalMinutes));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
 
-        // Let the application finish starting before the first run.
-        await Task.Delay(TimeSpan.FromSeconds(45), stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next run tries again: a failing database or mail server must not stop the application.
-                logger.LogError(exception, "The referrals' run failed");
-            }
-
-            await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
-        }
-    }
+    protected override TimeSpan FirstDelay => TimeSpan.FromSeconds(45);
 
     public async Task<ReferralSweep> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReferralSweeper>().RunAsync(clock.GetUtcNow(), cancellationToken);
     }
+
+    protected override Task RunScheduledAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }
