@@ -124,6 +124,39 @@ public sealed class Service
         ReferralFieldKeys = Structure.Join(keys);
     }
 
+    // The national standard of digital-mediation places' fields (see DigitalMediation), for services of the digital
+    // categories; codes separated by '|'.
+    public string MediationServices { get; private set; } = "";
+    public string MediationSupport { get; private set; } = "";
+    public string MediationPublics { get; private set; } = "";
+    public string MediationSpecificSupport { get; private set; } = "";
+    public string MediationFees { get; private set; } = "";
+    public string MediationProgrammes { get; private set; } = "";
+    public string MediationLabels { get; private set; } = "";
+    public string? MediationOtherLabels { get; private set; }
+    public string MediationAccess { get; private set; } = "";
+    public string MediationEquipment { get; private set; } = "";
+
+    public MediationOffer Mediation => new(
+        Structure.Split(MediationServices), Structure.Split(MediationSupport), Structure.Split(MediationPublics), Structure.Split(MediationSpecificSupport),
+        Structure.Split(MediationFees), Structure.Split(MediationProgrammes), Structure.Split(MediationLabels), MediationOtherLabels,
+        Structure.Split(MediationAccess), Structure.Split(MediationEquipment));
+
+    /// <summary>Describes the service as a digital-mediation place; unknown codes are dropped, each list keeps its own order.</summary>
+    public void SetMediation(MediationOffer offer)
+    {
+        MediationServices = Structure.Join(DigitalMediation.Known(DigitalMediation.Services, offer.Services));
+        MediationSupport = Structure.Join(DigitalMediation.Known(DigitalMediation.Support, offer.Support));
+        MediationPublics = Structure.Join(DigitalMediation.Known(DigitalMediation.Publics, offer.Publics));
+        MediationSpecificSupport = Structure.Join(DigitalMediation.Known(DigitalMediation.SpecificSupport, offer.SpecificSupport));
+        MediationFees = Structure.Join(DigitalMediation.Known(DigitalMediation.Fees, offer.Fees));
+        MediationProgrammes = Structure.Join(DigitalMediation.Known(DigitalMediation.Programmes, offer.Programmes));
+        MediationLabels = Structure.Join(DigitalMediation.Known(DigitalMediation.Labels, offer.Labels));
+        MediationOtherLabels = string.IsNullOrWhiteSpace(offer.OtherLabels) ? null : offer.OtherLabels.Trim();
+        MediationAccess = Structure.Join(DigitalMediation.Known(DigitalMediation.Access, offer.Access));
+        MediationEquipment = Structure.Join(DigitalMediation.Known(DigitalMediation.Equipment, offer.Equipment));
+    }
+
     public void SetUpdateFrequency(int? months)
     {
         if (months is { } value && !FreshnessRules.IsFrequency(value))

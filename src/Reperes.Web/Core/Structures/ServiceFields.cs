@@ -12,6 +12,7 @@ public static class ServiceFields
     public static Dictionary<string, string?> Snapshot(Service v, CategoryInfo? category)
     {
         var l = FrenchLabels.Instance;
+        var m = v.Mediation;
         return new()
         {
             ["Catégorie"] = category?.NameFr,
@@ -34,9 +35,22 @@ public static class ServiceFields
             ["Conditions d’adressage"] = v.ReferralConditions,
             ["Pièces pour l’adressage"] = v.ReferralDocuments,
             ["Informations demandées à l’adressage"] = string.Join(", ", v.ReferralFieldList.Select(ReferralFields.Label)),
+            ["Aide numérique proposée"] = Listed(DigitalMediation.Services, m.Services),
+            ["Accompagnement numérique"] = Listed(DigitalMediation.Support, m.Support),
+            ["Publics accueillis en particulier"] = Listed(DigitalMediation.Publics, m.Publics),
+            ["Accompagnement adapté"] = Listed(DigitalMediation.SpecificSupport, m.SpecificSupport),
+            ["Frais"] = Listed(DigitalMediation.Fees, m.Fees),
+            ["Dispositifs nationaux"] = Listed(DigitalMediation.Programmes, m.Programmes),
+            ["Formations et labels"] = Listed(DigitalMediation.Labels, m.Labels),
+            ["Autres formations et labels"] = m.OtherLabels,
+            ["Pour venir"] = Listed(DigitalMediation.Access, m.Access),
+            ["Matériel à disposition"] = Listed(DigitalMediation.Equipment, m.Equipment),
             [SheetFields.UpdateFrequency] = v.UpdateFrequencyMonths is { } months ? SheetFields.Months(months) : "Celle de la structure",
         };
     }
+
+    private static string? Listed(IReadOnlyList<MediationValue> list, IReadOnlyList<string> codes) =>
+        codes.Count == 0 ? null : string.Join(", ", codes.Select(c => DigitalMediation.LabelOf(list, c)));
 
     /// <summary>What changed in a service: added (no before), removed (no after) or edited.</summary>
     public static List<FieldChange> Diff(string name, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)

@@ -76,6 +76,17 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.ReferralConditions).HasMaxLength(1000);
         builder.Property(s => s.ReferralDocuments).HasMaxLength(500);
         builder.Property(s => s.ReferralFieldKeys).HasMaxLength(300);
+        builder.Ignore(s => s.Mediation);
+        builder.Property(s => s.MediationServices).HasMaxLength(300);
+        builder.Property(s => s.MediationSupport).HasMaxLength(100);
+        builder.Property(s => s.MediationPublics).HasMaxLength(100);
+        builder.Property(s => s.MediationSpecificSupport).HasMaxLength(200);
+        builder.Property(s => s.MediationFees).HasMaxLength(100);
+        builder.Property(s => s.MediationProgrammes).HasMaxLength(300);
+        builder.Property(s => s.MediationLabels).HasMaxLength(300);
+        builder.Property(s => s.MediationOtherLabels).HasMaxLength(500);
+        builder.Property(s => s.MediationAccess).HasMaxLength(200);
+        builder.Property(s => s.MediationEquipment).HasMaxLength(100);
         builder.HasOne(s => s.Category).WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
