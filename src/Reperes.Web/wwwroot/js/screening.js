@@ -7,8 +7,9 @@
     var button = form.querySelector('[data-screening-locate]');
     var status = form.querySelector('[data-screening-status]');
     var commune = form.querySelector('input[name=commune]');
-    if (!button) { return; }
-    button.hidden = false;
+    var wrapper = form.querySelector('[data-screening-geo]');
+    if (!button || !wrapper) { return; }
+    wrapper.hidden = false;
     button.addEventListener('click', function () {
       if (status) { status.textContent = status.getAttribute('data-finding'); }
       navigator.geolocation.getCurrentPosition(function (position) {
