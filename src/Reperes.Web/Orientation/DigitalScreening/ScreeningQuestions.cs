@@ -45,7 +45,7 @@ public static class ScreeningQuestions
         [
             new("oui", "Oui, une box ou le wifi", "wifi"),
             new("telephone", "Seulement avec mon téléphone", "smartphone"),
-            new("non", "Non", "aucun"),
+            new("non", "Non, pas chez moi", "aucun"),
         ]),
         new(Email, "Avez-vous une adresse courriel que vous savez ouvrir ?", "Une adresse e-mail, par exemple prenom.nom@exemple.fr.", Multiple: false,
         [
@@ -80,7 +80,7 @@ public static class ScreeningQuestions
         [
             new("imprimer", "Imprimer", "imprimante"),
             new("scanner", "Scanner ou photographier un document", "scanner"),
-            new("aucun", "Non", "aucun") { Exclusive = true },
+            new("aucun", "Non, pas besoin", "aucun") { Exclusive = true },
         ]),
         new(Profile, "Êtes-vous dans l’une de ces situations ?", "Certains lieux accueillent spécialement ces personnes.", Multiple: false,
         [
