@@ -48,7 +48,8 @@ public sealed class ScreeningBrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A fresh phone-sized page; <paramref name="position"/> is what the browser's geolocation answers (granted).</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, Geolocation? position = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -57,6 +58,8 @@ public sealed class ScreeningBrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "fr-FR" },
+            Geolocation = position,
+            Permissions = position is null ? null : ["geolocation"],
         });
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.FulfillAsync(new RouteFulfillOptions { Status = 204 }));
         return await context.NewPageAsync();
@@ -217,6 +220,21 @@ public sealed class ScreeningBrowserTests(ScreeningBrowserFixture browser) : ICl
         System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b").ShouldBe(1, "three places on one A4 page");
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await ExpectNoSeriousViolationAsync(page, "printed slip");
+    }
+
+    [BrowserFact]
+    public async Task Result_UseMyPosition_PlacesNearestFirstFromTheBrowsersPosition()
+    {
+        var page = await browser.NewPageAsync(position: new Geolocation { Latitude = (float)ScreeningFixture.OriginLatitude, Longitude = (float)ScreeningFixture.OriginLongitude });
+        await page.GotoAsync("/numerique-et-moi/resultat?papier=imprimer");
+        var help = page.GetByRole(AriaRole.Region, new() { Name = "Une imprimante" });
+        (await help.Locator("h3").AllTextContentsAsync()).Select(n => n.Trim()).ShouldBe(["Borne sans adresse précise", "Cyber Bellevue", "Espace emploi numérique"]);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Utiliser ma position" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-screening-status]")).ToContainTextAsync("Lieux du plus proche au plus loin de votre position.");
+        (await help.Locator("h3").AllTextContentsAsync()).Select(n => n.Trim()).ShouldBe(["Cyber Bellevue", "Espace emploi numérique", "Borne sans adresse précise"]);
+        await ExpectNoSeriousViolationAsync(page, "result from the position");
     }
 
     /// <summary>Presses Tab until <paramref name="condition"/> (JavaScript) holds; fails after 60 presses.</summary>
