@@ -130,6 +130,27 @@ public sealed class ScreeningTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task StepsAndResult_InEnglish_QuestionsAnswersHelpsAndLinesTranslated(string engine)
+    {
+        await using var app = new ReperesApp(engine, demoData: false);
+        await ScreeningFixture.CreateAsync(app);
+        var client = app.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var (_, step) = await client.GetPageAsync("/numerique-et-moi?etape=1");
+        var (_, result) = await client.GetPageAsync("/numerique-et-moi/resultat?equipement=aucun&demarches=caf&" + Position);
+
+        step.QuerySelector(".screening-progress")!.TextContent.ShouldContain($"Question 1 of {ScreeningQuestions.Count}");
+        step.QuerySelector("fieldset legend")!.TextContent.ShouldBe("What do you have to go online?");
+        step.QuerySelector("label[for=equipement-aucun]")!.TextContent.Trim().ShouldBe("None of these");
+        result.QuerySelector("h1")!.TextContent.ShouldBe("The help that suits you");
+        result.QuerySelector("section.screening-help h2")!.TextContent.Trim().ShouldBe("A computer and the internet, on site");
+        result.QuerySelector("section.screening-help li .meta")!.TextContent.ShouldContain("0.5 km away");
+        result.QuerySelectorAll(".screening-lines > li strong").Select(s => s.TextContent.Trim()).ShouldBe(["Solidarité Numérique", "CAF (family benefits)"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Steps_GetFormsCarryTheAnswers_BackLinkProgressAndAClearMessageForContradictions(string engine)
     {
         await using var app = new ReperesApp(engine, demoData: false);
