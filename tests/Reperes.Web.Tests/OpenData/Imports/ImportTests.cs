@@ -37,14 +37,25 @@ public sealed class ImportTests
         place.Summary.ShouldBe("Notre association propose des formations aux outils numériques à destination des personnes âgées.");
         place.Description.ShouldEndWith("Accès : Le patio du bois de l'Aulne");
         place.NetworkList.ShouldBe(["aidants-connect", "conseillers-numeriques", "croix-rouge"]);
-        place.Services.Select(v => v.Name).Order().ShouldBe(["Insertion professionnelle via le numérique", "Loisirs et créations numériques", "Maîtrise des outils numériques du quotidien"]);
-        place.Services.ShouldAllBe(v => v.Category.Code == "mediation-numerique" && v.IsFree && v.CostDetails == "Gratuit sous condition, Payant");
-        place.Services[0].PublicList.ShouldBe(["jeunes", "femmes"]);
-        place.Services[0].ModeList.ShouldBe(["en-presentiel", "a-distance"]);
-        place.Services[0].RemoteWebsite.ShouldBe("https://www.rdv-solidarites.fr/");
+        var workshops = place.Services.ShouldHaveSingleItem("the three kinds of help are all of the workshops category: one service carries them");
+        (workshops.Category.Code, workshops.Name, workshops.IsFree).ShouldBe(("mediation-numerique", "Ateliers numériques", true));
+        workshops.PublicList.ShouldBe(["jeunes", "femmes"]);
+        workshops.ModeList.ShouldBe(["en-presentiel", "a-distance"]);
+        workshops.RemoteWebsite.ShouldBe("https://www.rdv-solidarites.fr/");
+        System.Text.Json.JsonSerializer.Serialize(workshops.Mediation).ShouldBe(System.Text.Json.JsonSerializer.Serialize(new MediationOffer(
+            ["outils-quotidien", "insertion-professionnelle", "loisirs-creations"],
+            ["autonomie", "individuel", "atelier", "distance"],
+            ["jeunes", "femmes"],
+            ["surdite", "illettrisme", "anglais"],
+            ["gratuit-sous-condition", "payant"],
+            ["aidants-connect", "conseillers-numeriques", "croix-rouge"],
+            ["mon-espace-sante", "arnia"],
+            "Label et la bête",
+            ["se-presenter", "telephoner"],
+            [])));
         var revision = await app.WithDbAsync(db => db.SheetRevisions.SingleAsync(r => r.StructureId == place.Id));
         revision.AuthorName.ShouldContain("Import mediation-numerique");
-        revision.ChangeList.ShouldContain(c => c.Field == "Service ajouté" && c.After == "Loisirs et créations numériques");
+        revision.ChangeList.ShouldContain(c => c.Field == "Service ajouté" && c.After == "Ateliers numériques");
 
         // Search finds it at once.
         var search = await app.CreateClient().GetStringAsync("/recherche?q=anonymal");
