@@ -69,6 +69,30 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DataInclusion_ReimportOfADigitalService_LeavesTheMediationDescribedInReperes(string engine)
+    {
+        await using var app = new ReperesApp(engine, demoData: false);
+        await ImportAsync(app, DataInclusionFile, apply: true);
+        var offer = new MediationOffer(["acces-internet", "demarches"], ["autonomie"], [], [], ["gratuit"], ["france-services"], [], null, ["se-presenter"], ["ordinateurs", "imprimante"]);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Services.SingleAsync(v => v.Name == "Ordinateurs en libre accès")).SetMediation(offer);
+            return await db.SaveChangesAsync();
+        });
+
+        // data·inclusion has no such fields: the same file is still unchanged, and a changed service keeps them.
+        (await ImportAsync(app, DataInclusionFile, apply: true)).Lines.ShouldAllBe(l => l.Action == PlanAction.Unchanged);
+        var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(DataInclusionFile).Replace("avec une aide si besoin", "avec une aide le matin", StringComparison.Ordinal));
+        var plan = await ImportAsync(app, changed, apply: true);
+
+        plan.Lines.Select(l => l.Action).ShouldBe([PlanAction.Update, PlanAction.Unchanged]);
+        var internet = await app.WithDbAsync(db => db.Services.SingleAsync(v => v.Name == "Ordinateurs en libre accès"));
+        internet.Description.ShouldContain("avec une aide le matin");
+        System.Text.Json.JsonSerializer.Serialize(internet.Mediation).ShouldBe(System.Text.Json.JsonSerializer.Serialize(offer.Normalised()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task DataInclusion_StructuresWithServices_CreatesThemInTheirCategoriesThenChangesNothing(string engine)
     {
         await using var app = new ReperesApp(engine);
