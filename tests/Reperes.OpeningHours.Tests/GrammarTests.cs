@@ -32,6 +32,19 @@ public sealed class GrammarTests
     public void GetState_NthWeekdayOfMonth_MatchesOnlyThatOccurrence(string value, string instant, OpeningStatus expected) =>
         Status(value, instant).ShouldBe(expected);
 
+    /// <summary>A single month then an nth weekday, without a colon: both apply (the specification's own examples).</summary>
+    [Theory]
+    [InlineData("Sep We[1] 14:00-16:00", "2026-09-02T15:00:00+02:00", OpeningStatus.Open)]
+    [InlineData("Sep We[1] 14:00-16:00", "2026-09-09T15:00:00+02:00", OpeningStatus.Closed)]
+    [InlineData("Sep We[1] 14:00-16:00", "2026-10-07T15:00:00+02:00", OpeningStatus.Closed)]
+    [InlineData("Mo-Fr 09:00-17:00; Nov Th[4] off", "2026-11-26T10:00:00+01:00", OpeningStatus.Closed)]
+    [InlineData("Mo-Fr 09:00-17:00; Nov Th[4] off", "2026-11-19T10:00:00+01:00", OpeningStatus.Open)]
+    [InlineData("Mo-Fr 09:00-17:00; Nov Th[4] off", "2026-12-24T10:00:00+01:00", OpeningStatus.Open)]
+    [InlineData("Dec Fr[-1] 10:00-12:00", "2026-12-25T11:00:00+01:00", OpeningStatus.Open)]
+    [InlineData("Dec Fr[-1] 10:00-12:00", "2026-12-18T11:00:00+01:00", OpeningStatus.Closed)]
+    public void GetState_MonthThenNthWeekdayWithoutColon_AppliesBoth(string value, string instant, OpeningStatus expected) =>
+        Status(value, instant).ShouldBe(expected);
+
     [Theory]
     [InlineData("Mo-Fr 09:00-12:00,14:00-17:30", "2026-11-24T12:30:00+01:00", OpeningStatus.Closed)]
     [InlineData("Mo-Fr 09:00-12:00,14:00-17:30", "2026-11-24T17:29:00+01:00", OpeningStatus.Open)]

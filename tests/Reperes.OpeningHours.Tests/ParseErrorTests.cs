@@ -24,6 +24,9 @@ public sealed class ParseErrorTests
     [InlineData("sunrise-sunset", 0, "Variable times")]
     [InlineData("easter off", 0, "Easter-relative dates")]
     [InlineData("Mo-Fr 09:00-17:00 ]", 18, "Unexpected ']'")]
+    [InlineData("|| open", 0, "A rule is missing before '||'")]
+    [InlineData("Mo 10:00-12:00; || off", 16, "A rule is missing before '||'")]
+    [InlineData("Jan Su[1]-Feb 03 off", 4, "Weekday occurrences inside a date")]
     public void Parse_InvalidValue_ThrowsWithMessageAndPosition(string value, int position, string messagePart)
     {
         var ex = Should.Throw<OpeningHoursParseException>(() => OpeningHoursSchedule.Parse(value));

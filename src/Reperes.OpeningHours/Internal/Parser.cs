@@ -26,9 +26,17 @@ internal sealed class Parser
     private Rule[] ParseAll()
     {
         var rules = new List<Rule>();
-        foreach (var ruleTokens in Tokenizer.Tokenize(_value))
+        var all = Tokenizer.Tokenize(_value);
+        for (var next = 1; next <= all.Count; next++)
         {
+            var ruleTokens = all[next - 1];
             _t = ruleTokens.Tokens;
+            if (_t.Count == 0 && next < all.Count && all[next].Fallback)
+            {
+                // "|| open", "Mo 10:00-12:00; || off": a fallback needs a rule before it.
+                throw new OpeningHoursParseException("A rule is missing before '||'.", Math.Max(0, all[next].Pos - 2));
+            }
+
             if (_t.Count == 0)
             {
                 // opening_hours.js only warns about an empty rule ("10:00-12:00;").
@@ -121,6 +129,27 @@ internal sealed class Parser
         return Error(at, $"Unexpected '{_t[at].Text}' {context}.");
     }
 
+    /// <summary>
+    /// Whether the weekday at <paramref name="at"/>, after a month, starts a date ("Jan Su[1]-Feb 03", a date range
+    /// from a weekday occurrence) rather than a weekday selector narrowing the month ("Sep We[1] 14:00-16:00",
+    /// "Nov Th[4] off": valid without a colon, the month and the weekday simply both apply).
+    /// </summary>
+    private bool IsWeekdayInDate(int at)
+    {
+        if (!Match(at, Tk.Weekday, Tk.LBracket))
+        {
+            return false;
+        }
+
+        var close = at + 2;
+        while (close < _t.Count && !Match(close, Tk.RBracket))
+        {
+            close++;
+        }
+
+        return Match(close + 1, Tk.Dash, Tk.Month) || Match(close + 1, Tk.Dash, Tk.Year) || Match(close + 1, Tk.Plus) || Match(close + 1, Tk.Dash, Tk.Number);
+    }
+
     private void ParseGroup(int at, RuleBuilder rule)
     {
         var modifierSpecified = false;
@@ -139,7 +168,7 @@ internal sealed class Parser
             {
                 at = ParseHoliday(at, rule, pushToWeekday: Match(at + 1, Tk.Comma));
             }
-            else if (Match(at, Tk.Month, Tk.Number) || Match(at, Tk.Month, Tk.Weekday) || Match(at, Tk.Year, Tk.Month, Tk.Number))
+            else if (Match(at, Tk.Month, Tk.Number) || (Match(at, Tk.Month, Tk.Weekday) && IsWeekdayInDate(at + 1)) || Match(at, Tk.Year, Tk.Month, Tk.Number))
             {
                 at = ParseMonthdayRange(at, rule, pushToMonth: false);
             }

@@ -47,7 +47,11 @@ public sealed record SearchResponseDto(int Total, bool Capped, int Page, int Pag
 
 public sealed record SearchTermDto(string Typed, string Searched, bool Corrected, IReadOnlyList<string> Categories);
 
-public sealed record OpeningHoursEvaluationDto(bool Valid, string? Error, int? ErrorPosition, string? State, string? Comment, string? NextChange, string? Text);
+public sealed record OpeningHoursEvaluationDto(bool Valid, string? Error, int? ErrorPosition, string? State, string? Comment, string? NextChange, string? Text)
+{
+    /// <summary>For an invalid value typed in everyday French ("lundi au vendredi 9h-17h"): the exact expression meant.</summary>
+    public string? Proposal { get; init; }
+}
 
 public sealed record CategoryDto(string Code, string Name, string NameEn, IReadOnlyList<string> Thematiques);
 
@@ -140,14 +144,15 @@ public static class GuideApi
         }
 
         var instant = clock.GetUtcNow();
-        if (!string.IsNullOrEmpty(at) && !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant))
+        // Years far from today are refused: the next change is looked for a year ahead, beyond the calendar's end.
+        if (!string.IsNullOrEmpty(at) && (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) || instant.Year is < 1900 or > 2200))
         {
-            return TypedResults.Problem(detail: "The 'at' parameter must be an ISO 8601 instant with an offset, e.g. 2026-07-14T10:00:00+02:00.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(detail: "The 'at' parameter must be an ISO 8601 instant with an offset between the years 1900 and 2200, e.g. 2026-07-14T10:00:00+02:00.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!OpeningHoursSchedule.TryParse(value, out var schedule, out var error) || schedule is null)
         {
-            return TypedResults.Ok(new OpeningHoursEvaluationDto(false, error?.Message, error?.Position, null, null, null, null));
+            return TypedResults.Ok(new OpeningHoursEvaluationDto(false, error?.Message, error?.Position, null, null, null, null) { Proposal = EverydayHours.Propose(value) });
         }
 
         var state = schedule.GetState(instant);

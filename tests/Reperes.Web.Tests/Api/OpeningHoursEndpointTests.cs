@@ -53,6 +53,15 @@ public sealed class OpeningHoursEndpointTests(SharedApps apps)
         result.GetProperty("state").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task Evaluate_EverydayFrench_ProposesTheExpression()
+    {
+        var result = await EvaluateAsync("lundi au vendredi 9h-12h / 14h-17h", "2026-11-24T10:00:00+01:00");
+
+        result.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        result.GetProperty("proposal").GetString().ShouldBe("Mo-Fr 09:00-12:00,14:00-17:00");
+    }
+
     /// <summary>The endpoint, not only the library, agrees with opening_hours.js: one reference pair in five, through HTTP.</summary>
     [Fact]
     public async Task Evaluate_ReferencePairs_AgreeWithOpeningHoursJs()
@@ -103,6 +112,8 @@ public sealed class OpeningHoursEndpointTests(SharedApps apps)
     [Theory]
     [InlineData("/api/v1/opening-hours/evaluate")]
     [InlineData("/api/v1/opening-hours/evaluate?value=24/7&at=yesterday")]
+    [InlineData("/api/v1/opening-hours/evaluate?value=24/7&at=9999-12-31T23:59:59Z")]
+    [InlineData("/api/v1/opening-hours/evaluate?value=Mo-Fr%2009:00-12:00&at=0001-01-01T00:00:00Z")]
     public async Task Evaluate_MissingOrBadParameters_AnswersProblem(string url)
     {
         var response = await apps.For(Engines.Sqlite).CreateClient().GetAsync(url);

@@ -25,8 +25,8 @@ public sealed partial class PublicOutputTests
 
     private static readonly string[] Fixed =
     [
-        "/", "/?lang=en", "/carte", "/pres-de-moi", "/agenda", "/publications", "/integrer", "/outils/horaires", "/api",
-        "/guide-imprimable?besoin=se-nourrir", "/guide-imprimable?q=douche", "/widget?need=se-nourrir", "/widget?need=se-soigner&commune=Brest",
+        "/", "/?lang=en", "/carte", "/internet", "/internet?open=now&free=true&accompagnement=individuel&materiel=imprimante", "/pres-de-moi", "/agenda", "/publications", "/integrer", "/outils/horaires", "/api",
+        "/guide-imprimable?besoin=se-nourrir", "/guide-imprimable?numerique=true", "/guide-imprimable?q=douche", "/widget?need=se-nourrir", "/widget?need=se-soigner&commune=Brest",
         "/actualites.atom", "/agenda.ics", "/besoin/se-nourrir/actualites.atom", "/besoin/poser-son-sac/agenda.ics",
         "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-structures-1.xml", "/robots.txt",
         "/api/v1/openapi.json", "/api/v1/categories", "/api/v1/search?q=manger", "/api/v1/search?q=douche&open=now",

@@ -191,6 +191,7 @@ public sealed partial class PhoneFirstBrowserTests(BrowserFixture browser, ITest
         "/recherche?q=zzkqw",
         "/recherche?q=m%C3%A9diation%20num%C3%A9rique%20accompagnement%20d%C3%A9marches%20administratives%20en%20ligne",
         "/carte?need=se-soigner",
+        "/internet?open=now&materiel=imprimante",
         "/guide-imprimable?need=avoir-un-toit",
         "/guide-imprimable?q=douche&open=today",
         "/outils/horaires?value=Mo-Fr%2009:00-12:00,14:00-17:00;%20PH%20off",

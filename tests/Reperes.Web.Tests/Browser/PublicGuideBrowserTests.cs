@@ -164,7 +164,7 @@ public sealed partial class PublicGuideBrowserTests(BrowserFixture browser)
     [BrowserFact]
     public async Task Accessibility_MainPages_HaveNoSeriousOrCriticalViolation()
     {
-        string[] urls = ["/", "/besoin/se-nourrir", "/recherche?q=manger", "/structure/halte-accueil-ozanam", "/carte?need=se-soigner", "/guide-imprimable?need=avoir-un-toit", "/outils/horaires?value=Mo-Fr%2009:00-12:00;%20PH%20off", "/connexion", "/mot-de-passe-oublie"];
+        string[] urls = ["/", "/besoin/se-nourrir", "/recherche?q=manger", "/structure/halte-accueil-ozanam", "/carte?need=se-soigner", "/internet?materiel=imprimante", "/recherche?category=acces-internet&aide=demarches", "/guide-imprimable?need=avoir-un-toit", "/guide-imprimable?numerique=true", "/outils/horaires?value=Mo-Fr%2009:00-12:00;%20PH%20off", "/connexion", "/mot-de-passe-oublie"];
         var report = new List<string>();
         foreach (var url in urls)
         {

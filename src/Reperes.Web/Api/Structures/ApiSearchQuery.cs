@@ -46,6 +46,18 @@ public sealed class ApiSearchQuery
     [Description("'true': wheelchair accessible places only.")]
     public string? Wheelchair { get; set; }
 
+    [FromQuery(Name = "aide")]
+    [Description("Digital mediation: a kind of help every answer offers (repeatable), e.g. 'demarches', 'acces-internet' (codes of the national standard's services, see the README).")]
+    public string[]? Help { get; set; }
+
+    [FromQuery(Name = "accompagnement")]
+    [Description("Digital mediation: a way of accompaniment (repeatable): 'autonomie', 'individuel', 'atelier', 'distance'.")]
+    public string[]? Support { get; set; }
+
+    [FromQuery(Name = "materiel")]
+    [Description("Digital mediation: equipment lent on the spot (repeatable): 'ordinateurs', 'wifi', 'imprimante', 'scanner', 'tablettes'.")]
+    public string[]? Equipment { get; set; }
+
     [FromQuery(Name = "lat")]
     [Description("Latitude (WGS 84) of the place to search around, with 'lon'.")]
     public string? Latitude { get; set; }
@@ -78,7 +90,7 @@ public sealed class ApiSearchQuery
     public bool NeedsSearch =>
         !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Open) || !string.IsNullOrWhiteSpace(Language)
         || !string.IsNullOrWhiteSpace(Wheelchair) || !string.IsNullOrWhiteSpace(Latitude) || !string.IsNullOrWhiteSpace(Longitude)
-        || !string.IsNullOrWhiteSpace(Commune);
+        || !string.IsNullOrWhiteSpace(Commune) || Help is { Length: > 0 } || Support is { Length: > 0 } || Equipment is { Length: > 0 };
 
     public SearchRequest ToSearchRequest() => new()
     {
@@ -91,6 +103,9 @@ public sealed class ApiSearchQuery
         Audience = Audience,
         Language = Language,
         WheelchairParameter = Wheelchair,
+        HelpParameter = Help,
+        SupportParameter = Support,
+        EquipmentParameter = Equipment,
         Latitude = Latitude,
         Longitude = Longitude,
         Commune = Commune,

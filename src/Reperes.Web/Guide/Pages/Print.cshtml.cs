@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Guide.Print;
 using Reperes.Web.Guide.Search;
@@ -60,6 +61,11 @@ public sealed class PrintModel(
             filters.Add(Localizer["Catégorie : {0}", category.Name(culture)]);
         }
 
+        if (Search.Digital && Catalog.Category(Search.Category) is null)
+        {
+            filters.Add(Localizer["Lieux pour aller sur internet et s’y faire aider"]);
+        }
+
         if (!string.IsNullOrWhiteSpace(Search.Query))
         {
             filters.Add(Localizer["Recherche : « {0} »", Search.Query.Trim()]);
@@ -102,6 +108,11 @@ public sealed class PrintModel(
         if (Search.Wheelchair)
         {
             filters.Add(Localizer["Accessible en fauteuil roulant"]);
+        }
+
+        foreach (var (codes, list) in new[] { (Search.DigitalHelp, DigitalMediation.Services), (Search.DigitalSupport, DigitalMediation.Support), (Search.DigitalEquipment, DigitalMediation.Equipment) })
+        {
+            filters.AddRange(codes.Select(c => Localizer[DigitalMediation.LabelOf(list, c)].Value));
         }
 
         if (Result?.Origin is { } origin)

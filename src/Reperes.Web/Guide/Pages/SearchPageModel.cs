@@ -45,13 +45,11 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
 
     public string PageUrl(string path, int page)
     {
-        var values = Search.ToRouteValues();
-        values["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture);
-        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return path + Search.ToQueryString(values => values["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>The search page for another request (a partial answer with fewer filters).</summary>
-    public static string SearchUrl(SearchRequest request) => "/recherche" + QueryString.Create(request.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
+    public static string SearchUrl(SearchRequest request) => "/recherche" + request.ToQueryString();
 
     /// <summary>The search page for one category, around the same place.</summary>
     public string CategoryUrl(string code) => SearchUrl(new SearchRequest
@@ -66,10 +64,8 @@ public abstract class SearchPageModel(SearchService search, GuideCatalog catalog
     /// <summary>The same search from another commune (a homonym, a suggestion), from its first page.</summary>
     public string SearchFrom(string path, Communes.FrenchCommune commune)
     {
-        var values = Search.ToRouteValues();
-        values["commune"] = Communes.CommuneNames.Query(commune);
-        return path + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return path + Search.ToQueryString(values => values["commune"] = Communes.CommuneNames.Query(commune));
     }
 
-    public string SameSearch(string path) => path + QueryString.Create(Search.ToRouteValues().Where(v => !string.IsNullOrEmpty(v.Value)));
+    public string SameSearch(string path) => path + Search.ToQueryString();
 }

@@ -31,7 +31,11 @@ public sealed record PrintedService(
     string Cost,
     IReadOnlyList<PrintedNotice> Notices,
     string? RemotePhone,
-    string? RemoteWebsite);
+    string? RemoteWebsite)
+{
+    /// <summary>A digital-mediation service's help, accompaniment, equipment and programmes, one line each.</summary>
+    public IReadOnlyList<string> Digital { get; init; } = [];
+}
 
 /// <summary>
 /// A place as paper prints it: contacts, its notices, the reception's hours when the whole place answers the question,
@@ -165,7 +169,28 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
             cost,
             notices.Where(n => n.ServiceId == service.Id).Select(n => Printed(n, today, culture)).ToList(),
             string.IsNullOrWhiteSpace(service.RemotePhone) ? null : service.RemotePhone,
-            string.IsNullOrWhiteSpace(service.RemoteWebsite) ? null : service.RemoteWebsite);
+            string.IsNullOrWhiteSpace(service.RemoteWebsite) ? null : service.RemoteWebsite)
+        {
+            Digital = DigitalLines(service.Mediation),
+        };
+    }
+
+    private List<string> DigitalLines(MediationOffer offer)
+    {
+        var lines = new List<string>();
+        void Add(string title, IReadOnlyList<MediationValue> list, IReadOnlyList<string> codes)
+        {
+            if (codes.Count > 0)
+            {
+                lines.Add(localizer[title] + " " + string.Join(", ", codes.Select(c => localizer[DigitalMediation.LabelOf(list, c)].Value)));
+            }
+        }
+
+        Add("Aide proposée :", DigitalMediation.Services, offer.Services);
+        Add("Accompagnement :", DigitalMediation.Support, offer.Support);
+        Add("Matériel à disposition :", DigitalMediation.Equipment, offer.Equipment);
+        Add("Dispositifs :", DigitalMediation.Programmes, offer.Programmes);
+        return lines;
     }
 
     private IReadOnlyList<string> HoursLines(HoursSummary hours, CultureInfo culture) =>

@@ -29,9 +29,7 @@ internal sealed class CandidateQuery
     {
         this.postgres = postgres;
         termCount = terms.Count(t => !t.Unknown);
-        ScopeCategoryIds = catalog.Category(request.Category) is { } category
-            ? [category.Id]
-            : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
+        ScopeCategoryIds = request.FilteredCategoryIds(catalog);
 
         var match = new List<string>();
         var anyTerm = new List<string>();
@@ -157,6 +155,17 @@ internal sealed class CandidateQuery
             Parameters.Add("audience", "%" + request.Audience + "%");
             var women = request.Audience == "femmes" ? $" OR v.gender = {(int)Gender.Women}" : "";
             serviceFilters.Add($"(v.publics LIKE @audience OR v.publics LIKE '%tous-publics%'{women})");
+        }
+
+        // The service's mediation lists hold every code asked ('|'-separated, so delimit both ends).
+        foreach (var (column, codes) in new[] { ("mediation_services", request.DigitalHelp), ("mediation_support", request.DigitalSupport), ("mediation_equipment", request.DigitalEquipment) })
+        {
+            foreach (var code in codes)
+            {
+                var parameter = $"{column}{Parameters.ParameterNames.Count()}";
+                Parameters.Add(parameter, "%|" + code + "|%");
+                serviceFilters.Add($"('|' || v.{column} || '|') LIKE @{parameter}");
+            }
         }
 
         // A scope in the index needs no SQL of its own; with other service filters, one service must meet them all.

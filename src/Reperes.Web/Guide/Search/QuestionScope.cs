@@ -11,9 +11,7 @@ public static class QuestionScope
 {
     public static IReadOnlyList<int> Of(SearchRequest request, IReadOnlyList<QueryTerm> terms, GuideCatalog catalog)
     {
-        IReadOnlyList<int> filtered = catalog.Category(request.Category) is { } category
-            ? [category.Id]
-            : catalog.Need(request.Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
+        var filtered = request.FilteredCategoryIds(catalog);
         var named = terms.SelectMany(t => t.CategoryIds).Distinct().ToList();
         if (named.Count == 0)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Primitives;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Guide.Search;
@@ -37,6 +39,44 @@ public sealed class SearchRequest
     [FromQuery(Name = "page")] public string? Page { get; set; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; set; }
 
+    // Digital mediation (see DigitalMediation): places to get online, the kinds of help, ways of accompaniment and
+    // equipment a service must all offer. Any of them keeps the search to the two digital categories.
+    [FromQuery(Name = "numerique")] public string? DigitalParameter { get; set; }
+    [FromQuery(Name = "aide")] public string[]? HelpParameter { get; set; }
+    [FromQuery(Name = "accompagnement")] public string[]? SupportParameter { get; set; }
+    [FromQuery(Name = "materiel")] public string[]? EquipmentParameter { get; set; }
+
+    public IReadOnlyList<string> DigitalHelp => Codes(HelpParameter);
+
+    public IReadOnlyList<string> DigitalSupport => Codes(SupportParameter);
+
+    public IReadOnlyList<string> DigitalEquipment => Codes(EquipmentParameter);
+
+    public bool HasMediationFilters => DigitalHelp.Count > 0 || DigitalSupport.Count > 0 || DigitalEquipment.Count > 0;
+
+    /// <summary>Only the services of the digital categories answer (asked, or implied by a mediation filter).</summary>
+    public bool Digital => IsChecked(DigitalParameter) || HasMediationFilters;
+
+    /// <summary>
+    /// The categories the filters keep: the category, else the need's; with <see cref="Digital"/>, only their digital
+    /// ones (all the digital categories when none of theirs is). Empty: no category filter.
+    /// </summary>
+    public IReadOnlyList<int> FilteredCategoryIds(GuideCatalog catalog)
+    {
+        IReadOnlyList<int> filtered = catalog.Category(Category) is { } category
+            ? [category.Id]
+            : catalog.Need(Need) is { } need ? need.Categories.Select(c => c.Id).ToList() : [];
+        if (!Digital)
+        {
+            return filtered;
+        }
+
+        var digital = new[] { DigitalMediation.InternetAccessCategory, DigitalMediation.WorkshopsCategory }
+            .Select(catalog.Category).OfType<CategoryInfo>().Select(c => c.Id).ToList();
+        var both = filtered.Intersect(digital).ToList();
+        return both.Count > 0 ? both : digital;
+    }
+
     // Check boxes arrive as strings, so that a missing or odd value is "not checked" rather than a binding error.
     public bool Free => IsChecked(FreeParameter);
 
@@ -47,7 +87,7 @@ public sealed class SearchRequest
     public bool HasCriteria =>
         !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrWhiteSpace(Need) || !string.IsNullOrWhiteSpace(Category) ||
         OpenFilter != OpenFilter.Any || Free || WithoutAppointment || !string.IsNullOrWhiteSpace(Audience) ||
-        !string.IsNullOrWhiteSpace(Language) || Wheelchair || HasPosition || !string.IsNullOrWhiteSpace(Commune);
+        !string.IsNullOrWhiteSpace(Language) || Wheelchair || HasPosition || !string.IsNullOrWhiteSpace(Commune) || Digital;
 
     public OpenFilter OpenFilter => Open switch
     {
@@ -106,6 +146,15 @@ public sealed class SearchRequest
             errors.Add(localizer["Cette langue est inconnue."]);
         }
 
+        foreach (var (codes, list) in new[] { (DigitalHelp, DigitalMediation.Services), (DigitalSupport, DigitalMediation.Support), (DigitalEquipment, DigitalMediation.Equipment) })
+        {
+            if (codes.Count > 5 || codes.Any(c => DigitalMediation.Find(list, c) is null))
+            {
+                errors.Add(localizer["Ce filtre d’aide au numérique est inconnu."]);
+                break;
+            }
+        }
+
         if (HasPosition)
         {
             if (Lat is not { } lat || Lon is not { } lon || lat is < -90 or > 90 || lon is < -180 or > 180)
@@ -143,7 +192,7 @@ public sealed class SearchRequest
     }
 
     /// <summary>The same search with some parameters changed, as a query string (for links: paging, map, print).</summary>
-    public Dictionary<string, string?> ToRouteValues() => new()
+    public Dictionary<string, StringValues> ToRouteValues() => new()
     {
         ["q"] = Query,
         ["need"] = Need,
@@ -159,7 +208,22 @@ public sealed class SearchRequest
         ["commune"] = Commune,
         ["radius"] = Radius,
         ["sort"] = Sort,
+        ["numerique"] = IsChecked(DigitalParameter) ? "true" : null,
+        ["aide"] = DigitalHelp.ToArray(),
+        ["accompagnement"] = DigitalSupport.ToArray(),
+        ["materiel"] = DigitalEquipment.ToArray(),
     };
+
+    /// <summary>The query string of <see cref="ToRouteValues"/> after <paramref name="change"/>, without empty values.</summary>
+    public QueryString ToQueryString(Action<Dictionary<string, StringValues>>? change = null)
+    {
+        var values = ToRouteValues();
+        change?.Invoke(values);
+        return QueryString.Create(values.Where(v => !StringValues.IsNullOrEmpty(v.Value)));
+    }
+
+    private static IReadOnlyList<string> Codes(string[]? values) =>
+        values is null ? [] : values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
 
     private static bool IsChecked(string? value) => value is "true" or "on" or "1" or "True";
 

@@ -129,6 +129,7 @@ public sealed class SearchService(
             Query = request.Query,
             Need = words ? null : request.Need,
             Category = words ? null : request.Category,
+            DigitalParameter = !words && request.Digital ? "true" : null,
             Latitude = request.Latitude,
             Longitude = request.Longitude,
             Commune = request.Commune,
@@ -136,7 +137,7 @@ public sealed class SearchService(
             Sort = request.Sort,
             PageSize = SearchResult.FewResults.ToString(CultureInfo.InvariantCulture),
         };
-        var anywhere = new SearchRequest { Query = near.Query, Need = near.Need, Category = near.Category, PageSize = near.PageSize };
+        var anywhere = new SearchRequest { Query = near.Query, Need = near.Need, Category = near.Category, DigitalParameter = near.DigitalParameter, PageSize = near.PageSize };
         var attempts = new List<(SearchRequest Request, bool WithoutPlace)>();
         if (HasFilters(request, near))
         {
@@ -168,7 +169,8 @@ public sealed class SearchService(
 
     private static bool HasFilters(SearchRequest request, SearchRequest near) =>
         request.OpenFilter != OpenFilter.Any || request.Free || request.WithoutAppointment || !string.IsNullOrWhiteSpace(request.Audience)
-        || !string.IsNullOrWhiteSpace(request.Language) || request.Wheelchair || request.Need != near.Need || request.Category != near.Category;
+        || !string.IsNullOrWhiteSpace(request.Language) || request.Wheelchair || request.HasMediationFilters
+        || request.Need != near.Need || request.Category != near.Category || request.Digital != near.Digital;
 
     private async Task<SearchResult> RunAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {

@@ -75,6 +75,15 @@ public sealed class HoursInput
                     return null;
                 }
 
+                if (!OpeningHoursSchedule.TryParse(expression, out _, out _) && EverydayHours.Propose(expression) is { } proposal && proposal.Length <= HoursGridWriter.MaxLength)
+                {
+                    // Typed as people speak ("lundi au vendredi 9h-17h"): the exact expression is proposed in the
+                    // field, to check and save again; nothing is saved from a guess.
+                    errors.Add(localizer["Horaires compris comme « {0} » : vérifiez la proposition dans le champ, puis enregistrez à nouveau.", proposal]);
+                    Expert = proposal;
+                    return null;
+                }
+
                 return HoursGridWriter.Check(expression, localizer, errors) ? expression : null;
             default:
                 errors.Add(localizer["Une valeur proposée dans la liste est attendue."]);

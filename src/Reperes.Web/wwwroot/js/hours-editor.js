@@ -18,7 +18,9 @@
           .then(function (result) {
             status.textContent = result.valid
               ? (fr ? 'Horaires valides. En ce moment : ' : 'Valid hours. Right now: ') + result.text
-              : (fr ? 'Erreur : ' : 'Error: ') + result.error;
+              : result.proposal
+                ? (fr ? 'Compris comme : ' : 'Understood as: ') + result.proposal + (fr ? ' (enregistrez pour voir la proposition dans le champ)' : ' (save to get it in the field)')
+                : (fr ? 'Erreur : ' : 'Error: ') + result.error;
             area.setAttribute('aria-invalid', result.valid ? 'false' : 'true');
           })
           .catch(function () { status.textContent = ''; });

@@ -153,6 +153,29 @@ public sealed class EditSheetTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Edit_HoursTypedInEverydayFrench_ProposesTheExpressionThenSavesItOnConfirmation(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+        var before = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.OpeningHours).SingleAsync());
+
+        var typed = await SubmitAsync(client, Ozanam, new() { ["Input.Hours.Mode"] = "expert", ["Input.Hours.Expert"] = "du lundi au vendredi de 8h30 à 12h et de 14h à 17h, fermé les jours fériés" });
+
+        // Nothing saved from a guess: the proposal is in the field, with a message.
+        typed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await Html.ParseAsync(await typed.Content.ReadAsStringAsync());
+        page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("Horaires compris comme « Mo-Fr 08:30-12:00,14:00-17:00; PH off »");
+        page.QuerySelector("textarea[name='Input.Hours.Expert']")!.TextContent.ShouldBe("Mo-Fr 08:30-12:00,14:00-17:00; PH off");
+        (await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.OpeningHours).SingleAsync())).ShouldBe(before);
+
+        // Saved again as proposed.
+        var confirmed = await SubmitAsync(client, Ozanam, new() { ["Input.Hours.Mode"] = "expert", ["Input.Hours.Expert"] = "Mo-Fr 08:30-12:00,14:00-17:00; PH off" });
+        confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.OpeningHours).SingleAsync())).ShouldBe("Mo-Fr 08:30-12:00,14:00-17:00; PH off");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Edit_SheetNotOnline_StaysInTheEditAreaWithAMessage(string engine)
     {
         await using var app = new ReperesApp(engine);

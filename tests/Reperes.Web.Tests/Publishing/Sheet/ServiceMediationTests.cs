@@ -87,7 +87,7 @@ public sealed class ServiceMediationTests
         var englishSheet = await Html.ParseAsync(await (await app.CreateClient().SendAsync(english)).Content.ReadAsStringAsync());
         var englishItem = englishSheet.QuerySelectorAll("ul.services > li").Single(li => li.QuerySelector("h3")!.TextContent == Papi);
         englishItem.TextContent.ShouldContain("Equipment available");
-        englishItem.TextContent.ShouldContain("Help with online paperwork");
+        englishItem.TextContent.ShouldContain("Help with online procedures");
         englishItem.TextContent.ShouldContain("Free under conditions");
     }
 
