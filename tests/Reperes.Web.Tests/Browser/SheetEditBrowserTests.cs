@@ -55,4 +55,32 @@ public sealed class SheetEditBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Revenir à la version du");
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
     }
+
+    [BrowserFact]
+    public async Task Manager_DescribesADigitalServicesMediation_TheFormAndTheSheetAreAccessibleOnAPhone()
+    {
+        var page = await browser.NewPageAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync("gestion.restos@demo.reperes.example");
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Admin.Demo.DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GotoAsync("/mon-espace/structure/restos-du-coeur-brest/modifier");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier le service « PAPI des Restos »" }).ClickAsync();
+
+        var equipment = page.GetByRole(AriaRole.Group, new() { Name = "Matériel à disposition" });
+        await Assertions.Expect(equipment.GetByLabel("Imprimante")).ToBeCheckedAsync();
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+        await equipment.GetByLabel("Scanner").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Comment les personnes sont aidées" }).GetByLabel("Atelier en groupe").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le service" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Le service est enregistré." })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/structure/restos-du-coeur-brest");
+        var service = page.Locator("ul.services > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "PAPI des Restos" }) });
+        await Assertions.Expect(service.GetByRole(AriaRole.Term).Filter(new() { HasText = "Matériel à disposition" })).ToBeVisibleAsync();
+        await Assertions.Expect(service.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Scanner" })).ToBeVisibleAsync();
+        await Assertions.Expect(service.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Atelier en groupe" })).ToBeVisibleAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
+    }
 }

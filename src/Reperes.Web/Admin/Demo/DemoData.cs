@@ -53,6 +53,11 @@ public sealed class DemoData(
                 service.SetAudience(s.Publics ?? ["tous-publics"], SeedValues.Gender(s.Gender), s.AgeMin, s.AgeMax, s.AdministrativeSituation);
                 service.SetConditions(SeedValues.Access(s.Access), s.AccessDetails, s.Free, s.CostDetails);
                 service.SetReception(s.OpeningHours, s.ModesAccueil ?? ["en-presentiel"], s.RemotePhone, s.RemoteWebsite);
+                if (s.Mediation is { } mediation)
+                {
+                    service.SetMediation(mediation.ToOffer($"Demo structure {seed.Slug}, service '{s.Name}'"));
+                }
+
                 structure.Services.Add(service);
             }
 

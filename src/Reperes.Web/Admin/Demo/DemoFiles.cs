@@ -65,7 +65,48 @@ public sealed record ServiceSeed(
     string? OpeningHours,
     IReadOnlyList<string>? ModesAccueil,
     string? RemotePhone,
-    string? RemoteWebsite);
+    string? RemoteWebsite,
+    MediationSeed? Mediation);
+
+/// <summary>The digital-mediation fields of a service of the digital categories, as codes of <see cref="Core.Structures.DigitalMediation"/>'s lists.</summary>
+public sealed record MediationSeed(
+    IReadOnlyList<string>? Services,
+    IReadOnlyList<string>? Support,
+    IReadOnlyList<string>? Publics,
+    IReadOnlyList<string>? SpecificSupport,
+    IReadOnlyList<string>? Fees,
+    IReadOnlyList<string>? Programmes,
+    IReadOnlyList<string>? Labels,
+    string? OtherLabels,
+    IReadOnlyList<string>? Access,
+    IReadOnlyList<string>? Equipment)
+{
+    /// <summary>The offer; an unknown code is a mistake in the seed file, not something to drop silently.</summary>
+    public Core.Structures.MediationOffer ToOffer(string where)
+    {
+        Check(Core.Structures.DigitalMediation.Services, Services);
+        Check(Core.Structures.DigitalMediation.Support, Support);
+        Check(Core.Structures.DigitalMediation.Publics, Publics);
+        Check(Core.Structures.DigitalMediation.SpecificSupport, SpecificSupport);
+        Check(Core.Structures.DigitalMediation.Fees, Fees);
+        Check(Core.Structures.DigitalMediation.Programmes, Programmes);
+        Check(Core.Structures.DigitalMediation.Labels, Labels);
+        Check(Core.Structures.DigitalMediation.Access, Access);
+        Check(Core.Structures.DigitalMediation.Equipment, Equipment);
+        return new(Services ?? [], Support ?? [], Publics ?? [], SpecificSupport ?? [], Fees ?? [], Programmes ?? [], Labels ?? [], OtherLabels, Access ?? [], Equipment ?? []);
+
+        void Check(IReadOnlyList<Core.Structures.MediationValue> list, IReadOnlyList<string>? codes)
+        {
+            foreach (var code in codes ?? [])
+            {
+                if (Core.Structures.DigitalMediation.Find(list, code) is null)
+                {
+                    throw new InvalidDataException($"{where}: unknown digital-mediation code '{code}'.");
+                }
+            }
+        }
+    }
+}
 
 /// <summary>Kebab-case values of the seed files mapped to the domain's enums.</summary>
 public static class SeedValues

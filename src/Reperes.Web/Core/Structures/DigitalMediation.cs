@@ -156,6 +156,19 @@ public sealed record MediationOffer(
 {
     public static readonly MediationOffer None = new([], [], [], [], [], [], [], null, [], []);
 
+    /// <summary>The same offer as <see cref="Service.SetMediation"/> stores it: known codes in their list's order, other labels trimmed.</summary>
+    public MediationOffer Normalised() => new(
+        DigitalMediation.Known(DigitalMediation.Services, Services),
+        DigitalMediation.Known(DigitalMediation.Support, Support),
+        DigitalMediation.Known(DigitalMediation.Publics, Publics),
+        DigitalMediation.Known(DigitalMediation.SpecificSupport, SpecificSupport),
+        DigitalMediation.Known(DigitalMediation.Fees, Fees),
+        DigitalMediation.Known(DigitalMediation.Programmes, Programmes),
+        DigitalMediation.Known(DigitalMediation.Labels, Labels),
+        string.IsNullOrWhiteSpace(OtherLabels) ? null : OtherLabels.Trim(),
+        DigitalMediation.Known(DigitalMediation.Access, Access),
+        DigitalMediation.Known(DigitalMediation.Equipment, Equipment));
+
     public bool IsEmpty => Services.Count == 0 && Support.Count == 0 && Publics.Count == 0 && SpecificSupport.Count == 0 && Fees.Count == 0
         && Programmes.Count == 0 && Labels.Count == 0 && OtherLabels is null && Access.Count == 0 && Equipment.Count == 0;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Reperes.OpeningHours;
 using Reperes.Web.Core.Structures;
@@ -14,7 +15,11 @@ public enum ImportFormat
     Template,
 }
 
-/// <summary>A service as an import gives it, normalised the way the entity stores it (so that "unchanged" compares equal).</summary>
+/// <summary>
+/// A service as an import gives it, normalised the way the entity stores it (so that "unchanged" compares equal).
+/// <see cref="Mediation"/> is null when the file says nothing of digital mediation (then what the service holds is kept);
+/// it is left out of the canonical text then, so that the texts recorded by earlier imports still compare equal.
+/// </summary>
 public sealed record ServiceValues(
     string CategoryCode,
     string Name,
@@ -28,10 +33,12 @@ public sealed record ServiceValues(
     string? OpeningHours,
     string ModesAccueil,
     string? RemotePhone,
-    string? RemoteWebsite)
+    string? RemoteWebsite,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MediationOffer? Mediation = null)
 {
     public static ServiceValues Normalised(string categoryCode, string name, string description, IEnumerable<string> types, IEnumerable<string> publics,
-        AccessCondition access, string? accessDetails, bool isFree, string? costDetails, string? openingHours, IEnumerable<string> modes, string? remotePhone, string? remoteWebsite)
+        AccessCondition access, string? accessDetails, bool isFree, string? costDetails, string? openingHours, IEnumerable<string> modes, string? remotePhone, string? remoteWebsite,
+        MediationOffer? mediation = null)
     {
         var publicList = publics.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         if (publicList.Count == 0 || publicList.Contains("tous-publics"))
@@ -42,11 +49,13 @@ public sealed record ServiceValues(
         var modeList = modes.ToList();
         return new(categoryCode, name.Trim(), description.Trim(), Structure.Join(types), Structure.Join(publicList), access, ImportText.Blank(accessDetails), isFree,
             ImportText.Blank(costDetails), ImportText.Blank(openingHours), Structure.Join(modeList.Count == 0 ? ["en-presentiel"] : modeList),
-            ImportText.Blank(remotePhone), ImportText.Blank(remoteWebsite));
+            ImportText.Blank(remotePhone), ImportText.Blank(remoteWebsite), MediationOrNull(mediation));
     }
 
     public static ServiceValues Of(Service v, string categoryCode) => new(categoryCode, v.Name, v.Description, v.Types, v.Publics, v.Access, v.AccessDetails,
-        v.IsFree, v.CostDetails, v.OpeningHours, v.ModesAccueil, v.RemotePhone, v.RemoteWebsite);
+        v.IsFree, v.CostDetails, v.OpeningHours, v.ModesAccueil, v.RemotePhone, v.RemoteWebsite, MediationOrNull(v.Mediation));
+
+    private static MediationOffer? MediationOrNull(MediationOffer? offer) => offer?.Normalised() is { IsEmpty: false } normalised ? normalised : null;
 
     public string Canonical() => JsonSerializer.Serialize(this);
 

@@ -177,6 +177,13 @@ public sealed class Importer(
         }
 
         var current = StructureValues.Of(structure, CategoryCode);
+        // A file that says nothing of a service's digital mediation (data·inclusion, the template) leaves what it holds.
+        current = current with
+        {
+            Services = current.Services
+                .Select(c => values.Services.FirstOrDefault(i => i.Name == c.Name) is { Mediation: null } ? c with { Mediation = null } : c)
+                .ToList(),
+        };
         var currentFields = current.Snapshot();
         var last = reference?.ImportedValueMap;
         var changed = new List<string>();
@@ -331,6 +338,11 @@ public sealed class Importer(
             service.SetAudience(ImportText.Multi(wanted.Publics), service.Gender, service.AgeMin, service.AgeMax, service.AdministrativeSituation);
             service.SetConditions(wanted.Access, wanted.AccessDetails, wanted.IsFree, wanted.CostDetails);
             service.SetReception(wanted.OpeningHours, ImportText.Multi(wanted.ModesAccueil), wanted.RemotePhone, wanted.RemoteWebsite);
+            if (wanted.Mediation is { } mediation)
+            {
+                service.SetMediation(mediation);
+            }
+
             if (existing is null)
             {
                 structure.Services.Add(service);

@@ -21,24 +21,16 @@ public static partial class MediationExport
 
     private static readonly string[] Categories = [MediationReader.WorkshopsCategory, MediationReader.InternetAccessCategory];
 
-    private static readonly Dictionary<string, string> Publics = new(StringComparer.Ordinal)
-    {
-        ["jeunes"] = "Jeunes",
-        ["etudiants"] = "Étudiants",
-        ["familles"] = "Familles et/ou enfants",
-        ["seniors"] = "Seniors",
-        ["femmes"] = "Femmes",
-    };
-
+    /// <summary>The guide's networks that are one of the standard's national programmes (codes of <see cref="DigitalMediation.Programmes"/>).</summary>
     private static readonly Dictionary<string, string> Networks = new(StringComparer.Ordinal)
     {
-        ["aidants-connect"] = "Aidants Connect",
-        ["conseillers-numeriques"] = "Conseillers numériques",
-        ["emmaus"] = "Emmaüs Connect",
-        ["france-service"] = "France Services",
-        ["grandes-ecoles-du-numerique"] = "Grande école du numérique",
-        ["croix-rouge"] = "La Croix Rouge",
-        ["caf"] = "Point d'accès numérique CAF",
+        ["aidants-connect"] = "aidants-connect",
+        ["conseillers-numeriques"] = "conseillers-numeriques",
+        ["emmaus"] = "emmaus-connect",
+        ["france-service"] = "france-services",
+        ["grandes-ecoles-du-numerique"] = "grande-ecole-numerique",
+        ["croix-rouge"] = "croix-rouge",
+        ["caf"] = "caf",
     };
 
     public static IEndpointRouteBuilder MapMediationExport(this IEndpointRouteBuilder export)
@@ -54,7 +46,10 @@ public static partial class MediationExport
         string? City, string? CommuneCode, double? Latitude, double? Longitude, string Phones, string? Email, string? Website, string? OpeningHours,
         DateTimeOffset UpdatedAt, List<ServiceRow> Services);
 
-    private sealed record ServiceRow(string Name, string Category, string Types, string Publics, AccessCondition Access, bool IsFree, string ModesAccueil, string? RemoteWebsite);
+    private sealed record ServiceRow(
+        string Name, string Category, string Types, string Publics, AccessCondition Access, bool IsFree, string ModesAccueil, string? RemoteWebsite,
+        string MediationServices, string MediationSupport, string MediationPublics, string MediationSpecificSupport, string MediationFees,
+        string MediationProgrammes, string MediationLabels, string? MediationOtherLabels, string MediationAccess);
 
     private static async Task WriteAsync(Stream body, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -70,7 +65,9 @@ public static partial class MediationExport
             .Select(s => new Row(s.Uid, s.Name, s.Kind, s.Summary, s.Description, s.Networks, s.Street, s.PostalCode, s.City, s.CommuneCode,
                 s.Latitude, s.Longitude, s.Phones, s.Email, s.Website, s.OpeningHours, s.UpdatedAt,
                 s.Services.Where(v => Categories.Contains(v.Category.Code))
-                    .Select(v => new ServiceRow(v.Name, v.Category.Code, v.Types, v.Publics, v.Access, v.IsFree, v.ModesAccueil, v.RemoteWebsite)).ToList()))
+                    .Select(v => new ServiceRow(v.Name, v.Category.Code, v.Types, v.Publics, v.Access, v.IsFree, v.ModesAccueil, v.RemoteWebsite,
+                        v.MediationServices, v.MediationSupport, v.MediationPublics, v.MediationSpecificSupport, v.MediationFees,
+                        v.MediationProgrammes, v.MediationLabels, v.MediationOtherLabels, v.MediationAccess)).ToList()))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
@@ -88,37 +85,28 @@ public static partial class MediationExport
     private static IEnumerable<string> Values(Row s, string source, DateTimeOffset now)
     {
         var phone = DataInclusionMapper.Phone(ImportText.Multi(s.Phones).FirstOrDefault());
-        var serviceNames = s.Services
-            .Select(v => MediationReader.ServiceCategories.ContainsKey(v.Name) ? v.Name
-                : v.Category == MediationReader.InternetAccessCategory ? "Accès internet et matériel informatique"
-                : "Maîtrise des outils numériques du quotidien")
-            .Distinct().ToList();
-        var publics = s.Services.SelectMany(v => ImportText.Multi(v.Publics)).Select(p => Publics.GetValueOrDefault(p)).OfType<string>().Distinct().ToList();
-        var free = s.Services.Select(v => v.IsFree ? "Gratuit" : "Payant").Distinct().Order(StringComparer.Ordinal).ToList();
-        var access = s.Services.Select(v => v.Access).Distinct().SelectMany(a => a switch
-        {
-            AccessCondition.Unconditional => ["Se présenter"],
-            AccessCondition.Appointment or AccessCondition.Registration => phone is not null ? ["Téléphoner"] : s.Email is not null ? (IEnumerable<string>)["Contacter par mail"] : [],
-            AccessCondition.ProfessionalOrientation => s.Email is not null ? ["Envoyer un mail avec une fiche de prescription"] : [],
-            _ => throw new InvalidOperationException($"Unknown access condition {a}."),
-        }).Distinct().ToList();
-        var modes = s.Services.SelectMany(v => ImportText.Multi(v.ModesAccueil)).Distinct().ToList();
-        var support = new List<string>();
-        if (modes.Contains("en-presentiel"))
-        {
-            support.Add("Accompagnement individuel");
-        }
 
-        if (s.Services.Any(v => ImportText.Multi(v.Types).Contains("atelier")))
+        // Each column is what the services describe in the standard's terms (their mediation fields); a service without
+        // them (written before they existed, or imported from data·inclusion) is described from its general fields.
+        var services = Standard(DigitalMediation.Services, s.Services.SelectMany(v => v.MediationServices.Length > 0
+            ? Structure.Split(v.MediationServices)
+            : [DigitalMediation.FromStandard(DigitalMediation.Services, v.Name)
+                ?? (v.Category == MediationReader.InternetAccessCategory ? "acces-internet" : "outils-quotidien")]));
+        var publics = Standard(DigitalMediation.Publics, s.Services.SelectMany(v => Structure.Split(v.MediationPublics).Concat(Structure.Split(v.Publics))));
+        var specific = Standard(DigitalMediation.SpecificSupport, s.Services.SelectMany(v => Structure.Split(v.MediationSpecificSupport)));
+        var fees = Standard(DigitalMediation.Fees, s.Services.SelectMany(v => v.MediationFees.Length > 0 ? Structure.Split(v.MediationFees) : [v.IsFree ? "gratuit" : "payant"]));
+        var programmes = Standard(DigitalMediation.Programmes, s.Services.SelectMany(v => Structure.Split(v.MediationProgrammes))
+            .Concat(ImportText.Multi(s.Networks).Select(n => Networks.GetValueOrDefault(n)).OfType<string>()));
+        var labels = Standard(DigitalMediation.Labels, s.Services.SelectMany(v => Structure.Split(v.MediationLabels)));
+        var otherLabels = string.Join(" ; ", s.Services.Select(v => v.MediationOtherLabels).OfType<string>().Distinct(StringComparer.Ordinal));
+        var access = Standard(DigitalMediation.Access, s.Services.SelectMany(v => v.MediationAccess.Length > 0 ? Structure.Split(v.MediationAccess) : v.Access switch
         {
-            support.Add("Dans un atelier collectif");
-        }
-
-        if (modes.Contains("a-distance"))
-        {
-            support.Add("À distance");
-        }
-
+            AccessCondition.Unconditional => ["se-presenter"],
+            AccessCondition.Appointment or AccessCondition.Registration => phone is not null ? ["telephoner"] : s.Email is not null ? ["courriel"] : [],
+            AccessCondition.ProfessionalOrientation => s.Email is not null ? ["prescription"] : [],
+            _ => throw new InvalidOperationException($"Unknown access condition {v.Access}."),
+        }));
+        var support = Standard(DigitalMediation.Support, s.Services.SelectMany(v => v.MediationSupport.Length > 0 ? Structure.Split(v.MediationSupport) : DerivedSupport(v)));
         var summary = s.Summary.Length > 280 ? s.Summary[..279] + "…" : s.Summary;
         return
         [
@@ -143,18 +131,42 @@ public static partial class MediationExport
             "",
             "",
             DataInclusionMapper.UpdateDate(s.UpdatedAt, now),
-            string.Join('|', serviceNames),
-            string.Join('|', publics),
-            "",
-            string.Join('|', free),
-            string.Join('|', ImportText.Multi(s.Networks).Select(n => Networks.GetValueOrDefault(n)).OfType<string>().Distinct()),
-            "",
-            "",
-            string.Join('|', access),
-            string.Join('|', support),
+            services,
+            publics,
+            specific,
+            fees,
+            programmes,
+            labels,
+            otherLabels,
+            access,
+            support,
             "",
             s.Services.Select(v => DataInclusionMapper.WebUri(v.RemoteWebsite)).FirstOrDefault(u => u is not null) ?? "",
         ];
+    }
+
+    /// <summary>Codes of a list as the standard writes them, in the list's order, each once ('|' between).</summary>
+    private static string Standard(IReadOnlyList<MediationValue> list, IEnumerable<string> codes) =>
+        string.Join('|', DigitalMediation.Known(list, codes).Select(c => DigitalMediation.Find(list, c)!.Standard).OfType<string>());
+
+    /// <summary>How a service without mediation fields accompanies people, from where and how it receives them.</summary>
+    private static IEnumerable<string> DerivedSupport(ServiceRow v)
+    {
+        var modes = ImportText.Multi(v.ModesAccueil);
+        if (modes.Contains("en-presentiel"))
+        {
+            yield return "individuel";
+        }
+
+        if (ImportText.Multi(v.Types).Contains("atelier"))
+        {
+            yield return "atelier";
+        }
+
+        if (modes.Contains("a-distance"))
+        {
+            yield return "distance";
+        }
     }
 
     private static string Kind(StructureKind kind) => kind switch

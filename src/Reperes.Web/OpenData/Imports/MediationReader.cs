@@ -153,20 +153,31 @@ public static class MediationReader
         }
 
         var condition = access.Count == 0 || access.Contains("Se présenter") ? AccessCondition.Unconditional : AccessCondition.Appointment;
-        var specific = ImportText.Multi(row.Get("prise_en_charge_specifique"));
-        var accessDetails = string.Join(" ; ", new[]
-        {
-            access.Count > 0 ? "Pour venir : " + string.Join(", ", access) : "",
-            specific.Count > 0 ? "Accompagnement adapté : " + string.Join(", ", specific) : "",
-        }.Where(t => t.Length > 0));
         var isFree = free.Count == 0 || free.Any(f => f.StartsWith("Gratuit", StringComparison.Ordinal));
-        var costDetails = free.Count > 1 || free.Contains("Gratuit sous condition") ? string.Join(", ", free) : null;
         var types = support.Contains("Dans un atelier collectif") ? new[] { "accompagnement", "atelier" } : ["accompagnement"];
-        var supportText = support.Count > 0 ? "Accompagnement : " + string.Join(", ", support).ToLowerInvariant() + "." : "";
+
+        // The place's description of its mediation, in the standard's words turned into codes; each guide category its
+        // services fall in becomes one service carrying that category's kinds of help and the rest of the description.
+        List<string> Codes(IReadOnlyList<MediationValue> list, string column) =>
+            ImportText.Multi(row.Get(column)).Select(v => DigitalMediation.FromStandard(list, v)).OfType<string>().ToList();
+        var offer = new MediationOffer(
+            [],
+            Codes(DigitalMediation.Support, "modalites_accompagnement"),
+            Codes(DigitalMediation.Publics, "publics_specifiquement_adresses"),
+            Codes(DigitalMediation.SpecificSupport, "prise_en_charge_specifique"),
+            Codes(DigitalMediation.Fees, "frais_a_charge"),
+            Codes(DigitalMediation.Programmes, "dispositif_programmes_nationaux"),
+            Codes(DigitalMediation.Labels, "formations_labels"),
+            ImportText.Blank(row.Get("autres_formations_labels")),
+            Codes(DigitalMediation.Access, "modalites_acces"),
+            []);
+        var appointments = ImportText.Blank(row.Get("prise_rdv")) is { } link && ImportText.IsWebAddress(link) ? link : null;
         var serviceValues = services
-            .Where(s => categories.ContainsKey(ServiceCategories[s]))
-            .Select(s => ServiceValues.Normalised(ServiceCategories[s], s, supportText, types, publics, condition, accessDetails, isFree, costDetails, null, modes, null,
-                ImportText.Blank(row.Get("prise_rdv")) is { } link && ImportText.IsWebAddress(link) ? link : null))
+            .GroupBy(s => ServiceCategories[s])
+            .Where(g => categories.ContainsKey(g.Key))
+            .OrderBy(g => g.Key == InternetAccessCategory ? 0 : 1)
+            .Select(g => ServiceValues.Normalised(g.Key, categories[g.Key].NameFr, string.Join(", ", g) + ".", types, publics, condition, null, isFree, null, null, modes, null,
+                appointments, offer with { Services = g.Select(s => DigitalMediation.FromStandard(DigitalMediation.Services, s)).OfType<string>().ToList() }))
             .ToList();
         var phone = ImportText.Blank(row.Get("telephone"));
         return new StructureValues(

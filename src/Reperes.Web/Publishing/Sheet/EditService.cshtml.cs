@@ -76,7 +76,36 @@ public sealed class ServiceInput
 
     /// <summary>The situation facts a referral asks (keys of <see cref="ReferralFields"/>).</summary>
     public List<string> ReferralFieldKeys { get; set; } = [];
+
+    // Digital mediation, for the guide's two digital categories: codes of DigitalMediation's lists.
+    public List<string> MediationServices { get; set; } = [];
+
+    public List<string> MediationSupport { get; set; } = [];
+
+    public List<string> MediationEquipment { get; set; } = [];
+
+    public List<string> MediationAccess { get; set; } = [];
+
+    public List<string> MediationFees { get; set; } = [];
+
+    public List<string> MediationPublics { get; set; } = [];
+
+    public List<string> MediationSpecificSupport { get; set; } = [];
+
+    public List<string> MediationProgrammes { get; set; } = [];
+
+    public List<string> MediationLabels { get; set; } = [];
+
+    [StringLength(500, ErrorMessage = "Les autres formations et labels sont trop longs : 500 caractères au plus.")]
+    public string? MediationOtherLabels { get; set; }
+
+    public MediationOffer Mediation() => new(
+        MediationServices, MediationSupport, MediationPublics, MediationSpecificSupport, MediationFees, MediationProgrammes, MediationLabels,
+        MediationOtherLabels, MediationAccess, MediationEquipment);
 }
+
+/// <summary>One group of check boxes of the form's digital-mediation part: the input's field, its legend, the list's values.</summary>
+public sealed record MediationGroup(string Field, string Legend, IReadOnlyList<MediationValue> Values, Func<ServiceInput, List<string>> Selected);
 
 /// <summary>
 /// Adds a service to a sheet (/services/nouveau) or edits one (/services/{id}); "Aperçu" shows it as the public sheet
@@ -98,6 +127,20 @@ public sealed partial class EditServiceModel(
         ["tous-publics", .. GuideVocabulary.Audiences, "actifs", "personnes-en-situation-juridique-specifique", "residents-qpv-frr"];
 
     public static readonly IReadOnlyList<string> ModesAccueil = ["en-presentiel", "a-distance"];
+
+    /// <summary>The digital-mediation lists in the order the staff think of them: what, how, with what, how to come, cost, for whom, labels.</summary>
+    public static readonly IReadOnlyList<MediationGroup> MediationGroups =
+    [
+        new(nameof(ServiceInput.MediationServices), "Aide proposée", DigitalMediation.Services, i => i.MediationServices),
+        new(nameof(ServiceInput.MediationSupport), "Comment les personnes sont aidées", DigitalMediation.Support, i => i.MediationSupport),
+        new(nameof(ServiceInput.MediationEquipment), "Matériel à disposition", DigitalMediation.Equipment, i => i.MediationEquipment),
+        new(nameof(ServiceInput.MediationAccess), "Pour venir", DigitalMediation.Access, i => i.MediationAccess),
+        new(nameof(ServiceInput.MediationFees), "Frais", DigitalMediation.Fees, i => i.MediationFees),
+        new(nameof(ServiceInput.MediationPublics), "Publics accueillis en particulier (tout le monde est accueilli)", DigitalMediation.Publics, i => i.MediationPublics),
+        new(nameof(ServiceInput.MediationSpecificSupport), "Accompagnement adapté", DigitalMediation.SpecificSupport, i => i.MediationSpecificSupport),
+        new(nameof(ServiceInput.MediationProgrammes), "Dispositifs nationaux", DigitalMediation.Programmes, i => i.MediationProgrammes),
+        new(nameof(ServiceInput.MediationLabels), "Formations et labels", DigitalMediation.Labels, i => i.MediationLabels),
+    ];
 
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
@@ -155,6 +198,16 @@ public sealed partial class EditServiceModel(
             ReferralConditions = v.ReferralConditions,
             ReferralDocuments = v.ReferralDocuments,
             ReferralFieldKeys = v.ReferralFieldList.ToList(),
+            MediationServices = v.Mediation.Services.ToList(),
+            MediationSupport = v.Mediation.Support.ToList(),
+            MediationEquipment = v.Mediation.Equipment.ToList(),
+            MediationAccess = v.Mediation.Access.ToList(),
+            MediationFees = v.Mediation.Fees.ToList(),
+            MediationPublics = v.Mediation.Publics.ToList(),
+            MediationSpecificSupport = v.Mediation.SpecificSupport.ToList(),
+            MediationProgrammes = v.Mediation.Programmes.ToList(),
+            MediationLabels = v.Mediation.Labels.ToList(),
+            MediationOtherLabels = v.Mediation.OtherLabels,
         };
         HoursWeek = WeekOf(v.OpeningHours);
         return Page();
@@ -185,6 +238,9 @@ public sealed partial class EditServiceModel(
         service.SetReception(values.OpeningHours, values.Modes, values.RemotePhone, values.RemoteWebsite);
         service.SetUpdateFrequency(values.UpdateFrequency);
         service.SetReferrals(Input.AcceptsReferrals == "oui", Input.ReferralConditions, Input.ReferralDocuments, Input.ReferralFieldKeys);
+
+        // Only the digital categories describe mediation: a service moved out of them loses its description.
+        service.SetMediation(DigitalMediation.IsDigitalCategory(values.Category.Code) ? Input.Mediation() : MediationOffer.None);
 
         if (Submitted == EditSheetModel.HoursPreviewAction)
         {
@@ -287,6 +343,11 @@ public sealed partial class EditServiceModel(
         }
 
         if (i.AcceptsReferrals is not (null or "oui") || i.ReferralFieldKeys.Any(k => !ReferralFields.Keys.Contains(k)))
+        {
+            ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
+        }
+
+        if (MediationGroups.Any(g => g.Selected(i).Any(code => DigitalMediation.Find(g.Values, code) is null)))
         {
             ModelState.AddModelError("", localizer["Une valeur proposée dans la liste est attendue."]);
         }

@@ -37,14 +37,25 @@ public sealed class ImportTests
         place.Summary.ShouldBe("Notre association propose des formations aux outils numériques à destination des personnes âgées.");
         place.Description.ShouldEndWith("Accès : Le patio du bois de l'Aulne");
         place.NetworkList.ShouldBe(["aidants-connect", "conseillers-numeriques", "croix-rouge"]);
-        place.Services.Select(v => v.Name).Order().ShouldBe(["Insertion professionnelle via le numérique", "Loisirs et créations numériques", "Maîtrise des outils numériques du quotidien"]);
-        place.Services.ShouldAllBe(v => v.Category.Code == "mediation-numerique" && v.IsFree && v.CostDetails == "Gratuit sous condition, Payant");
-        place.Services[0].PublicList.ShouldBe(["jeunes", "femmes"]);
-        place.Services[0].ModeList.ShouldBe(["en-presentiel", "a-distance"]);
-        place.Services[0].RemoteWebsite.ShouldBe("https://www.rdv-solidarites.fr/");
+        var workshops = place.Services.ShouldHaveSingleItem("the three kinds of help are all of the workshops category: one service carries them");
+        (workshops.Category.Code, workshops.Name, workshops.IsFree).ShouldBe(("mediation-numerique", "Ateliers numériques", true));
+        workshops.PublicList.ShouldBe(["jeunes", "femmes"]);
+        workshops.ModeList.ShouldBe(["en-presentiel", "a-distance"]);
+        workshops.RemoteWebsite.ShouldBe("https://www.rdv-solidarites.fr/");
+        System.Text.Json.JsonSerializer.Serialize(workshops.Mediation).ShouldBe(System.Text.Json.JsonSerializer.Serialize(new MediationOffer(
+            ["outils-quotidien", "insertion-professionnelle", "loisirs-creations"],
+            ["autonomie", "individuel", "atelier", "distance"],
+            ["jeunes", "femmes"],
+            ["surdite", "illettrisme", "anglais"],
+            ["gratuit-sous-condition", "payant"],
+            ["aidants-connect", "conseillers-numeriques", "croix-rouge"],
+            ["mon-espace-sante", "arnia"],
+            "Label et la bête",
+            ["se-presenter", "telephoner"],
+            [])));
         var revision = await app.WithDbAsync(db => db.SheetRevisions.SingleAsync(r => r.StructureId == place.Id));
         revision.AuthorName.ShouldContain("Import mediation-numerique");
-        revision.ChangeList.ShouldContain(c => c.Field == "Service ajouté" && c.After == "Loisirs et créations numériques");
+        revision.ChangeList.ShouldContain(c => c.Field == "Service ajouté" && c.After == "Ateliers numériques");
 
         // Search finds it at once.
         var search = await app.CreateClient().GetStringAsync("/recherche?q=anonymal");
@@ -54,6 +65,30 @@ public sealed class ImportTests
         var again = await ImportAsync(app, MediationExample, apply: true);
         again.Lines.ShouldAllBe(l => l.Action == PlanAction.Unchanged);
         (await FingerprintAsync(app)).ShouldBe(afterFirst, "importing again writes nothing");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task DataInclusion_ReimportOfADigitalService_LeavesTheMediationDescribedInReperes(string engine)
+    {
+        await using var app = new ReperesApp(engine, demoData: false);
+        await ImportAsync(app, DataInclusionFile, apply: true);
+        var offer = new MediationOffer(["acces-internet", "demarches"], ["autonomie"], [], [], ["gratuit"], ["france-services"], [], null, ["se-presenter"], ["ordinateurs", "imprimante"]);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Services.SingleAsync(v => v.Name == "Ordinateurs en libre accès")).SetMediation(offer);
+            return await db.SaveChangesAsync();
+        });
+
+        // data·inclusion has no such fields: the same file is still unchanged, and a changed service keeps them.
+        (await ImportAsync(app, DataInclusionFile, apply: true)).Lines.ShouldAllBe(l => l.Action == PlanAction.Unchanged);
+        var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(DataInclusionFile).Replace("avec une aide si besoin", "avec une aide le matin", StringComparison.Ordinal));
+        var plan = await ImportAsync(app, changed, apply: true);
+
+        plan.Lines.Select(l => l.Action).ShouldBe([PlanAction.Update, PlanAction.Unchanged]);
+        var internet = await app.WithDbAsync(db => db.Services.SingleAsync(v => v.Name == "Ordinateurs en libre accès"));
+        internet.Description.ShouldContain("avec une aide le matin");
+        System.Text.Json.JsonSerializer.Serialize(internet.Mediation).ShouldBe(System.Text.Json.JsonSerializer.Serialize(offer.Normalised()));
     }
 
     [Theory]
