@@ -109,7 +109,7 @@ public sealed class ScreeningTests
         Names(nothing.QuerySelector("section.screening-help")!).ShouldBe(["Cyber Bellevue", "Médiathèque du Centre", "Borne sans adresse précise"]);
         var (_, printing) = await client.GetPageAsync("/numerique-et-moi/resultat?papier=imprimer");
         Names(printing.QuerySelector("section.screening-help")!).ShouldBe(["Borne sans adresse précise", "Cyber Bellevue", "Espace emploi numérique"]);
-        printing.QuerySelector("section.screening-help li .hours")!.TextContent.ShouldBe("Ouvert 24h/24");
+        printing.QuerySelector("section.screening-help li .badge")!.TextContent.ShouldBe("Ouvert 24h/24");
     }
 
     [Theory]
