@@ -39,6 +39,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Orientation.Lists.ListWatch> ListWatches => Set<Orientation.Lists.ListWatch>();
     public DbSet<Orientation.Lists.ListDigest> ListDigests => Set<Orientation.Lists.ListDigest>();
     public DbSet<Orientation.Referrals.Referral> Referrals => Set<Orientation.Referrals.Referral>();
+    public DbSet<Orientation.DigitalScreening.ScreeningCount> ScreeningCounts => Set<Orientation.DigitalScreening.ScreeningCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,6 +22,9 @@ public static class OrientationModule
     {
         services.Configure<OrientationOptions>(configuration.GetSection(OrientationOptions.Section));
         services.AddScoped<SlipBuilder>();
+        // Read and checked now: a rule naming an unknown code stops the start rather than finding nothing later.
+        services.AddSingleton(DigitalScreening.ScreeningRules.Load());
+        services.AddScoped<DigitalScreening.ScreeningPlaces>();
         services.AddScoped<Professionals.ProfessionalRegistration>();
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
         services.AddSingleton(new SlipMailLimiter(mailsPerHour));

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Data;
@@ -140,6 +141,5 @@ public sealed class NewCampaignModel(ReperesDbContext db, GuideCatalog catalog, 
         return RedirectToPage("/Freshness/Pages/Campaign", new { id = campaign.Id, fait = "creee" });
     }
 
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private DateOnly? Date(string? text) => TypedDates.Read(text, HoursEvaluator.LocalDate(clock.GetUtcNow()));
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Hours;
@@ -207,6 +208,5 @@ public sealed class NoticesModel(
         return (start, end);
     }
 
-    private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private DateOnly? Date(string? text) => TypedDates.Read(text, HoursEvaluator.LocalDate(clock.GetUtcNow()));
 }

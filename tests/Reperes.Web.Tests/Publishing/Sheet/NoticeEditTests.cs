@@ -154,6 +154,22 @@ public sealed class NoticeEditTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Closure_DatesTypedAsPeopleWriteThem_AreRead(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = await LoggedInAsync(app, Manager);
+
+        var response = await SubmitAsync(client, Area("fermetures"), Form,
+            [("Input.Kind", "Closure"), ("Input.StartsOn", "24/12"), ("Input.EndsOn", "2 janvier"), ("Input.Text", "Fêtes de fin d’année")]);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var notice = await app.WithDbAsync(db => db.Notices.SingleAsync(n => n.Text == "Fêtes de fin d’année"));
+        notice.StartsOn.ShouldBe(new DateOnly(2026, 12, 24));
+        notice.EndsOn.ShouldBe(new DateOnly(2027, 1, 2));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Remove_AfterConfirmation_TakesTheNoticeOffTheSheet(string engine)
     {
         await using var app = new ReperesApp(engine);

@@ -125,8 +125,8 @@ public sealed class NewReferralModel(
         }
 
         var today = Today();
-        if (!DateOnly.TryParseExact(ConsentOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var consentOn)
-            && !DateOnly.TryParseExact(ConsentOn?.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out consentOn))
+        var consentOn = Core.Text.TypedDates.Read(ConsentOn, today) ?? default;
+        if (consentOn == default)
         {
             Errors.Add(localizer["Indiquez la date de l’accord (jour/mois/année)."]);
         }
