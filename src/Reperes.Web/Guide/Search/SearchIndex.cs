@@ -137,6 +137,12 @@ public sealed class SearchIndex
     /// (absent then). o&lt;id&gt;a&lt;n&gt; and r&lt;id&gt;a&lt;n&gt; say the same for audience n of
     /// <see cref="GuideVocabulary.Audiences"/>, which counts as everyone when the person chose it or said it.
     /// </summary>
+    /// <summary>A digital service's help, accompaniment, equipment and programmes in words, so that "imprimante",
+    /// "scanner" or "France Services" typed in the search find the places that have them.</summary>
+    private static IEnumerable<string> MediationWords(string services, string support, string equipment, string programmes) =>
+        new[] { (services, DigitalMediation.Services), (support, DigitalMediation.Support), (equipment, DigitalMediation.Equipment), (programmes, DigitalMediation.Programmes) }
+            .SelectMany(pair => pair.Item1.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(code => DigitalMediation.LabelOf(pair.Item2, code)));
+
     public static string FacetTokens(IEnumerable<FacetService> services, string languages, bool? wheelchair)
     {
         var tokens = new List<string>();
@@ -226,14 +232,15 @@ public sealed class SearchIndex
                     s.City,
                     s.Languages,
                     s.WheelchairAccessible,
-                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr }).ToList(),
+                    Services = s.Services.Select(v => new { v.CategoryId, v.Name, v.Description, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation, Category = v.Category.NameFr, CategoryEn = v.Category.NameEn, Need = v.Category.Need.NameFr, v.MediationServices, v.MediationSupport, v.MediationEquipment, v.MediationProgrammes }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var rows = documents.Where(d => d.Status == StructureStatus.Online).Select(d => new SearchDocument(
                 d.Id,
                 TextNormalizer.IndexText(d.Name),
                 TextNormalizer.IndexText(string.Join(' ', new[] { d.Summary, d.Description, d.City ?? "" }
-                    .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need })))),
+                    .Concat(d.Services.SelectMany(v => new[] { v.Name, v.Description, v.Category, v.CategoryEn, v.Need }
+                        .Concat(MediationWords(v.MediationServices, v.MediationSupport, v.MediationEquipment, v.MediationProgrammes)))))),
                 FacetTokens(d.Services.Select(v => new FacetService(v.CategoryId, v.Publics, v.Gender, v.Access, v.AccessDetails, v.AdministrativeSituation)), d.Languages, d.WheelchairAccessible)))
                 .ToList();
             await WriteAsync(db, alreadyEmpty ? [] : chunk, rows, cancellationToken);

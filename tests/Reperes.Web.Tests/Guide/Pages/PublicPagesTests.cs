@@ -20,7 +20,7 @@ public sealed class PublicPagesTests(SharedApps apps)
             "Accéder aux droits", "Se former", "Se déplacer", "Accéder aux loisirs et à la culture",
         ]);
         page.QuerySelector("form[role=search] input[type=search][name=q]").ShouldNotBeNull();
-        page.QuerySelectorAll(".shortcuts a").Select(a => a.TextContent.Trim()).ShouldBe(["Ouvert maintenant", "Aller sur internet", "Près de moi", "Le numérique et moi"]);
+        page.QuerySelectorAll(".shortcuts a").Select(a => a.TextContent.Trim()).ShouldBe(["Ouvert maintenant", "Près de moi", "Aller sur internet", "Le numérique et moi"]);
         page.QuerySelector(".demo-banner").ShouldNotBeNull();
     }
 

@@ -39,6 +39,12 @@ public sealed class MediationSearchTests
         var slugs = System.Text.Json.JsonDocument.Parse(structures).RootElement.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
         slugs.ShouldBe([fixture.Papi]);
 
+        // The words of the fields are searched: "imprimante" finds the place with a printer, a programme only its places.
+        var printer = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?q=imprimante&pageSize=100");
+        printer!.Results.Select(r => r.Slug).ShouldContain(fixture.Papi);
+        var programme = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?q=promeneurs+du+net");
+        programme!.Results[0].Slug.ShouldBe(fixture.Paperwork);
+
         // Places to get online: every online place with a service in a digital category.
         (await SlugsAsync(client, "numerique=true")).Count.ShouldBe(fixture.DigitalPlaces);
     }
@@ -134,7 +140,7 @@ public sealed class MediationSearchTests
         {
             [0] = MediationOffer.None with { Services = ["acces-internet", "demarches"], Support = ["autonomie", "individuel"], Equipment = ["ordinateurs", "imprimante", "scanner"] },
             [1] = MediationOffer.None with { Services = ["outils-quotidien"], Support = ["atelier"], Equipment = ["ordinateurs"] },
-            [2] = MediationOffer.None with { Services = ["demarches"], Support = ["individuel", "distance"] },
+            [2] = MediationOffer.None with { Services = ["demarches"], Support = ["individuel", "distance"], Programmes = ["promeneurs-du-net"] },
         };
         for (var i = 0; i < structures.Count; i++)
         {

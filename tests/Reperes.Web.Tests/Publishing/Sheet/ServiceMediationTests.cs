@@ -81,6 +81,10 @@ public sealed class ServiceMediationTests
         var symbols = await File.ReadAllTextAsync(Path.Combine(NodeScript.RepositoryRoot, "src", "Reperes.Web", "wwwroot", "img", "pictos.svg"));
         item.QuerySelectorAll("use").Select(u => u.GetAttribute("href")!.Split('#')[1]).ShouldAllBe(symbol => symbols.Contains($"id=\"{symbol}\"", StringComparison.Ordinal));
 
+        // And it filters the search: the scanner and the basics, now offered by one service of the place.
+        var found = await app.CreateClient().GetStringAsync("/api/v1/search?pageSize=100&materiel=scanner&aide=outils-quotidien&accompagnement=atelier");
+        found.ShouldContain($"\"slug\":\"{Restos}\"");
+
         // In English.
         var english = new HttpRequestMessage(HttpMethod.Get, "/structure/" + Restos);
         english.Headers.AcceptLanguage.ParseAdd("en");

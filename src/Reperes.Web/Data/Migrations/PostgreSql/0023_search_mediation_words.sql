@@ -1,0 +1,3 @@
+-- 0023: the search index holds the digital services' help, accompaniment, equipment and programmes in words
+-- ("imprimante", "France Services"): emptied here, filled again at the next start.
+TRUNCATE structure_search;
