@@ -3,7 +3,6 @@ using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Core.Orientation;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Text;
 using Reperes.Web.Orientation.DigitalScreening;
