@@ -69,6 +69,7 @@ public sealed class SheetEditBrowserTests(BrowserFixture browser)
 
         var equipment = page.GetByRole(AriaRole.Group, new() { Name = "Matériel à disposition" });
         await Assertions.Expect(equipment.GetByLabel("Imprimante")).ToBeCheckedAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
         await equipment.GetByLabel("Scanner").CheckAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Comment les personnes sont aidées" }).GetByLabel("Atelier en groupe").CheckAsync();

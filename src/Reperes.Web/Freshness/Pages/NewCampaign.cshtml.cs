@@ -4,13 +4,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
-using Reperes.Web.Core.Text;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Search;
 

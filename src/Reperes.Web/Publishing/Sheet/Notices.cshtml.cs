@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Hours;
-using Reperes.Web.Core.Text;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Hours;
 
