@@ -84,8 +84,8 @@ public static class ScreeningQuestions
         ]),
         new(Profile, "Êtes-vous dans l’une de ces situations ?", "Certains lieux accueillent spécialement ces personnes.", Multiple: false,
         [
-            new("senior", "J’ai plus de 60 ans", "senior"),
-            new("jeune", "J’ai moins de 26 ans", "jeune"),
+            new("senior", "J’ai plus de 60 ans", "seniors"),
+            new("jeune", "J’ai moins de 26 ans", "jeunes"),
             new("aucun", "Ni l’un ni l’autre", "aucun"),
         ]),
     ];

@@ -95,7 +95,7 @@ public sealed class ScreeningRulesTests
     [Fact]
     public void Pictograms_OfEveryQuestionAndRule_AreDrawnInTheSprite()
     {
-        var sprite = XDocument.Load(Path.Combine(SourceFolder(), "wwwroot", "img", "numerique.svg"));
+        var sprite = XDocument.Load(Path.Combine(SourceFolder(), "wwwroot", "img", "pictos.svg"));
         var ids = sprite.Descendants().Where(e => e.Name.LocalName == "symbol").Select(e => (string)e.Attribute("id")!).ToHashSet();
 
         ScreeningQuestions.All.SelectMany(q => q.Options).Select(o => o.Pictogram).Where(p => !ids.Contains(p)).ShouldBeEmpty();
