@@ -60,7 +60,27 @@ public sealed record ServiceDto(
     string? RemotePhone,
     string? RemoteWebsite,
     StructureRefDto Structure,
-    OpeningStateDto? Open);
+    OpeningStateDto? Open)
+{
+    /// <summary>A digital service's description by the national standard of digital-mediation places (codes); null otherwise.</summary>
+    public MediationDto? Mediation { get; init; }
+}
+
+/// <summary>
+/// The fields of the national standard of digital-mediation places as codes (see the README: kinds of help, ways of
+/// accompaniment, publics, specific support, fees, national programmes, labels, ways to come) and the equipment lent.
+/// </summary>
+public sealed record MediationDto(
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Support,
+    IReadOnlyList<string> Publics,
+    IReadOnlyList<string> SpecificSupport,
+    IReadOnlyList<string> Fees,
+    IReadOnlyList<string> Programmes,
+    IReadOnlyList<string> Labels,
+    string? OtherLabels,
+    IReadOnlyList<string> Access,
+    IReadOnlyList<string> Equipment);
 
 public sealed record StructureDto(
     Guid Id,

@@ -325,7 +325,12 @@ public static class StructuresApi
         v.RemotePhone,
         v.RemoteWebsite,
         structure,
-        open);
+        open)
+    {
+        Mediation = v.Mediation is { IsEmpty: false } m
+            ? new MediationDto(m.Services, m.Support, m.Publics, m.SpecificSupport, m.Fees, m.Programmes, m.Labels, m.OtherLabels, m.Access, m.Equipment)
+            : null,
+    };
 
     private static OpeningStateDto State(HoursStatus status, ServiceHours? about = null) => new(status.CssClass, status.Text, status.NextChange, about?.Name);
 

@@ -45,6 +45,20 @@ public sealed class MediationSearchTests
         var programme = await client.GetFromJsonAsync<SearchResponseDto>("/api/v1/search?q=promeneurs+du+net");
         programme!.Results[0].Slug.ShouldBe(fixture.Paperwork);
 
+        // The data API gives each digital service's fields as codes; other services have none.
+        var services = new List<System.Text.Json.JsonElement>();
+        foreach (var category in new[] { DigitalMediation.InternetAccessCategory, DigitalMediation.WorkshopsCategory })
+        {
+            services.AddRange(System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/services?category={category}&per_page=100")).RootElement.GetProperty("items").EnumerateArray());
+        }
+
+        var papi = services.Where(v => v.GetProperty("structure").GetProperty("url").GetString()!.EndsWith("/structure/" + fixture.Papi, StringComparison.Ordinal)
+            && v.GetProperty("mediation").ValueKind == System.Text.Json.JsonValueKind.Object).ShouldHaveSingleItem().GetProperty("mediation");
+        papi.GetProperty("equipment").EnumerateArray().Select(e => e.GetString()).ShouldBe(["ordinateurs", "imprimante", "scanner"]);
+        papi.GetProperty("services").EnumerateArray().Select(e => e.GetString()).ShouldBe(["acces-internet", "demarches"]);
+        var food = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/services?category=repas&per_page=5")).RootElement.GetProperty("items");
+        food.EnumerateArray().ShouldAllBe(v => v.GetProperty("mediation").ValueKind == System.Text.Json.JsonValueKind.Null);
+
         // Places to get online: every online place with a service in a digital category.
         (await SlugsAsync(client, "numerique=true")).Count.ShouldBe(fixture.DigitalPlaces);
     }
