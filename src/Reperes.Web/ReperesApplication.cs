@@ -39,7 +39,7 @@ public static class ReperesApplication
             .SetApplicationName("Reperes");
 
         // The core, then each feature in the one-way order of README's Layout section.
-        builder.Services.AddCore();
+        builder.Services.AddCore(builder.Configuration);
         builder.Services.AddGuide();
         builder.Services.AddOrientation(builder.Configuration);
         builder.Services.AddAccounts();

@@ -5,13 +5,14 @@ using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web.Core;
 
 /// <summary>The core's services, which every feature may use.</summary>
 public static class CoreModule
 {
-    public static IServiceCollection AddCore(this IServiceCollection services)
+    public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IMailer, Mailer>();
         services.AddSingleton<GuideCatalog>();
@@ -23,6 +24,14 @@ public static class CoreModule
         services.AddScoped<PublicationFeed>();
         services.AddScoped<StructureWriter>();
         services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
+
+        // Anonymous counting: queued in memory, written in batches, folded into months after the retention period.
+        services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));
+        services.AddSingleton<UsageCounter>();
+        services.AddSingleton<UsageWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<UsageWriter>());
+        services.AddSingleton<UsageRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<UsageRetention>());
         return services;
     }
 }

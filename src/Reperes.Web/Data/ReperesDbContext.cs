@@ -40,6 +40,8 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Orientation.Lists.ListDigest> ListDigests => Set<Orientation.Lists.ListDigest>();
     public DbSet<Orientation.Referrals.Referral> Referrals => Set<Orientation.Referrals.Referral>();
     public DbSet<Orientation.DigitalScreening.ScreeningCount> ScreeningCounts => Set<Orientation.DigitalScreening.ScreeningCount>();
+    public DbSet<Core.Usage.UsageEvent> UsageEvents => Set<Core.Usage.UsageEvent>();
+    public DbSet<Core.Usage.UsageMonth> UsageMonths => Set<Core.Usage.UsageMonth>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
