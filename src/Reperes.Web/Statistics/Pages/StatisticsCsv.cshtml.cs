@@ -24,7 +24,9 @@ public sealed class StatisticsCsvModel(UsageStatistics statistics, UnmetNeeds un
             return BadRequest(l["Cette année n’est pas une période possible."].Value);
         }
 
-        if (table is null || (table != UnmetNeeds.Code && !UsageStatistics.Codes.Contains(table)))
+        // Without a table named, the one of everything counted month by month.
+        table ??= UsageStatistics.Activity;
+        if (table != UnmetNeeds.Code && !UsageStatistics.Codes.Contains(table))
         {
             return NotFound(l["Ce tableau n’existe pas."].Value);
         }
