@@ -126,6 +126,10 @@ public class ReperesApp : WebApplicationFactory<Program>
         else if (template is not null)
         {
             File.Copy(template.Source, Path.Combine(DataDirectory, "reperes.db"));
+            if (File.Exists(template.Source + "-wal"))
+            {
+                File.Copy(template.Source + "-wal", Path.Combine(DataDirectory, "reperes.db-wal"));
+            }
         }
     }
 
@@ -172,6 +176,11 @@ public class ReperesApp : WebApplicationFactory<Program>
         if (keepSqliteDatabaseAs is not null && Engine == Engines.Sqlite && File.Exists(database))
         {
             File.Move(database, keepSqliteDatabaseAs);
+            // A connection still open (a late request) keeps the last commits in the write-ahead log: it goes along.
+            if (File.Exists(database + "-wal"))
+            {
+                File.Move(database + "-wal", keepSqliteDatabaseAs + "-wal");
+            }
         }
 
         try

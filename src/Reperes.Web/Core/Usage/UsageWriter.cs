@@ -11,6 +11,7 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
 {
     private const int BatchSize = 1_000;
 
+    // Never disposed: the host may stop the writer after disposing it, and a flush must still run then.
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Writes every queued event now; returns how many were written.</summary>
@@ -81,11 +82,5 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
         {
             logger.LogInformation("{Count} usage events written at shutdown", written);
         }
-    }
-
-    public override void Dispose()
-    {
-        gate.Dispose();
-        base.Dispose();
     }
 }
