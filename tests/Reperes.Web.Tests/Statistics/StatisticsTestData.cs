@@ -30,7 +30,7 @@ public static class StatisticsTestData
     });
 
     /// <summary>A table of the page by its code: each row's heading and its numbers (separators of thousands removed).</summary>
-    public static List<(string Label, List<int> Values)> Table(IDocument page, string code)
+    public static List<(string Label, List<int> Values)> Cells(IDocument page, string code)
     {
         var table = page.QuerySelector($"table[data-table='{code}']");
         table.ShouldNotBeNull(code);
@@ -38,6 +38,12 @@ public static class StatisticsTestData
             .Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelectorAll("td").Select(td => Number(td.TextContent)).ToList()))
             .ToList();
     }
+
+    /// <summary>A table of the page as comparable lines: "label: 1 2 3".</summary>
+    public static List<string> Table(IDocument page, string code) => Cells(page, code).Select(r => Row(r.Label, [.. r.Values])).ToList();
+
+    /// <summary>A row as <see cref="Table"/> gives it.</summary>
+    public static string Row(string label, params int[] values) => label + ": " + string.Join(' ', values);
 
     public static int Number(string text) => int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
 

@@ -69,16 +69,16 @@ public sealed class StatisticsTests
         // Weeks: from the first week with a search (Monday 16 November) to this one; the need of a category counted.
         Table(page, UsageStatistics.NeedsByWeek).ShouldBe(
         [
-            ("16 nov. 2026", [.. ByNeed(("avoir-un-toit", 2)), 1]),
-            ("23 nov. 2026", [.. ByNeed(("se-nourrir", 3)), 0]),
+            Row("16 nov. 2026", [.. ByNeed(("avoir-un-toit", 2)), 1]),
+            Row("23 nov. 2026", [.. ByNeed(("se-nourrir", 3)), 0]),
         ]);
         page.QuerySelectorAll("table[data-table='besoins-semaines'] thead th").Select(th => th.TextContent).ToList()
             .ShouldBe(["Semaine du", .. needs.Select(n => n.NameFr), "Besoin non précisé"]);
 
-        Table(page, UsageStatistics.Communes).ShouldBe([("Brest (29200)", [3]), ("Guilers (29820)", [2]), ("Commune non précisée", [1])]);
+        Table(page, UsageStatistics.Communes).ShouldBe([Row("Brest (29200)", 3), Row("Guilers (29820)", 2), Row("Commune non précisée", 1)]);
 
         // Hours of the week: Monday 20h, Tuesday 10h, Sunday 23h.
-        var hours = Table(page, UsageStatistics.Hours);
+        var hours = Cells(page, UsageStatistics.Hours);
         hours.Select(h => h.Label).ToList().ShouldBe(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]);
         var expectedHours = new int[7, 24];
         expectedHours[0, 20] = 2;
@@ -90,19 +90,19 @@ public sealed class StatisticsTests
         }
 
         // Places: views, calls, directions, websites, e-mails; the most read first.
-        Table(page, UsageStatistics.Places).ShouldBe([(places[0].Name, [4, 1, 0, 0, 0]), (places[1].Name, [2, 0, 3, 0, 0])]);
+        Table(page, UsageStatistics.Places).ShouldBe([Row(places[0].Name, 4, 1, 0, 0, 0), Row(places[1].Name, 2, 0, 3, 0, 0)]);
 
-        Table(page, UsageStatistics.Orientations).ShouldBe(needs.Select(n => (n.NameFr, n.Code switch
+        Table(page, UsageStatistics.Orientations).ShouldBe(needs.Select(n => n.Code switch
         {
-            "se-nourrir" => new List<int> { 2, 0 },
-            "avoir-un-toit" => [0, 1],
-            _ => [0, 0],
-        })).ToList());
+            "se-nourrir" => Row(n.NameFr, 2, 0),
+            "avoir-un-toit" => Row(n.NameFr, 0, 1),
+            _ => Row(n.NameFr, 0, 0),
+        }).ToList());
 
-        Table(page, UsageStatistics.ApiAndExports).ShouldBe([("search", [5, 0]), ("data-inclusion", [0, 2]), ("hsds", [1, 0])]);
+        Table(page, UsageStatistics.ApiAndExports).ShouldBe([Row("search", 5, 0), Row("data-inclusion", 0, 2), Row("hsds", 1, 0)]);
 
         // Month by month, every kind in its column; the summary gives the period's totals.
-        var activity = Table(page, UsageStatistics.Activity);
+        var activity = Cells(page, UsageStatistics.Activity);
         activity.Count.ShouldBe(12);
         activity[0].Label.ShouldBe("décembre 2025");
         var november = activity.Single(r => r.Label == "novembre 2026").Values;
@@ -135,7 +135,7 @@ public sealed class StatisticsTests
             var lines = Csv(await response.Content.ReadAsStringAsync());
             var headings = page.QuerySelectorAll($"table[data-table='{code}'] thead th").Select(th => th.TextContent).ToList();
             lines[0].ShouldBe(headings, code);
-            lines.Skip(1).Select(l => (l[0], l.Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList())).ToList()
+            lines.Skip(1).Select(l => Row(l[0], [.. l.Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture))])).ToList()
                 .ShouldBe(Table(page, code), code);
         }
 
@@ -154,8 +154,8 @@ public sealed class StatisticsTests
         await SeedAsync(app);
         var client = await PublicationWorkflowTests.AsAsync(app, Coordinator);
         var (_, before) = await client.GetPageAsync(Page + "?annee=2025");
-        Table(before, UsageStatistics.Communes).ShouldBe([("Brest (29200)", [4])]);
-        Table(before, UsageStatistics.Hours).Sum(r => r.Values.Sum()).ShouldBe(4);
+        Table(before, UsageStatistics.Communes).ShouldBe([Row("Brest (29200)", 4)]);
+        Cells(before, UsageStatistics.Hours).Sum(r => r.Values.Sum()).ShouldBe(4);
 
         // Past the 13 months, September 2025 is folded into monthly totals: its days and hours are gone, not its month.
         var folded = await app.Services.GetRequiredService<UsageRetention>().RunOnceAsync(default);
@@ -164,8 +164,8 @@ public sealed class StatisticsTests
 
         var (_, after) = await client.GetPageAsync(Page + "?annee=2025");
 
-        Table(after, UsageStatistics.Communes).ShouldBe([("Brest (29200)", [4])]);
-        Table(after, UsageStatistics.Activity).Single(r => r.Label == "septembre 2025").Values[0].ShouldBe(4);
+        Table(after, UsageStatistics.Communes).ShouldBe([Row("Brest (29200)", 4)]);
+        Cells(after, UsageStatistics.Activity).Single(r => r.Label == "septembre 2025").Values[0].ShouldBe(4);
         after.QuerySelector("table[data-table='heures']").ShouldBeNull();
         after.QuerySelector("section[aria-labelledby=hours]")!.TextContent.ShouldContain("ne sont gardés que 13 mois");
     }
