@@ -129,8 +129,10 @@ public sealed class ActivityReport(
             .Select(c => new StatisticsRow(screeningRules.Rules.FirstOrDefault(r => r.Code == c.Answer) is { } rule ? (english ? rule.Title.En : rule.Title.Fr) : c.Answer, [c.Total]))
             .OrderByDescending(r => r.Total).ThenBy(r => r.Label, StringComparer.CurrentCulture)
             .ToList();
-        var internet = (await UsageTotals.MonthlyAsync(db, [UsageKind.Search], period.FromMonth, period.ToMonth, UsageDimensions.Detail, null, cancellationToken))
-            .Where(t => t.Detail == InternetSearch).Sum(t => t.Total);
+        // Searches of places to get online: on "Où aller sur internet ?" (when counted with its detail) or for one of
+        // the two digital categories, wherever they were made.
+        var internet = (await UsageTotals.MonthlyAsync(db, [UsageKind.Search], period.FromMonth, period.ToMonth, UsageDimensions.Detail | UsageDimensions.Category, null, cancellationToken))
+            .Where(t => t.Detail == InternetSearch || DigitalMediation.IsDigitalCategory(t.CategoryCode)).Sum(t => t.Total);
         return new DigitalOrientations(
             counts.Where(c => c.Question == ScreeningCount.Completed).Sum(c => c.Total),
             new StatisticsTable("numerique", l["Aide proposée"], [l["Questionnaires"]], helps),

@@ -176,7 +176,10 @@ public sealed class StatisticsTests
     {
         await using var app = new ReperesApp(engine);
         await SeedAsync(app);
-        await AddEventsAsync(app, (new UsageFact(UsageKind.Search) { NeedCode = "se-former", Detail = ActivityReport.InternetSearch, Results = 10 }, Local(2026, 11, 10, 15), 3));
+        await AddEventsAsync(
+            app,
+            (new UsageFact(UsageKind.Search) { NeedCode = "se-former", Detail = ActivityReport.InternetSearch, Results = 10 }, Local(2026, 11, 10, 15), 2),
+            (new UsageFact(UsageKind.Search) { NeedCode = "acceder-aux-droits", CategoryCode = "acces-internet", Results = 10 }, Local(2026, 10, 10, 15), 1));
         await app.WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow();
