@@ -56,6 +56,9 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>Services the test adds or replaces (after the application's own), e.g. a part that fails on purpose.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>More configuration, as environment variables would give it ("Reperes:PublicBaseUrl" …).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     /// <summary>Migrates and seeds its own database, which becomes a template (see DatabaseTemplates).</summary>
     internal bool BuildsTemplate { get; init; }
 
@@ -86,6 +89,11 @@ public class ReperesApp : WebApplicationFactory<Program>
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Reperes", connectionString);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>
