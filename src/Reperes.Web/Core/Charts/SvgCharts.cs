@@ -166,6 +166,7 @@ public static class SvgCharts
 
         var step = columns.Count == 0 ? 0 : (width - left - right) / (double)columns.Count;
         var barWidth = Math.Max(1, step * 0.8);
+        var labelsEnd = 0.0;
         for (var i = 0; i < columns.Count; i++)
         {
             var x = left + (i * step) + ((step - barWidth) / 2);
@@ -180,9 +181,11 @@ public static class SvgCharts
                 }
             }
 
-            if (columns[i].Label.Length > 0)
+            // A label that would run into the previous one is left out (the table names every column).
+            if (columns[i].Label.Length > 0 && x >= labelsEnd)
             {
                 svg.Append(Invariant, $"<text x=\"{x:0.#}\" y=\"{top + plotHeight + 17}\" font-size=\"13\" fill=\"#333\">{Escape(columns[i].Label)}</text>");
+                labelsEnd = x + (columns[i].Label.Length * 7.5) + 6;
             }
         }
 
