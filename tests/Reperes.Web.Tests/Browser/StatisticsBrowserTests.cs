@@ -54,7 +54,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Recherches sans réponse" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recherches sans réponse", Level = 1 })).ToBeVisibleAsync();
         var line = page.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = $"« {Word} »" }) });
-        await Assertions.Expect(line).ToContainTextAsync("4 recherches, dont 4 sans aucun résultat");
+        await Assertions.Expect(line).ToContainTextAsync("Recherches : 4, dont 4 sans aucun résultat");
         await Assertions.Expect(line).ToContainTextAsync("Écrit aussi : « hammam » (1)");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();

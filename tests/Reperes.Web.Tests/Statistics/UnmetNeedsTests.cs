@@ -48,13 +48,13 @@ public sealed class UnmetNeedsTests
         var lines = page.QuerySelectorAll(".unmet-line").ToList();
         lines.Select(l => l.QuerySelector("h2")!.TextContent).ToList().ShouldBe(["« douche »", "« laverie automatique »", "« ablutions »"]);
         var douche = lines[0].TextContent;
-        douche.ShouldContain("8 recherches, dont 5 sans aucun résultat ; vu pour la dernière fois en novembre 2026.");
+        douche.ShouldContain("Recherches : 8, dont 5 sans aucun résultat ; vu pour la dernière fois en novembre 2026.");
         douche.ShouldContain("Écrit aussi : « douches » (2), « douch » (1), « douhce » (1), « doucher » (1)");
         // The search understands "douche": what is missing is a place, not a word.
         douche.ShouldContain("Compris");
         douche.ShouldContain("« Douches »");
         lines[0].QuerySelector("form").ShouldBeNull();
-        lines[1].TextContent.ShouldContain("3 recherches, dont 2 sans aucun résultat ; vu pour la dernière fois en juillet 2026.");
+        lines[1].TextContent.ShouldContain("Recherches : 3, dont 2 sans aucun résultat ; vu pour la dernière fois en juillet 2026.");
         lines[1].TextContent.ShouldContain("Écrit aussi : « automatique laveries » (1)");
         lines[2].TextContent.ShouldContain("Pas compris par la recherche");
         lines[2].QuerySelector("form select[name=categorie]").ShouldNotBeNull();
