@@ -32,9 +32,9 @@ public static class ReperesApplication
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
         builder.Services.Configure<ReperesOptions>(builder.Configuration.GetSection(ReperesOptions.Section));
-        if (StartupChecks.Problems(options, builder.Environment) is { Count: > 0 } problems)
+        if (StartupChecks.Problems(options, builder.Environment, serving: !Admin.AdminCommands.Handles(args)) is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("Repères cannot start:\n- " + string.Join("\n- ", problems));
+            throw new StartupRefusedException(problems);
         }
 
         Directory.CreateDirectory(options.FullDataDirectory);
