@@ -11,6 +11,8 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
 {
     private const int BatchSize = 1_000;
 
+    // Never disposed: the host may stop the writer again after the container disposed it (a second StopAsync), and a
+    // SemaphoreSlim whose wait handle is never asked for holds nothing to release.
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Writes every queued event now; returns how many were written.</summary>
@@ -81,11 +83,5 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
         {
             logger.LogInformation("{Count} usage events written at shutdown", written);
         }
-    }
-
-    public override void Dispose()
-    {
-        gate.Dispose();
-        base.Dispose();
     }
 }
