@@ -372,6 +372,34 @@ public sealed class UsageCountingTests
         totals.Values.Sum().ShouldBe(2 * (RequestsPerInstance + FactsPerInstance));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task PrivacyPage_FrenchAndEnglish_SaysWhatIsCountedAndWhatIsNot(string engine)
+    {
+        await using var app = NewApp(engine);
+        var person = Person(app);
+        var (_, home) = await person.GetPageAsync("/");
+        home.QuerySelector("footer a[href='/confidentialite']")!.TextContent.ShouldBe("Vie privée");
+
+        var (response, page) = await person.GetPageAsync("/confidentialite");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var french = page.Body!.TextContent;
+        french.ShouldContain("le besoin, la catégorie et la commune recherchés");
+        french.ShouldContain("qui n’ont rien ou presque rien trouvé (2 lieux au plus)");
+        french.ShouldContain("le jour et l’heure de la semaine");
+        french.ShouldContain("« Appeler », « Itinéraire », le site internet et l’adresse électronique");
+        french.ShouldContain("aucun cookie pour ces statistiques");
+        french.ShouldContain("ni adresse IP, ni navigateur");
+        french.ShouldContain("les robots");
+        french.ShouldContain("gardé 13 mois, puis seuls les totaux de chaque mois restent");
+
+        var english = (await person.GetPageAsync("/confidentialite?lang=en")).Document.Body!.TextContent;
+        english.ShouldContain("no cookie for these statistics");
+        english.ShouldContain("no IP address, no browser");
+        english.ShouldContain("kept 13 months, then only each month’s totals remain");
+        (await EventsAsync(app)).ShouldBeEmpty("reading the privacy page counts nothing");
+    }
+
     /// <summary>Every table and column of the database (read as text) holding one of <paramref name="needles"/>: "table.column".</summary>
     private static async Task<List<string>> FindEverywhereAsync(Reperes.Web.Data.ReperesDbContext db, IReadOnlyList<string> needles)
     {
