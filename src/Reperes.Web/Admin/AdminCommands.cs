@@ -32,6 +32,8 @@ public static class AdminCommands
           Reperes__Database__Provider       Sqlite (default) or PostgreSQL
           ConnectionStrings__Reperes        connection string (required for PostgreSQL)
           Reperes__DemoData                 true to load the demo data into an empty database at start-up
+          Reperes__DemoUsage                true to add a year of invented use to the demo data (statistics)
+          Reperes__Usage__Enabled           false to stop counting the guide's use (anonymous counts)
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 

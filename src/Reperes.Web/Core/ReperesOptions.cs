@@ -21,6 +21,9 @@ public sealed class ReperesOptions
     /// <summary>Load the Brest demonstration data into an empty database.</summary>
     public bool DemoData { get; set; }
 
+    /// <summary>With the demo data, a year of invented use of the guide, for the statistics pages (development only).</summary>
+    public bool DemoUsage { get; set; }
+
     /// <summary>Public address of the site, used in links sent by e-mail and in exports.</summary>
     public string? PublicBaseUrl { get; set; }
 

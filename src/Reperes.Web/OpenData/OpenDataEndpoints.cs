@@ -21,6 +21,7 @@ public static class OpenDataEndpoints
         export.MapDataInclusionExport();
         app.MapHsdsApi();
         Imports.MediationExport.MapMediationExport(export);
+        Usage.UsageAggregates.MapUsageAggregates(export);
         app.MapAtomFeeds();
         app.MapCalendarFeeds();
         app.MapSitemaps();

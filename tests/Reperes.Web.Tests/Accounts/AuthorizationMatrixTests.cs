@@ -93,6 +93,7 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/structure/{slug}/ateliers"] = MembersOfA,
         ["mon-espace/structure/{slug}/quitter"] = [EditorA, ManagerA],
         ["mon-espace/structure/{slug}/historique"] = [EditorA, ManagerA, Moderator, Coordinator],
+        ["mon-espace/structure/{slug}/statistiques"] = MembersOfA,
         ["mon-espace/structure/{slug}/equipe"] = ManagersOfA,
         ["mon-espace/structure/{slug}/modifier"] = ManagersOfA,
         ["mon-espace/structure/{slug}/fermetures"] = ManagersOfA,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
@@ -19,6 +20,7 @@ public sealed class DemoData(
     ReferenceData reference,
     UserManager<ReperesUser> users,
     TimeProvider clock,
+    IOptions<ReperesOptions> options,
     ILogger<DemoData> logger)
 {
     /// <summary>Loads the demo structures into a database that has none; returns how many were created.</summary>
@@ -97,8 +99,35 @@ public sealed class DemoData(
         catalog.Invalidate();
         await CreateDemoAccountsAsync(now);
         await CreateDemoPublicationsAsync(now, cancellationToken);
+        if (options.Value.DemoUsage)
+        {
+            await CreateDemoUsageAsync(now, cancellationToken);
+        }
+
         logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
         return structures.Count;
+    }
+
+    /// <summary>A year of invented use (<see cref="DemoUsage"/>), written in batches.</summary>
+    private async Task CreateDemoUsageAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offers = await db.Services.AsNoTracking()
+            .Select(s => new { s.StructureId, Commune = s.Structure.CommuneCode ?? "", Need = s.Category.Need.Code, Category = s.Category.Code })
+            .ToListAsync(cancellationToken);
+        var places = offers.GroupBy(o => (o.StructureId, o.Commune))
+            .Select(g => new DemoPlace(g.Key.StructureId, g.Key.Commune, g.Select(o => (o.Need, o.Category)).ToList()))
+            .OrderBy(p => p.Id)
+            .ToList();
+        var written = 0;
+        foreach (var batch in DemoUsage.Year(places, now).Chunk(5_000))
+        {
+            db.UsageEvents.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            written += batch.Length;
+        }
+
+        logger.LogInformation("Demo usage loaded: {Count} counted events over a year", written);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public static class StructureOperations
     /// <summary>Read the sheet's history: every member, moderators, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement ReadHistory = new() { Name = nameof(ReadHistory) };
 
+    /// <summary>Read the counts of the sheet's use (views, taps, slips): every member and the coordinator, nobody else.</summary>
+    public static readonly OperationAuthorizationRequirement ReadStatistics = new() { Name = nameof(ReadStatistics) };
+
     /// <summary>Write publications in the structure's name, run its workshops: every member, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement WritePublications = new() { Name = nameof(WritePublications) };
 
@@ -54,7 +57,7 @@ public sealed class StructureAuthorizationHandler(ReperesDbContext db, UserManag
         {
             nameof(StructureOperations.EditSheet) or nameof(StructureOperations.ManageTeam) => role == MembershipRole.Manager,
             nameof(StructureOperations.ReadHistory) => role is not null || context.User.IsInRole(NetworkRoles.Moderator),
-            nameof(StructureOperations.WritePublications) => role is not null,
+            nameof(StructureOperations.WritePublications) or nameof(StructureOperations.ReadStatistics) => role is not null,
             nameof(StructureOperations.PublishPublications) => role == MembershipRole.Manager || membership?.CanPublish == true
                 || await PublicationRights.ModeratesAsync(db, context.User, userId, resource.Id),
             _ => false,

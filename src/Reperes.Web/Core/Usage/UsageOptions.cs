@@ -14,6 +14,9 @@ public sealed class UsageOptions
     /// <summary>A search "found next to nothing" at this many results or fewer (its words are then kept).</summary>
     public int FewResults { get; set; } = 2;
 
+    /// <summary>In the open-data aggregates, a cell counting fewer than this is not published (left empty).</summary>
+    public int OpenDataThreshold { get; set; } = 10;
+
     /// <summary>How often the counted events are written to the database, in seconds.</summary>
     public int FlushSeconds { get; set; } = 2;
 }

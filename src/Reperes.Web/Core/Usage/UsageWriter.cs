@@ -11,8 +11,7 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
 {
     private const int BatchSize = 1_000;
 
-    // Never disposed: the host may stop the writer again after the container disposed it (a second StopAsync), and a
-    // SemaphoreSlim whose wait handle is never asked for holds nothing to release.
+    // Never disposed: the host may stop the writer after disposing it, and a flush must still run then.
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Writes every queued event now; returns how many were written.</summary>
