@@ -365,10 +365,11 @@ public sealed class UsageCountingTests
         secondCounter.Dropped.ShouldBe(0);
         first.Services.GetRequiredService<UsageCounter>().Dropped.ShouldBe(0);
         var totals = await first.WithDbAsync(db => db.UsageEvents.GroupBy(e => e.Kind).Select(g => new { g.Key, Total = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Total));
-        totals[UsageKind.Search].ShouldBe(2 * RequestsPerInstance / 3);
+        var summary = string.Join(", ", totals.Select(t => $"{t.Key}: {t.Value}"));
+        totals[UsageKind.Search].ShouldBe(2 * RequestsPerInstance / 3, summary);
         totals[UsageKind.SheetView].ShouldBe(2 * RequestsPerInstance / 3);
         totals[UsageKind.Call].ShouldBe(2 * RequestsPerInstance / 3);
-        totals[UsageKind.Referral].ShouldBe(2 * FactsPerInstance);
+        totals[UsageKind.Referral].ShouldBe(2 * FactsPerInstance, summary);
         totals.Values.Sum().ShouldBe(2 * (RequestsPerInstance + FactsPerInstance));
     }
 
