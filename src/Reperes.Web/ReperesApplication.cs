@@ -20,6 +20,7 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
 using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
+using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web;
 
@@ -123,6 +124,9 @@ public static class ReperesApplication
             o.AddPolicy("api", context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Api.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Guide.GuideModule.TapPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Guide.GuideModule.TapsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -203,6 +207,7 @@ public static class ReperesApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseCountedUses();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new HealthCheckOptions
