@@ -13,6 +13,7 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Admin;
 using Reperes.Web.Api;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
@@ -20,7 +21,7 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
 using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
-using Reperes.Web.Core.Usage;
+using Reperes.Web.Statistics;
 
 namespace Reperes.Web;
 
@@ -71,6 +72,7 @@ public static class ReperesApplication
         builder.Services.AddAccounts();
         builder.Services.AddFreshness(builder.Configuration);
         builder.Services.AddPublishing();
+        builder.Services.AddStatistics();
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
         builder.Services.AddAdmin();
