@@ -3,8 +3,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +13,7 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Admin;
 using Reperes.Web.Api;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
@@ -33,9 +34,9 @@ public static class ReperesApplication
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
         builder.Services.Configure<ReperesOptions>(builder.Configuration.GetSection(ReperesOptions.Section));
-        if (StartupChecks.Problems(options, builder.Environment) is { Count: > 0 } problems)
+        if (StartupChecks.Problems(options, builder.Environment, serving: !Admin.AdminCommands.Handles(args)) is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("Repères cannot start:\n- " + string.Join("\n- ", problems));
+            throw new StartupRefusedException(problems);
         }
 
         Directory.CreateDirectory(options.FullDataDirectory);
@@ -125,6 +126,9 @@ public static class ReperesApplication
             o.AddPolicy("api", context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Api.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(Guide.GuideModule.TapPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Guide.GuideModule.TapsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -205,6 +209,7 @@ public static class ReperesApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseCountedUses();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new HealthCheckOptions

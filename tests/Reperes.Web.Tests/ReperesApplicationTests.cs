@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -140,6 +139,7 @@ public sealed class ReperesApplicationTests
         var development = new HostingEnvironment { EnvironmentName = Environments.Development };
 
         StartupChecks.Problems(new ReperesOptions(), production).ShouldHaveSingleItem().ShouldContain("Reperes__PublicBaseUrl is required in Production");
+        StartupChecks.Problems(new ReperesOptions(), production, serving: false).ShouldBeEmpty("an admin command (migrate…) runs without it");
         StartupChecks.Problems(new ReperesOptions(), development).ShouldBeEmpty();
         StartupChecks.Problems(new ReperesOptions { PublicBaseUrl = "https://guide.example.org" }, production).ShouldBeEmpty();
         StartupChecks.Problems(new ReperesOptions { PublicBaseUrl = "guide.example.org" }, development).ShouldHaveSingleItem().ShouldContain("absolute address");

@@ -6,6 +6,7 @@ using Reperes.Web.Api.Publications;
 using Reperes.Web.Api.Structures;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Api;
@@ -63,9 +64,9 @@ public static class GuideApi
     {
         var api = app.MapGroup("/api/v1").RequireRateLimiting("api");
         api.MapGet("/search", SearchAsync).WithName("Search").WithTags("Guide")
-            .WithSummary("The guide's search, as its results page shows it.");
+            .WithSummary("The guide's search, as its results page shows it.").CountsAs(UsageKind.Api, "search");
         api.MapGet("/opening-hours/evaluate", Evaluate).WithName("EvaluateOpeningHours").WithTags("Opening hours")
-            .WithSummary("Evaluates an OpenStreetMap opening_hours expression at an instant.");
+            .WithSummary("Evaluates an OpenStreetMap opening_hours expression at an instant.").CountsAs(UsageKind.Api, "opening-hours");
         api.MapGet("/categories", (GuideCatalog catalog) => CachedJson.Ok(catalog.Needs.Select(n => new NeedDto(
                 n.Code,
                 n.NameFr,
@@ -73,7 +74,7 @@ public static class GuideApi
                 n.Pictogram,
                 n.Categories.Select(c => new CategoryDto(c.Code, c.NameFr, c.NameEn, c.Thematiques)).ToList())).ToList()))
             .WithName("ListCategories").WithTags("Guide")
-            .WithSummary("The nine needs and their categories, with the data·inclusion thematiques they map to.");
+            .WithSummary("The nine needs and their categories, with the data·inclusion thematiques they map to.").CountsAs(UsageKind.Api, "categories");
         api.MapStructuresApi();
         api.MapPublicationsApi();
         return app;

@@ -8,8 +8,11 @@ namespace Reperes.Web.Core;
 /// </summary>
 public static class StartupChecks
 {
-    /// <summary>The problems of <paramref name="options"/> in <paramref name="environment"/> (empty: it may start).</summary>
-    public static IReadOnlyList<string> Problems(ReperesOptions options, IHostEnvironment environment)
+    /// <summary>
+    /// The problems of <paramref name="options"/> in <paramref name="environment"/> (empty: it may start); the public
+    /// address is required of the web server in Production, not of an admin command (<paramref name="serving"/> false).
+    /// </summary>
+    public static IReadOnlyList<string> Problems(ReperesOptions options, IHostEnvironment environment, bool serving = true)
     {
         var problems = new List<string>();
         var hasBaseUrl = !string.IsNullOrWhiteSpace(options.PublicBaseUrl);
@@ -17,7 +20,7 @@ public static class StartupChecks
         {
             problems.Add($"Reperes__PublicBaseUrl must be the site's absolute address, such as https://guide.example.org (got '{options.PublicBaseUrl}').");
         }
-        else if (!hasBaseUrl && environment.IsProduction())
+        else if (!hasBaseUrl && serving && environment.IsProduction())
         {
             problems.Add("Reperes__PublicBaseUrl is required in Production (the address of the site, such as https://guide.example.org): links in e-mails are built from it, never from the request.");
         }
@@ -29,3 +32,7 @@ public static class StartupChecks
         return problems;
     }
 }
+
+/// <summary>The configuration does not allow the application to start; the message lists why, in words.</summary>
+public sealed class StartupRefusedException(IReadOnlyList<string> problems)
+    : Exception("Repères cannot start:\n- " + string.Join("\n- ", problems));

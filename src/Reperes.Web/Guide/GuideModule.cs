@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
+using Reperes.Web.Data;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide;
@@ -15,6 +18,7 @@ public static class GuideModule
         services.AddSingleton<Communes.FrenchCommunes>();
         services.AddSingleton<CommuneDirectory>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<SearchUsage>();
         services.AddScoped<Print.PrintedGuide>();
         services.AddScoped<IStructureIndex, GuideStructureIndex>();
         return services;
@@ -36,6 +40,41 @@ public static class GuideModule
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         });
+        app.MapPost("/usage/tap", TapAsync).RequireRateLimiting(TapPolicy).DisableAntiforgery().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The rate limit of counted taps: a person taps a few links a minute, never sixty.</summary>
+    public const string TapPolicy = "usage-taps";
+
+    public const int TapsPerMinute = 60;
+
+    /// <summary>
+    /// A tap on a place's call, directions, website or e-mail link (sent by site.js as a beacon): counted with the place's
+    /// commune and main need. An unknown kind or place, or a place not online, is refused and counts nothing.
+    /// </summary>
+    private static async Task<IResult> TapAsync(string? kind, string? structure, HttpContext context, ReperesDbContext db, UsageCounter counter)
+    {
+        UsageKind? tap = kind switch
+        {
+            "call" => UsageKind.Call,
+            "directions" => UsageKind.Directions,
+            "website" => UsageKind.Website,
+            "email" => UsageKind.Email,
+            _ => null,
+        };
+        if (tap is null || !int.TryParse(structure, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown tap", detail: "kind must be call, directions, website or email, and structure a structure's number.");
+        }
+
+        var places = await UsagePlaces.OnlineAsync(db, [id], context.RequestAborted);
+        if (!places.TryGetValue(id, out var place))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown structure", detail: "No structure online in the guide has this number.");
+        }
+
+        counter.Count(context, place.Fact(tap.Value));
+        return TypedResults.NoContent();
     }
 }

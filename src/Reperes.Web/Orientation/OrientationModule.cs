@@ -22,6 +22,7 @@ public static class OrientationModule
     {
         services.Configure<OrientationOptions>(configuration.GetSection(OrientationOptions.Section));
         services.AddScoped<SlipBuilder>();
+        services.AddScoped<SlipUsage>();
         // Read and checked now: a rule naming an unknown code stops the start rather than finding nothing later.
         services.AddSingleton(DigitalScreening.ScreeningRules.Load());
         services.AddScoped<DigitalScreening.ScreeningPlaces>();

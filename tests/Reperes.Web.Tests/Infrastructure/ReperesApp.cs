@@ -48,7 +48,13 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>The API rate limit: high by default, so that only the test of the limit meets it.</summary>
     public int RequestsPerMinute { get; init; } = 1_000_000;
 
-    public string DataDirectory { get; }
+    public string DataDirectory { get; private set; }
+
+    /// <summary>
+    /// Another application whose database this one uses (started first if need be), as a second instance of the site
+    /// would: the same PostgreSQL database, or the same SQLite file and data directory. Its owner drops it.
+    /// </summary>
+    public ReperesApp? SharesDatabaseWith { get; init; }
 
     /// <summary>Runs the fresh data reminders' job in the background (off: the tests run it when they mean to).</summary>
     public bool RemindersEnabled { get; init; }
@@ -122,6 +128,16 @@ public class ReperesApp : WebApplicationFactory<Program>
             return;
         }
 
+        if (SharesDatabaseWith is { } owner)
+        {
+            _ = owner.Server;
+            DatabaseOrigin = "shared";
+            connectionString = owner.connectionString;
+            Directory.Delete(DataDirectory);
+            DataDirectory = owner.DataDirectory;
+            return;
+        }
+
         var template = BuildsTemplate || Clock.Now != DefaultNow ? null : DatabaseTemplates.For(Engine, DemoData);
         DatabaseOrigin = BuildsTemplate ? "builds-template" : template is null ? "seeded" : "template";
         if (Engine == Engines.PostgreSql)
@@ -177,6 +193,11 @@ public class ReperesApp : WebApplicationFactory<Program>
             {
                 Engines.DropPostgresDatabase(postgresDatabase);
             }
+        }
+
+        if (SharesDatabaseWith is not null)
+        {
+            return;
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -11,6 +11,7 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web.Api.Publications;
 
@@ -60,15 +61,15 @@ public static class PublicationsApi
     public static RouteGroupBuilder MapPublicationsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/news", ListNewsAsync).WithName("ListNews").WithTags("Publications")
-            .WithSummary("Published news, articles and projects, latest first (news past their last day left out).");
+            .WithSummary("Published news, articles and projects, latest first (news past their last day left out).").CountsAs(UsageKind.Api, "news");
         api.MapGet("/news/{id:int}", (int id, PublicationFeed feed, IStringLocalizer<SharedResource> l, IOptions<ReperesOptions> o, HttpContext c, CancellationToken t) =>
                 GetAsync(id, events: false, feed, l, o, c, t))
-            .WithName("GetNews").WithTags("Publications").WithSummary("A published news item, article or project.");
+            .WithName("GetNews").WithTags("Publications").WithSummary("A published news item, article or project.").CountsAs(UsageKind.Api, "news");
         api.MapGet("/events", ListEventsAsync).WithName("ListEvents").WithTags("Publications")
-            .WithSummary("Published events not yet over (or between two dates), soonest first.");
+            .WithSummary("Published events not yet over (or between two dates), soonest first.").CountsAs(UsageKind.Api, "events");
         api.MapGet("/events/{id:int}", (int id, PublicationFeed feed, IStringLocalizer<SharedResource> l, IOptions<ReperesOptions> o, HttpContext c, CancellationToken t) =>
                 GetAsync(id, events: true, feed, l, o, c, t))
-            .WithName("GetEvent").WithTags("Publications").WithSummary("A published event.");
+            .WithName("GetEvent").WithTags("Publications").WithSummary("A published event.").CountsAs(UsageKind.Api, "events");
         return api;
     }
 

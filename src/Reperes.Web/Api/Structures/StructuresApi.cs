@@ -9,6 +9,7 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Search;
 
@@ -20,13 +21,13 @@ public static class StructuresApi
     public static RouteGroupBuilder MapStructuresApi(this RouteGroupBuilder api)
     {
         api.MapGet("/structures", ListStructuresAsync).WithName("ListStructures").WithTags("Structures")
-            .WithSummary("Structures online, filtered like the guide's search, paged.");
+            .WithSummary("Structures online, filtered like the guide's search, paged.").CountsAs(UsageKind.Api, "structures");
         api.MapGet("/structures/{id:guid}", GetStructureAsync).WithName("GetStructure").WithTags("Structures")
-            .WithSummary("A structure's whole sheet: contact, hours with the open state now, notices, services.");
+            .WithSummary("A structure's whole sheet: contact, hours with the open state now, notices, services.").CountsAs(UsageKind.Api, "structures");
         api.MapGet("/services", ListServicesAsync).WithName("ListServices").WithTags("Services")
-            .WithSummary("Services of the structures online, filtered like the guide's search, paged.");
+            .WithSummary("Services of the structures online, filtered like the guide's search, paged.").CountsAs(UsageKind.Api, "services");
         api.MapGet("/services/{id:guid}", GetServiceAsync).WithName("GetService").WithTags("Services")
-            .WithSummary("A service, with its structure.");
+            .WithSummary("A service, with its structure.").CountsAs(UsageKind.Api, "services");
         return api;
     }
 

@@ -6,13 +6,18 @@ namespace Reperes.Web.Core.Usage;
 /// </summary>
 public static class Robots
 {
-    /// <summary>Pieces of user agents of crawlers, link previews, monitoring and scripting tools (lower case).</summary>
-    private static readonly string[] Markers =
+    /// <summary>Pieces of user agents of crawlers, link previews, monitoring and load tools (lower case).</summary>
+    private static readonly string[] Crawlers =
     [
         "bot", "crawl", "spider", "slurp", "archiver", "preview", "facebookexternalhit", "monitor", "uptime", "pingdom",
-        "statuscake", "check_http", "nagios", "zabbix", "prometheus", "headless", "lighthouse", "phantomjs", "curl/",
-        "wget", "python", "go-http-client", "java/", "okhttp", "libwww", "httpclient", "axios", "node-fetch", "undici",
-        "scrapy", "wrk", "apachebench", "postman", "insomnia",
+        "statuscake", "check_http", "nagios", "zabbix", "prometheus", "lighthouse", "wrk", "apachebench",
+    ];
+
+    /// <summary>Pieces of user agents of headless browsers and scripting tools (lower case): no person's browser, yet a program's legitimate API call.</summary>
+    private static readonly string[] Tools =
+    [
+        "headless", "phantomjs", "curl/", "wget", "python", "go-http-client", "java/", "okhttp", "libwww", "httpclient",
+        "axios", "node-fetch", "undici", "scrapy", "postman", "insomnia",
     ];
 
     public static bool IsRobot(HttpRequest request)
@@ -34,7 +39,16 @@ public static class Robots
             return true;
         }
 
-        foreach (var marker in Markers)
+        return Contains(userAgent, Crawlers) || Contains(userAgent, Tools);
+    }
+
+    /// <summary>A crawler, monitoring, a load tool, HEAD or prefetching: not a use of the API or of an export (a script's call is one).</summary>
+    public static bool IsCrawler(HttpRequest request) =>
+        HttpMethods.IsHead(request.Method) || IsPrefetch(request) || Contains(request.Headers.UserAgent.ToString(), Crawlers);
+
+    private static bool Contains(string userAgent, string[] markers)
+    {
+        foreach (var marker in markers)
         {
             if (userAgent.Contains(marker, StringComparison.OrdinalIgnoreCase))
             {

@@ -34,6 +34,18 @@ public sealed class UsageCounter(IOptions<UsageOptions> options, TimeProvider cl
         }
     }
 
+    /// <summary>
+    /// Counts a call of the API or of an export: made by programs as much as by people, so scripting tools count; only
+    /// crawlers, monitoring and prefetching are left out (<see cref="Robots.IsCrawler(HttpRequest)"/>).
+    /// </summary>
+    public void CountCall(HttpContext http, UsageFact fact)
+    {
+        if (options.Value.Enabled && !Robots.IsCrawler(http.Request))
+        {
+            Enqueue(fact);
+        }
+    }
+
     /// <summary>Counts <paramref name="fact"/> for an action that does not come with a request of its person (a referral sent by e-mail answer…).</summary>
     public void Count(UsageFact fact)
     {

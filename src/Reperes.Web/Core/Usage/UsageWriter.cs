@@ -43,7 +43,13 @@ public sealed class UsageWriter(UsageCounter counter, IServiceScopeFactory scope
                     await db.SaveChangesAsync(cancellationToken);
                     written += batch.Count;
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (OperationCanceledException)
+                {
+                    // Stopping while a batch was being written (rolled back): StopAsync's last flush writes it.
+                    counter.Requeue(batch);
+                    throw;
+                }
+                catch (Exception exception)
                 {
                     // The database may be down for a moment: the events wait in the queue for the next flush.
                     logger.LogWarning(exception, "{Count} usage events could not be written; they are kept for the next try", batch.Count);

@@ -12,7 +12,7 @@ namespace Reperes.Web.Guide.Pages;
 /// "Où aller sur internet ?": the places to get online and get help with it (the two digital categories), on a map and
 /// in a list, with one-tap toggles for what people ask first — open now, free, with someone to help, with a printer.
 /// </summary>
-public sealed class InternetModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, IOptions<ReperesOptions> options)
+public sealed class InternetModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, IOptions<ReperesOptions> options, SearchUsage usage)
     : SearchPageModel(search, catalog, localizer, clock)
 {
     public const string Path = "/internet";
@@ -22,7 +22,10 @@ public sealed class InternetModel(SearchService search, GuideCatalog catalog, IS
     public async Task OnGetAsync()
     {
         Search.DigitalParameter = "true";
-        await RunSearchAsync();
+        if (await RunSearchAsync())
+        {
+            usage.Count(HttpContext, Search, Result!);
+        }
     }
 
     /// <summary>The toggles above the list, each with the page's address when tapped (on → off, off → on).</summary>

@@ -6,7 +6,7 @@ using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, PublicationFeed feed)
+public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, PublicationFeed feed, SearchUsage usage)
     : SearchPageModel(search, catalog, localizer, clock)
 {
     public NeedInfo? Need { get; private set; }
@@ -28,7 +28,11 @@ public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStrin
             Search.Category = null;
         }
 
-        await RunSearchAsync();
+        if (await RunSearchAsync())
+        {
+            usage.Count(HttpContext, Search, Result!);
+        }
+
         var events = await feed.UpcomingEventsAsync(3, needId: Need.Id, cancellationToken: HttpContext.RequestAborted);
         var latest = await feed.LatestAsync(3, needId: Need.Id, cancellationToken: HttpContext.RequestAborted);
         Publications = [.. events, .. latest];

@@ -4,8 +4,14 @@ using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Guide.Pages;
 
-public sealed class SearchModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class SearchModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, SearchUsage usage)
     : SearchPageModel(search, catalog, localizer, clock)
 {
-    public async Task OnGetAsync() => await RunSearchAsync();
+    public async Task OnGetAsync()
+    {
+        if (await RunSearchAsync())
+        {
+            usage.Count(HttpContext, Search, Result!);
+        }
+    }
 }

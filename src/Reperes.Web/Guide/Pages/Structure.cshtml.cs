@@ -10,6 +10,7 @@ using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Sheet;
 
@@ -22,7 +23,8 @@ public sealed class StructureModel(
     TimeProvider clock,
     IOptions<ReperesOptions> options,
     IAuthorizationService authorization,
-    PublicationFeed feed) : PageModel
+    PublicationFeed feed,
+    UsageCounter usage) : PageModel
 {
     /// <summary>The person may edit this sheet (a manager of the structure, the coordinator).</summary>
     public bool CanEdit { get; private set; }
@@ -94,6 +96,13 @@ public sealed class StructureModel(
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
         CanWrite = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.WritePublications)).Succeeded;
+        if (structure.Status is StructureStatus.Online && !CanEdit)
+        {
+            // A person reading the sheet; its own staff and the coordination reading or checking it are not counted.
+            var needs = structure.Services.OrderBy(v => v.Id).Select(v => v.Category.Need.Code).ToList();
+            usage.Count(HttpContext, new UsagePlace(structure.Id, UsagePlaces.MainNeed(needs), structure.CommuneCode ?? "").Fact(UsageKind.SheetView));
+        }
+
         if (PublicData.IsPublic(structure))
         {
             Events = await feed.UpcomingEventsAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);

@@ -9,7 +9,7 @@ namespace Reperes.Web.Guide.Widget;
 /// The guide inside a partner's site (one iframe): the same search as <c>/recherche</c> (a need, a commune, words,
 /// "open now"…), a light page without the site's header, ten structures a page. It may be framed by any site.
 /// </summary>
-public sealed class WidgetModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+public sealed class WidgetModel(SearchService search, GuideCatalog catalog, IStringLocalizer<SharedResource> localizer, TimeProvider clock, SearchUsage usage)
     : SearchPageModel(search, catalog, localizer, clock)
 {
     public const int PageSize = 10;
@@ -19,6 +19,9 @@ public sealed class WidgetModel(SearchService search, GuideCatalog catalog, IStr
     public async Task OnGetAsync()
     {
         Search.PageSize ??= PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await RunSearchAsync();
+        if (await RunSearchAsync())
+        {
+            usage.Count(HttpContext, Search, Result!);
+        }
     }
 }

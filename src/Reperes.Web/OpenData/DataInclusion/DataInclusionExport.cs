@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.DataInclusion;
@@ -28,11 +29,11 @@ public static class DataInclusionExport
 
     public static RouteGroupBuilder MapDataInclusionExport(this RouteGroupBuilder export)
     {
-        var group = export.MapGroup("/data-inclusion");
+        var group = export.MapGroup("/data-inclusion").CountsAs(UsageKind.Export, "data-inclusion", csvDetail: "data-inclusion-csv");
         group.MapGet("/structures", (string? format, HttpContext context) => Structures(format, context)).WithName("ExportDataInclusionStructures");
-        group.MapGet("/structures.csv", (HttpContext context) => Structures("csv", context)).WithName("ExportDataInclusionStructuresCsv");
+        group.MapGet("/structures.csv", (HttpContext context) => Structures("csv", context)).WithName("ExportDataInclusionStructuresCsv").CountsAs(UsageKind.Export, "data-inclusion-csv");
         group.MapGet("/services", (string? format, HttpContext context) => Services(format, context)).WithName("ExportDataInclusionServices");
-        group.MapGet("/services.csv", (HttpContext context) => Services("csv", context)).WithName("ExportDataInclusionServicesCsv");
+        group.MapGet("/services.csv", (HttpContext context) => Services("csv", context)).WithName("ExportDataInclusionServicesCsv").CountsAs(UsageKind.Export, "data-inclusion-csv");
         return export;
     }
 

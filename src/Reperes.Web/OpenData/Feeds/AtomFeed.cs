@@ -15,7 +15,7 @@ public static class AtomFeed
 {
     public const int MaxEntries = 50;
 
-    public static void MapAtomFeeds(this IEndpointRouteBuilder app) => app.MapFeed("actualites.atom", WriteAsync);
+    public static void MapAtomFeeds(this IEndpointRouteBuilder app) => app.MapFeed("actualites.atom", "atom", WriteAsync);
 
     private static async Task<IResult> WriteAsync(HttpContext context, FeedScope scope, string baseUrl)
     {

@@ -17,7 +17,7 @@ public static class CalendarFeed
 {
     public const int MaxEvents = 500;
 
-    public static void MapCalendarFeeds(this IEndpointRouteBuilder app) => app.MapFeed("agenda.ics", WriteAsync);
+    public static void MapCalendarFeeds(this IEndpointRouteBuilder app) => app.MapFeed("agenda.ics", "ical", WriteAsync);
 
     private static async Task<IResult> WriteAsync(HttpContext context, FeedScope scope, string baseUrl)
     {

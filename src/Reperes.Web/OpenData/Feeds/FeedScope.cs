@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.Feeds;
@@ -10,11 +11,11 @@ public static class FeedRoutes
 {
     public delegate Task<IResult> FeedWriter(HttpContext context, FeedScope scope, string baseUrl);
 
-    public static void MapFeed(this IEndpointRouteBuilder app, string fileName, FeedWriter write)
+    public static void MapFeed(this IEndpointRouteBuilder app, string fileName, string usageDetail, FeedWriter write)
     {
-        app.MapGet("/" + fileName, (Func<HttpContext, Task<IResult>>)(context => ResolveAndWriteAsync(context, null, null, write)));
-        app.MapGet("/structure/{slug}/" + fileName, (string slug, HttpContext context) => ResolveAndWriteAsync(context, slug, null, write));
-        app.MapGet("/besoin/{code}/" + fileName, (string code, HttpContext context) => ResolveAndWriteAsync(context, null, code, write));
+        app.MapGet("/" + fileName, (Func<HttpContext, Task<IResult>>)(context => ResolveAndWriteAsync(context, null, null, write))).CountsAs(UsageKind.Export, usageDetail);
+        app.MapGet("/structure/{slug}/" + fileName, (string slug, HttpContext context) => ResolveAndWriteAsync(context, slug, null, write)).CountsAs(UsageKind.Export, usageDetail);
+        app.MapGet("/besoin/{code}/" + fileName, (string code, HttpContext context) => ResolveAndWriteAsync(context, null, code, write)).CountsAs(UsageKind.Export, usageDetail);
     }
 
     private static async Task<IResult> ResolveAndWriteAsync(HttpContext context, string? slug, string? need, FeedWriter write)

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.OpenData.Hsds;
@@ -49,7 +50,7 @@ public static class HsdsApi
 
     public static IEndpointRouteBuilder MapHsdsApi(this IEndpointRouteBuilder app)
     {
-        var hsds = app.MapGroup("/api/hsds").RequireRateLimiting("api").ExcludeFromDescription();
+        var hsds = app.MapGroup("/api/hsds").RequireRateLimiting("api").ExcludeFromDescription().CountsAs(UsageKind.Api, "hsds");
         hsds.MapGet("/", () => CachedJson.Ok(new HsdsMeta(Version, null, OpenApiUrl), Json));
         hsds.MapGet("/services", ListServicesAsync);
         hsds.MapGet("/services/{id}", GetServiceAsync);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.OpenData.DataInclusion;
 
@@ -37,7 +38,7 @@ public static partial class MediationExport
     {
         export.MapGet("/mediation-numerique.csv", (HttpContext context) => TypedResults.Stream(
             body => WriteAsync(body, context.RequestServices, context.RequestAborted), "text/csv; charset=utf-8", "mediation-numerique.csv"))
-            .WithName("ExportMediationNumeriqueCsv");
+            .WithName("ExportMediationNumeriqueCsv").CountsAs(UsageKind.Export, "mediation-csv");
         return export;
     }
 

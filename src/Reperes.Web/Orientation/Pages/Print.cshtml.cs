@@ -7,7 +7,7 @@ using Reperes.Web.Core.Orientation;
 namespace Reperes.Web.Orientation.Pages;
 
 /// <summary>The slip the browser holds, on paper: large type, one page for a few places.</summary>
-public sealed class PrintModel(SlipBuilder builder, TimeProvider clock, IOptions<ReperesOptions> options) : PageModel
+public sealed class PrintModel(SlipBuilder builder, TimeProvider clock, IOptions<ReperesOptions> options, SlipUsage usage) : PageModel
 {
     public SlipView Slip { get; private set; } = null!;
 
@@ -23,5 +23,6 @@ public sealed class PrintModel(SlipBuilder builder, TimeProvider clock, IOptions
     {
         BaseUrl = options.Value.BaseUrl(Request);
         Slip = await builder.BuildAsync(SlipCookie.Read(HttpContext), clock.GetUtcNow(), BaseUrl, CultureInfo.CurrentUICulture, HttpContext.RequestAborted);
+        await usage.CountAsync(HttpContext, Slip.Places.Select(p => p.Place.Id).ToList(), SlipUsage.Print, HttpContext.RequestAborted);
     }
 }

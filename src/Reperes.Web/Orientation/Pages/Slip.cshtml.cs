@@ -20,7 +20,8 @@ public sealed class SlipModel(
     TimeProvider clock,
     IOptions<ReperesOptions> options,
     IOptions<OrientationOptions> orientation,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    SlipUsage usage) : PageModel
 {
     public SlipView Slip { get; private set; } = null!;
 
@@ -126,6 +127,7 @@ public sealed class SlipModel(
         var (shared, token) = SharedSlip.Create(slip, now, orientation.Value.SlipLifetime);
         db.SharedSlips.Add(shared);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await usage.CountAsync(HttpContext, slip.Places.Select(p => p.StructureId).ToList(), SlipUsage.Share, HttpContext.RequestAborted);
         return Redirect(SharedSlipModel.PathOf(token) + "?partage=true");
     }
 

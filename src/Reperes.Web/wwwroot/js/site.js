@@ -24,6 +24,17 @@
     });
   }
 
+  // Taps on a place's call, directions, website and e-mail links are counted, anonymously (the kind of tap and the
+  // place, nothing about the person): a beacon that never delays the link. Without JavaScript the link works the same.
+  if (navigator.sendBeacon) {
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[data-usage][data-structure]') : null;
+      if (!link) { return; }
+      navigator.sendBeacon('/usage/tap?kind=' + encodeURIComponent(link.getAttribute('data-usage')) +
+        '&structure=' + encodeURIComponent(link.getAttribute('data-structure')));
+    });
+  }
+
   // A need's categories scroll sideways on a phone: bring the chosen one into view.
   var chosen = document.querySelector('.chips-row [aria-current]');
   if (chosen && chosen.scrollIntoView) { chosen.scrollIntoView({ block: 'nearest', inline: 'center' }); }

@@ -29,7 +29,9 @@ public sealed class NewReferralModel(
     ReferralNotifier notifier,
     TimeProvider clock,
     IOptions<ReperesOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer,
+    Core.Taxonomy.GuideCatalog catalog,
+    Core.Usage.UsageCounter usage) : PageModel
 {
     /// <summary>Room for a document a little over the limit, so that its sender reads why rather than an error page.</summary>
     public const long MaxRequestBytes = (4 * ReferralDocuments.MaxBytes) + (1024 * 1024);
@@ -196,6 +198,7 @@ public sealed class NewReferralModel(
             throw;
         }
 
+        usage.Count(HttpContext, new Core.Usage.UsageFact(Core.Usage.UsageKind.Referral) { StructureId = Structure.Id, CategoryCode = catalog.Category(Service.CategoryId)?.Code ?? "" });
         var mailed = await notifier.SentAsync(referral, Structure.Name, token, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
         return RedirectToPage("/Orientation/Referrals/Pages/ReferralRequest", new { id = referral.Id, envoye = mailed ? "oui" : "sans-courriel" });
     }

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Measures what the anonymous usage counting costs the search page: the Release build on SQLite with N synthetic
+# structures (100,000 by default), started with counting on then off (Reperes__Usage__Enabled=false), in alternating
+# rounds, each loaded by wrk with a phone browser's user agent (a robot's would not be counted) and a rotating mix of
+# first-page searches (each one counted when counting is on; a few find nothing and keep their words).
+# Usage: bench/usage-counting.sh [structures] [seconds-per-run] [rounds]
+#   REPERES_BENCH_DIR (default /tmp/reperes-usage-bench) keeps the published build and the generated database for
+#   later runs; REPERES_BENCH_PORT (default 5311); WRK_CONNECTIONS (default 4) and WRK_THREADS (default 2).
+# wrk waits up to 30 s for an answer (its 2 s default would drop the slow searches from the latencies).
+# Prints requests/s and latency (median, p99) of every run, the means of each side and the difference in %, and the
+# events the counting wrote (to show it counted what it served).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+structures=${1:-100000}
+seconds=${2:-30}
+rounds=${3:-2}
+work=${REPERES_BENCH_DIR:-/tmp/reperes-usage-bench}
+port=${REPERES_BENCH_PORT:-5311}
+connections=${WRK_CONNECTIONS:-4}
+threads=${WRK_THREADS:-2}
+agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
+command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
+mkdir -p "$work/data"
+
+echo "== publishing (Release)"
+dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+export Reperes__DataDirectory="$work/data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production
+if [ "$(cat "$work/data/generated" 2>/dev/null || echo 0)" != "$structures" ]; then
+  rm -f "$work/data/reperes.db"*
+  echo "== generating $structures structures (seed 42)"
+  started=$(date +%s)
+  ( cd "$work/app" && dotnet Reperes.Web.dll generate --structures "$structures" --seed 42 | tail -1 )
+  echo "   generated in $(( $(date +%s) - started )) s"
+  echo "$structures" > "$work/data/generated"
+fi
+
+# The searches, in turn: words, a typo, sentences, needs, categories, communes, filters, and words found nowhere.
+cat > "$work/searches.lua" <<'LUA'
+local paths = {
+  "/recherche?q=manger", "/recherche?q=doucha", "/besoin/se-nourrir", "/recherche?q=avocat%20gratuit&commune=Lyon",
+  "/recherche?category=repas&commune=Brest", "/besoin/avoir-un-toit?commune=Brest", "/recherche?q=je%20cherche%20un%20colis",
+  "/recherche?q=xylophone%20bleu", "/recherche?q=epicerie&free=true", "/besoin/prendre-soin-de-soi?commune=29019",
+  "/recherche?need=se-soigner&commune=Marseille", "/recherche?q=trampoline%20geant", "/internet",
+  "/recherche?q=dormir&commune=Rennes", "/recherche?q=laverie", "/widget?need=se-nourrir",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+LUA
+
+events() {
+  python3 - "$work/data/reperes.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT COUNT(*) FROM usage_events WHERE kind = 'Search'").fetchone()[0])
+PY
+}
+
+run() {
+  local label=$1 enabled=$2
+  if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then echo "port $port is taken: stop what listens there first" >&2; exit 1; fi
+  # exec: $! is the server itself, so that kill stops it (cleanly: the counting writes what is left).
+  ( cd "$work/app" && Reperes__Usage__Enabled=$enabled ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label.log" 2>&1 ) &
+  server_pid=$!
+  trap 'kill $server_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start: see $work/app-$label.log" >&2; exit 1; }
+  local before
+  before=$(events)
+  # Warm-up: every search once in turn (the first ones load the index's vocabulary and the communes), then 20 s of load.
+  for path in $(grep -o '"/[^"]*"' "$work/searches.lua" | tr -d '"'); do curl -s -o /dev/null -A "$agent" "http://127.0.0.1:$port$path"; done
+  wrk -t"$threads" -c"$connections" -d20s --timeout 30s -H "User-Agent: $agent" -s "$work/searches.lua" "http://127.0.0.1:$port" > "$work/wrk-$label-warm-up.txt"
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s --latency -H "User-Agent: $agent" -s "$work/searches.lua" "http://127.0.0.1:$port" > "$work/wrk-$label.txt"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  trap - EXIT
+  python3 - "$work/wrk-$label.txt" "$label" "$before" "$(events)" "$work/wrk-$label-warm-up.txt" >> "$work/results.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+warm_up = int(re.search(r"(\d+) requests in", open(sys.argv[5]).read()).group(1)) + 16
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p50 = ms(*re.search(r"50%\s+([\d.]+)(us|ms|s)", text).groups())
+p99 = ms(*re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups())
+requests = int(re.search(r"(\d+) requests in", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{sys.argv[2]} {rps} {p50} {p99} {requests} {int(sys.argv[4]) - int(sys.argv[3])} {errors.group(1) if errors else 0} {warm_up + requests}")
+PY
+  tail -1 "$work/results.txt" | awk '{printf "   %-6s %8.1f req/s  median %7.1f ms  p99 %7.1f ms  %6d requests  %s non-2xx  searches counted: %d of %d (warm-up included; a few more were in flight when wrk stopped)\n", $1, $2, $3, $4, $5, $7, $6, $8}'
+}
+
+: > "$work/results.txt"
+for round in $(seq 1 "$rounds"); do
+  echo "== round $round: counting on, then off ($seconds s each, $connections connections)"
+  run "on-$round" true
+  run "off-$round" false
+done
+
+python3 - "$work/results.txt" <<'PY'
+import sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+def mean(side, column):
+    values = [float(r[column]) for r in rows if r[0].startswith(side)]
+    return sum(values) / len(values)
+on, off = mean("on", 1), mean("off", 1)
+print(f"== counting on : {on:8.1f} req/s  median {mean('on', 2):7.1f} ms  p99 {mean('on', 3):7.1f} ms")
+print(f"== counting off: {off:8.1f} req/s  median {mean('off', 2):7.1f} ms  p99 {mean('off', 3):7.1f} ms")
+print(f"== difference  : {(on - off) / off * 100:+.1f} % throughput with counting on; median {(mean('on', 2) - mean('off', 2)) / mean('off', 2) * 100:+.1f} %")
+spread = [float(r[1]) for r in rows if r[0].startswith("off")]
+if len(spread) > 1:
+    print(f"== noise       : counting off alone varies {(max(spread) - min(spread)) / min(spread) * 100:.1f} % between its runs")
+PY
