@@ -5,10 +5,11 @@
 # first-page searches (each one counted when counting is on; a few find nothing and keep their words).
 # Usage: bench/usage-counting.sh [structures] [seconds-per-run] [rounds]
 #   REPERES_BENCH_DIR (default /tmp/reperes-usage-bench) keeps the published build and the generated database for
-#   later runs; REPERES_BENCH_PORT (default 5311); WRK_CONNECTIONS (default 4) and WRK_THREADS (default 2).
+#   later runs (REPERES_BENCH_PUBLISHED=1 runs the build already published there); REPERES_BENCH_PORT (default 5311); WRK_CONNECTIONS (default 4) and WRK_THREADS (default 2).
 # wrk waits up to 30 s for an answer (its 2 s default would drop the slow searches from the latencies).
-# Prints requests/s and latency (median, p99) of every run, the means of each side and the difference in %, and the
-# events the counting wrote (to show it counted what it served).
+# Prints requests/s, latency (median, p99) and the server's CPU time per request of every run, the means of each side
+# and the differences in %, and the events the counting wrote (to show it counted what it served). On a machine shared
+# with other work, throughput follows the others' load; the server's CPU per request much less so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 structures=${1:-100000}
@@ -22,8 +23,10 @@ agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like 
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
 mkdir -p "$work/data"
 
-echo "== publishing (Release)"
-dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+if [ "${REPERES_BENCH_PUBLISHED:-}" != "1" ] || [ ! -f "$work/app/Reperes.Web.dll" ]; then
+  echo "== publishing (Release)"
+  dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+fi
 
 export Reperes__DataDirectory="$work/data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production
 if [ "$(cat "$work/data/generated" 2>/dev/null || echo 0)" != "$structures" ]; then
@@ -59,6 +62,12 @@ print(db.execute("SELECT COUNT(*) FROM usage_events WHERE kind = 'Search'").fetc
 PY
 }
 
+# CPU time (user + system, in clock ticks) the server process has used: less sensitive than throughput to the other
+# work of a shared machine, since a request's own computation is what counting could add to.
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
 run() {
   local label=$1 enabled=$2
   if curl -s -o /dev/null "http://127.0.0.1:$port/health"; then echo "port $port is taken: stop what listens there first" >&2; exit 1; fi
@@ -73,10 +82,14 @@ run() {
   # Warm-up: every search once in turn (the first ones load the index's vocabulary and the communes), then 20 s of load.
   for path in $(grep -o '"/[^"]*"' "$work/searches.lua" | tr -d '"'); do curl -s -o /dev/null -A "$agent" "http://127.0.0.1:$port$path"; done
   wrk -t"$threads" -c"$connections" -d20s --timeout 30s -H "User-Agent: $agent" -s "$work/searches.lua" "http://127.0.0.1:$port" > "$work/wrk-$label-warm-up.txt"
+  local cpu_before cpu_after
+  cpu_before=$(cpu_ticks "$server_pid")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s --latency -H "User-Agent: $agent" -s "$work/searches.lua" "http://127.0.0.1:$port" > "$work/wrk-$label.txt"
+  sleep 3 # the writer's last batch of the run (every 2 s) is part of its cost
+  cpu_after=$(cpu_ticks "$server_pid")
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   trap - EXIT
-  python3 - "$work/wrk-$label.txt" "$label" "$before" "$(events)" "$work/wrk-$label-warm-up.txt" >> "$work/results.txt" <<'PY'
+  python3 - "$work/wrk-$label.txt" "$label" "$before" "$(events)" "$work/wrk-$label-warm-up.txt" "$((cpu_after - cpu_before))" "$(getconf CLK_TCK)" >> "$work/results.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 warm_up = int(re.search(r"(\d+) requests in", open(sys.argv[5]).read()).group(1)) + 16
@@ -87,9 +100,10 @@ p50 = ms(*re.search(r"50%\s+([\d.]+)(us|ms|s)", text).groups())
 p99 = ms(*re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups())
 requests = int(re.search(r"(\d+) requests in", text).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{sys.argv[2]} {rps} {p50} {p99} {requests} {int(sys.argv[4]) - int(sys.argv[3])} {errors.group(1) if errors else 0} {warm_up + requests}")
+cpu = int(sys.argv[6]) / int(sys.argv[7]) * 1000 / requests
+print(f"{sys.argv[2]} {rps} {p50} {p99} {requests} {int(sys.argv[4]) - int(sys.argv[3])} {errors.group(1) if errors else 0} {warm_up + requests} {cpu}")
 PY
-  tail -1 "$work/results.txt" | awk '{printf "   %-6s %8.1f req/s  median %7.1f ms  p99 %7.1f ms  %6d requests  %s non-2xx  searches counted: %d of %d (warm-up included; a few more were in flight when wrk stopped)\n", $1, $2, $3, $4, $5, $7, $6, $8}'
+  tail -1 "$work/results.txt" | awk '{printf "   %-6s %8.1f req/s  median %7.1f ms  p99 %7.1f ms  server CPU %6.1f ms/request  %6d requests  %s non-2xx  searches counted: %d of %d (warm-up included; a few more were in flight when wrk stopped)\n", $1, $2, $3, $4, $9, $5, $7, $6, $8}'
 }
 
 : > "$work/results.txt"
@@ -108,8 +122,10 @@ def mean(side, column):
 on, off = mean("on", 1), mean("off", 1)
 print(f"== counting on : {on:8.1f} req/s  median {mean('on', 2):7.1f} ms  p99 {mean('on', 3):7.1f} ms")
 print(f"== counting off: {off:8.1f} req/s  median {mean('off', 2):7.1f} ms  p99 {mean('off', 3):7.1f} ms")
-print(f"== difference  : {(on - off) / off * 100:+.1f} % throughput with counting on; median {(mean('on', 2) - mean('off', 2)) / mean('off', 2) * 100:+.1f} %")
-spread = [float(r[1]) for r in rows if r[0].startswith("off")]
-if len(spread) > 1:
-    print(f"== noise       : counting off alone varies {(max(spread) - min(spread)) / min(spread) * 100:.1f} % between its runs")
+print(f"== server CPU  : {mean('on', 8):.1f} ms per request with counting on, {mean('off', 8):.1f} ms off")
+print(f"== difference  : {(on - off) / off * 100:+.1f} % throughput with counting on; median {(mean('on', 2) - mean('off', 2)) / mean('off', 2) * 100:+.1f} %; server CPU per request {(mean('on', 8) - mean('off', 8)) / mean('off', 8) * 100:+.1f} %")
+for column, name in ((1, "throughput"), (8, "server CPU per request")):
+    spread = [float(r[column]) for r in rows if r[0].startswith("off")]
+    if len(spread) > 1:
+        print(f"== noise       : {name} with counting off alone varies {(max(spread) - min(spread)) / min(spread) * 100:.1f} % between its runs")
 PY
