@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what the anonymous usage counting costs the search page: the Release build on SQLite with N synthetic
-# structures (100,000 by default), started twice on the same database, counting on and counting off
+# structures (100,000 by default), started twice on two copies of the database, counting on and counting off
 # (Reperes__Usage__Enabled=false), both loaded at the same time by wrk with a phone browser's user agent (a robot's
 # would not be counted) and a rotating mix of first-page searches (each one counted when counting is on; a few find
 # nothing and keep their words), in several rounds.
@@ -41,6 +41,14 @@ if [ "$(cat "$work/data/generated" 2>/dev/null || echo 0)" != "$structures" ]; t
   echo "$structures" > "$work/data/generated"
 fi
 
+# Each server its own copy of the database (one SQLite file is one server's: two processes writing one file would
+# measure SQLite's locks, not the counting).
+for side in on off; do
+  mkdir -p "$work/data-$side"
+  rm -f "$work/data-$side/reperes.db"*
+  cp "$work/data/reperes.db" "$work/data-$side/reperes.db"
+done
+
 # The searches, in turn: words, a typo, sentences, needs, categories, communes, filters, and words found nowhere.
 cat > "$work/searches.lua" <<'LUA'
 local paths = {
@@ -58,7 +66,7 @@ end
 LUA
 
 events() {
-  python3 - "$work/data/reperes.db" <<'PY'
+  python3 - "$work/data-on/reperes.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 print(db.execute("SELECT COUNT(*) FROM usage_events WHERE kind = 'Search'").fetchone()[0])
@@ -94,7 +102,7 @@ PY
   tail -1 "$work/results.txt" | awk '{printf "   %-6s %8.1f req/s  median %7.1f ms  p99 %7.1f ms  server CPU %6.1f ms/request  %6d requests  %s non-2xx  searches counted: %d of %d (warm-up included; a few more were in flight when wrk stopped)\n", $1, $2, $3, $4, $9, $5, $7, $6, $8}'
 }
 
-# One round: both servers on the same database, counting on and off, loaded at the same time by two wrk, so that the
+# One round: both servers, counting on and off, loaded at the same time by two wrk, so that the
 # shared machine's other work weighs on both alike (one after the other, the load of the moment decides).
 round() {
   local label_on="on-$1" label_off="off-$1"
@@ -102,11 +110,11 @@ round() {
     if curl -s -o /dev/null "http://127.0.0.1:$p/health"; then echo "port $p is taken: stop what listens there first" >&2; exit 1; fi
   done
   # exec: $! is the server itself, so that kill stops it (cleanly: the counting writes what is left).
-  ( cd "$work/app" && Reperes__Usage__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_on.log" 2>&1 ) &
+  ( cd "$work/app" && Reperes__DataDirectory="$work/data-on" Reperes__Usage__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_on.log" 2>&1 ) &
   pid_on=$!
   trap 'kill $pid_on ${pid_off:-} 2>/dev/null || true' EXIT
   wait_for "$port"
-  ( cd "$work/app" && Reperes__Usage__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port_off" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_off.log" 2>&1 ) &
+  ( cd "$work/app" && Reperes__DataDirectory="$work/data-off" Reperes__Usage__Enabled=false ASPNETCORE_URLS="http://127.0.0.1:$port_off" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_off.log" 2>&1 ) &
   pid_off=$!
   wait_for "$port_off"
   local before
