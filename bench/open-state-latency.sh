@@ -23,7 +23,7 @@ fi
 
 data="$work/data"
 mkdir -p "$data"
-export Reperes__DataDirectory="$data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production \
+export Reperes__DataDirectory="$data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production Reperes__PublicBaseUrl="http://127.0.0.1:$port" \
   Reperes__Api__RequestsPerMinute=100000000 Reperes__Reminders__Enabled=false
 if [ "$(cat "$data/generated" 2>/dev/null || echo 0)" != "$structures" ]; then
   rm -f "$data"/reperes.db*

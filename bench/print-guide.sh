@@ -17,7 +17,7 @@ dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev
 run() {
   local data=$1 demo=$2 generate=$3
   mkdir -p "$data"
-  export Reperes__DataDirectory="$data" Reperes__Database__Provider=Sqlite Reperes__DemoData=$demo ASPNETCORE_ENVIRONMENT=Production Reperes__Reminders__Enabled=false
+  export Reperes__DataDirectory="$data" Reperes__Database__Provider=Sqlite Reperes__DemoData=$demo ASPNETCORE_ENVIRONMENT=Production Reperes__PublicBaseUrl="http://127.0.0.1:$port" Reperes__Reminders__Enabled=false
   if [ "$generate" -gt 0 ] && [ "$(cat "$data/generated" 2>/dev/null || echo 0)" != "$generate" ]; then
     rm -f "$data"/reperes.db*
     echo "== generating $generate structures (seed 42)"

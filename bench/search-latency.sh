@@ -19,7 +19,7 @@ dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev
 run_engine() {
   local engine=$1 connection=$2 data="$work/data-$1"
   mkdir -p "$data"
-  export Reperes__DataDirectory="$data" Reperes__Database__Provider="$engine" Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production Reperes__Api__RequestsPerMinute=100000000
+  export Reperes__DataDirectory="$data" Reperes__Database__Provider="$engine" Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production Reperes__PublicBaseUrl="http://127.0.0.1:$port" Reperes__Api__RequestsPerMinute=100000000
   if [ -n "$connection" ]; then export ConnectionStrings__Reperes="$connection"; else unset ConnectionStrings__Reperes; fi
   local existing
   existing=$(cat "$data/generated" 2>/dev/null || echo 0)

@@ -1,7 +1,18 @@
 using Reperes.Web;
 using Reperes.Web.Admin;
+using Reperes.Web.Core;
 
-var app = ReperesApplication.Build(args);
+WebApplication app;
+try
+{
+    app = ReperesApplication.Build(args);
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}
+
 if (AdminCommands.Handles(args))
 {
     return await AdminCommands.RunAsync(app, args);

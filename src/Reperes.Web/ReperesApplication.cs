@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,7 @@ using Reperes.Web.Accounts;
 using Reperes.Web.Admin;
 using Reperes.Web.Api;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Freshness;
 using Reperes.Web.Guide;
@@ -18,7 +21,7 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
 using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
-using Reperes.Web.Core.Usage;
+using Reperes.Web.Statistics;
 
 namespace Reperes.Web;
 
@@ -31,7 +34,30 @@ public static class ReperesApplication
         var builder = WebApplication.CreateBuilder(args);
         var options = builder.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
         builder.Services.Configure<ReperesOptions>(builder.Configuration.GetSection(ReperesOptions.Section));
+        if (StartupChecks.Problems(options, builder.Environment, serving: !Admin.AdminCommands.Handles(args)) is { Count: > 0 } problems)
+        {
+            throw new StartupRefusedException(problems);
+        }
+
         Directory.CreateDirectory(options.FullDataDirectory);
+        if (options.Proxy.IsConfigured)
+        {
+            builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                foreach (var proxy in options.Proxy.KnownProxies)
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+
+                foreach (var network in options.Proxy.KnownNetworks)
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            });
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReperesDatabase(builder.Configuration, options);
@@ -46,6 +72,7 @@ public static class ReperesApplication
         builder.Services.AddAccounts();
         builder.Services.AddFreshness(builder.Configuration);
         builder.Services.AddPublishing();
+        builder.Services.AddStatistics();
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
         builder.Services.AddAdmin();
@@ -66,6 +93,8 @@ public static class ReperesApplication
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddProblemDetails();
+        // Secure whenever the request came in https (directly or said so by a trusted proxy); always in production over TLS.
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Accented and non-Latin letters as they are, not as entities: lighter pages, readable sources. Markup
         // characters (< > & " ') are still encoded.
@@ -132,10 +161,30 @@ public static class ReperesApplication
 
     private static void Configure(WebApplication app)
     {
+        // First: the client's address and scheme as the trusted proxy saw them (rate limits, Secure cookies, HSTS).
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value.Proxy.IsConfigured)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // The JSON API answers its failures as problem details in every environment; the site with its error page.
+        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        }));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/erreur");
+            app.UseWhen(context => !IsApi(context), site => site.UseExceptionHandler("/erreur"));
             app.UseHsts();
+        }
+
+        if (app.Environment.IsProduction() && app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value.PublicBaseUrl is { } publicUrl
+            && publicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            // A site served over TLS: no cookie (session, antiforgery, slip, language) ever travels in clear, even when
+            // a proxy in front forgets to say the request came in https.
+            app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
         }
 
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Data;
 
@@ -22,6 +24,8 @@ public static class AdminCommands
           Reperes.Web send-reminders [--as-of 2027-06-01] send the reminders of fresh data due now (or as of that date) and print how many
           Reperes.Web send-list-digests [--as-of 2027-06-07] send this week's digests of changes in professionals' lists (once per person and week)
           Reperes.Web referrals-sweep [--as-of 2027-06-01] remind, expire and erase referral requests due now (or as of that date)
+          Reperes.Web create-coordinator EMAIL [--name "Name"]  create the network's coordinator (or make an account one) and print a
+                                                         link to choose the password (works once, for 24 hours)
           Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
           Reperes.Web import FILE [--services FILE] [--format data-inclusion|mediation-numerique|modele] [--source NAME] [--online] [--overwrite] [--apply]
                                                          plan (dry run) or --apply an import of structures, line by line
@@ -37,7 +41,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "referrals-sweep", "disable-two-factor", "import", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "referrals-sweep", "create-coordinator", "disable-two-factor", "import", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -93,6 +97,8 @@ public static class AdminCommands
                 await DatabaseMigrator.OptimizeAsync(db, full: true);
                 Console.WriteLine($"{created} synthetic structures generated with seed {seed} in {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
                 return 0;
+            case "create-coordinator":
+                return await CreateCoordinatorAsync(scope.ServiceProvider, args);
             case "disable-two-factor":
                 return await DisableTwoFactorAsync(scope.ServiceProvider, args);
             case "import":
@@ -107,6 +113,35 @@ public static class AdminCommands
                 Console.Error.WriteLine(Usage);
                 return 2;
         }
+    }
+
+    /// <summary>The first account of a production site, from the server itself: nobody can sign up as coordinator.</summary>
+    private static async Task<int> CreateCoordinatorAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync("create-coordinator: the coordinator's e-mail address is required. See --help.");
+            return 2;
+        }
+
+        var nameAt = Array.IndexOf(args, "--name");
+        var name = nameAt > 0 && nameAt + 1 < args.Length ? args[nameAt + 1] : null;
+        await services.GetRequiredService<Core.ReferenceData>().EnsureRolesAsync();
+        var baseUrl = services.GetRequiredService<IOptions<ReperesOptions>>().Value.BaseUrlOutsideRequests(services.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"), "the password link");
+        var (created, problem) = await Accounts.FirstCoordinator.CreateAsync(
+            services.GetRequiredService<UserManager<ReperesUser>>(), args[1], name, baseUrl, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (created is null)
+        {
+            await Console.Error.WriteLineAsync($"create-coordinator: {problem}");
+            return 1;
+        }
+
+        Console.WriteLine(created.AccountExisted
+            ? $"{created.Email} already had an account: it is now a coordinator's."
+            : $"Coordinator account created for {created.Email}.");
+        Console.WriteLine("To choose the password, open this link (it works once, for 24 hours; give it only to that person):");
+        Console.WriteLine(created.Link);
+        return 0;
     }
 
     /// <summary>For a person who lost both the phone and the recovery codes, once the coordination has checked who asks.</summary>

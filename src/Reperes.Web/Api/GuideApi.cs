@@ -6,8 +6,8 @@ using Reperes.Web.Api.Publications;
 using Reperes.Web.Api.Structures;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Usage;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Api;
 

@@ -21,6 +21,7 @@ public static class CoreModule
         services.AddSingleton<OpenStates>();
         services.AddSingleton<HoursSummaries>();
         services.AddScoped<ReferenceData>();
+        services.AddScoped<TaxonomyWriter>();
         services.AddScoped<PublicationFeed>();
         services.AddScoped<StructureWriter>();
         services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();

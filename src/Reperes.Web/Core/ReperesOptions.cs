@@ -35,6 +35,8 @@ public sealed class ReperesOptions
 
     public EmailOptions Email { get; set; } = new();
 
+    public ProxyOptions Proxy { get; set; } = new();
+
     /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
@@ -55,6 +57,20 @@ public sealed class ReperesOptions
     }
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}
+
+/// <summary>
+/// The reverse proxies in front of the application (Reperes__Proxy__KnownProxies__0=10.0.0.2,
+/// Reperes__Proxy__KnownNetworks__0=10.0.0.0/24): only their X-Forwarded-For and X-Forwarded-Proto are believed, so
+/// that rate limits count each client, cookies are Secure and links are https behind a TLS proxy.
+/// </summary>
+public sealed class ProxyOptions
+{
+    public List<string> KnownProxies { get; set; } = [];
+
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
 public sealed class DatabaseOptions

@@ -38,6 +38,13 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
                 // Several instances may start together: one migrates, the others wait.
                 await ExecuteAsync(connection, $"SELECT pg_advisory_lock({PostgresLockKey})", cancellationToken);
             }
+            else
+            {
+                // Write-ahead log: readers never wait for a writer nor a writer for readers, and writers queue (each
+                // command waits its turn up to its timeout) instead of failing. Kept in the file once set. The
+                // synchronous level stays SQLite's default, FULL: an acknowledged write survives a power cut.
+                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL", cancellationToken);
+            }
 
             try
             {

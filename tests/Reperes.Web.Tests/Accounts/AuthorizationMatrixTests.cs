@@ -117,6 +117,10 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/adressages/{id:int}"] = [EditorA, ManagerA, Professional],
         ["mon-espace/adressages/{id:int}/document"] = [EditorA, ManagerA, Professional],
         ["mon-espace/coordination/adressages"] = [Coordinator],
+        ["mon-espace/coordination/statistiques"] = [Coordinator],
+        ["mon-espace/coordination/statistiques.csv"] = [Coordinator],
+        ["mon-espace/coordination/statistiques/recherches-sans-reponse"] = [Coordinator],
+        ["mon-espace/coordination/statistiques/rapport-annuel"] = [Coordinator],
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -268,6 +272,8 @@ public sealed partial class AuthorizationMatrixTests
         ["avec"] = "organisme",
         ["liste"] = values["list"],
         ["resume"] = "true",
+        ["mots"] = "piratee",
+        ["categorie"] = "douche",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -364,6 +370,7 @@ public sealed partial class AuthorizationMatrixTests
         // Opening the changes page records when it was seen (not a write of the person's choices): the digest choices only.
         DigestSubscribers = await db.ListWatches.Where(w => w.Digest).OrderBy(w => w.UserId).Select(w => w.UserId).ToListAsync(),
         ListDigests = await db.ListDigests.CountAsync(),
+        Synonyms = await db.Categories.OrderBy(c => c.Id).Select(c => c.Synonyms).ToListAsync(),
         Referrals = await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.State, r.AnswerText, r.DecidedAt, r.Version, r.ErasedAt, r.DocumentFile }).ToListAsync(),
     }));
 

@@ -26,6 +26,17 @@ public sealed class AdminCommandsTests
             (await RunAsync(directory, "reindex")).Output.ShouldContain("Search index rebuilt.");
             File.Exists(Path.Combine(directory, "reperes.db")).ShouldBeTrue();
 
+            var coordinator = await RunAsync(directory, "create-coordinator", "coordination@ville.example", "--name", "Coordination");
+            coordinator.ExitCode.ShouldBe(0, coordinator.Output);
+            coordinator.Output.ShouldContain("Coordinator account created for coordination@ville.example.");
+            coordinator.Output.ShouldContain("/reinitialiser-mot-de-passe?email=coordination%40ville.example&code=");
+            (await RunAsync(directory, "create-coordinator")).ExitCode.ShouldBe(2);
+
+            // The web server itself refuses to start in Production without its public address, and says why.
+            var refused = await RunAsync(directory);
+            refused.ExitCode.ShouldBe(1);
+            refused.Output.ShouldContain("Reperes__PublicBaseUrl is required in Production");
+
             var wrong = await RunAsync(directory, "generate", "--structures", "zero");
             wrong.ExitCode.ShouldBe(2);
             wrong.Output.ShouldContain("--structures N is required");

@@ -62,6 +62,9 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>Services the test adds or replaces (after the application's own), e.g. a part that fails on purpose.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>More configuration, as environment variables would give it ("Reperes:PublicBaseUrl" …).</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     /// <summary>Migrates and seeds its own database, which becomes a template (see DatabaseTemplates).</summary>
     internal bool BuildsTemplate { get; init; }
 
@@ -92,6 +95,11 @@ public class ReperesApp : WebApplicationFactory<Program>
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Reperes", connectionString);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>
@@ -142,6 +150,10 @@ public class ReperesApp : WebApplicationFactory<Program>
         else if (template is not null)
         {
             File.Copy(template.Source, Path.Combine(DataDirectory, "reperes.db"));
+            if (File.Exists(template.Source + "-wal"))
+            {
+                File.Copy(template.Source + "-wal", Path.Combine(DataDirectory, "reperes.db-wal"));
+            }
         }
     }
 
@@ -193,6 +205,11 @@ public class ReperesApp : WebApplicationFactory<Program>
         if (keepSqliteDatabaseAs is not null && Engine == Engines.Sqlite && File.Exists(database))
         {
             File.Move(database, keepSqliteDatabaseAs);
+            // A connection still open (a late request) keeps the last commits in the write-ahead log: it goes along.
+            if (File.Exists(database + "-wal"))
+            {
+                File.Move(database + "-wal", keepSqliteDatabaseAs + "-wal");
+            }
         }
 
         try

@@ -9,9 +9,9 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Text;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Search;
-using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web.Api.Structures;
 

@@ -37,6 +37,9 @@ public sealed class Need
 /// <summary>A finer category of a need (meals, showers, domiciliation…), mapped to data·inclusion thematiques.</summary>
 public sealed class Category
 {
+    /// <summary>The room the synonyms have in the database.</summary>
+    public const int MaxSynonymsLength = 2000;
+
     private Category() { }
 
     public Category(Need need, string code, string nameFr, string nameEn, string thematiques, string synonyms, int position)

@@ -31,6 +31,6 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.Property(c => c.NameFr).HasMaxLength(120);
         builder.Property(c => c.NameEn).HasMaxLength(120);
         builder.Property(c => c.Thematiques).HasMaxLength(1000);
-        builder.Property(c => c.Synonyms).HasMaxLength(2000);
+        builder.Property(c => c.Synonyms).HasMaxLength(Category.MaxSynonymsLength);
     }
 }

@@ -34,7 +34,7 @@ public static class SearchSuggester
     }
 
     /// <summary>Categories of the lexicon's words nearest a word not understood: three edits at most, or a shared start of five letters.</summary>
-    private static IEnumerable<int> Closest(string folded, SearchLexicon lexicon)
+    public static IEnumerable<int> Closest(string folded, SearchLexicon lexicon)
     {
         if (folded.Length < 4 || folded.Any(char.IsDigit))
         {

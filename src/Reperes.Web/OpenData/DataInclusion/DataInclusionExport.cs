@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Usage;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.DataInclusion;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Taxonomy;
-using Reperes.Web.Data;
 using Reperes.Web.Core.Usage;
+using Reperes.Web.Data;
 
 namespace Reperes.Web.OpenData.Feeds;
 

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Api;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.Core.Usage;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.OpenData.Hsds;
 

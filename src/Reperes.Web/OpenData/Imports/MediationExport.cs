@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.OpenData.DataInclusion;
-using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web.OpenData.Imports;
 

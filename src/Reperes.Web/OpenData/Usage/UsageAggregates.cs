@@ -34,8 +34,8 @@ public static class UsageAggregates
 
     public static RouteGroupBuilder MapUsageAggregates(this RouteGroupBuilder export)
     {
-        export.MapGet("/usage", (string? from, string? to, HttpContext context) => Export(from, to, csv: false, context)).WithName("ExportUsage");
-        export.MapGet("/usage.csv", (string? from, string? to, HttpContext context) => Export(from, to, csv: true, context)).WithName("ExportUsageCsv");
+        export.MapGet("/usage", (string? from, string? to, HttpContext context) => Export(from, to, csv: false, context)).WithName("ExportUsage").CountsAs(UsageKind.Export, "usage");
+        export.MapGet("/usage.csv", (string? from, string? to, HttpContext context) => Export(from, to, csv: true, context)).WithName("ExportUsageCsv").CountsAs(UsageKind.Export, "usage-csv");
         return export;
     }
 
