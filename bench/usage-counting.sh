@@ -7,7 +7,8 @@
 # Usage: bench/usage-counting.sh [structures] [seconds-per-run] [rounds]
 #   REPERES_BENCH_DIR (default /tmp/reperes-usage-bench) keeps the published build and the generated database for
 #   later runs (REPERES_BENCH_PUBLISHED=1 runs the build already published there); REPERES_BENCH_PORT (default 5311,
-#   counting on) and REPERES_BENCH_PORT_OFF (default 5391, counting off); WRK_CONNECTIONS (default 4) and WRK_THREADS (default 2).
+#   counting on) and REPERES_BENCH_PORT_OFF (default 5391, counting off); REPERES_BENCH_ON=false makes both sides
+#   count nothing (a control: what the two sides differ by without counting); WRK_CONNECTIONS (default 4) and WRK_THREADS (default 2).
 # wrk waits up to 30 s for an answer (its 2 s default would drop the slow searches from the latencies).
 # Prints requests/s, latency (median, p99) and the server's CPU time per request of every run, the means of each side
 # and the differences in %, and the events the counting wrote (to show it counted what it served). On a machine shared
@@ -110,7 +111,7 @@ round() {
     if curl -s -o /dev/null "http://127.0.0.1:$p/health"; then echo "port $p is taken: stop what listens there first" >&2; exit 1; fi
   done
   # exec: $! is the server itself, so that kill stops it (cleanly: the counting writes what is left).
-  ( cd "$work/app" && Reperes__DataDirectory="$work/data-on" Reperes__Usage__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_on.log" 2>&1 ) &
+  ( cd "$work/app" && Reperes__DataDirectory="$work/data-on" Reperes__Usage__Enabled="${REPERES_BENCH_ON:-true}" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning exec dotnet Reperes.Web.dll >"$work/app-$label_on.log" 2>&1 ) &
   pid_on=$!
   trap 'kill $pid_on ${pid_off:-} 2>/dev/null || true' EXIT
   wait_for "$port"
