@@ -24,7 +24,7 @@ public sealed class InternetModel(SearchService search, GuideCatalog catalog, IS
         Search.DigitalParameter = "true";
         if (await RunSearchAsync())
         {
-            usage.Count(HttpContext, Search, Result!);
+            usage.Count(HttpContext, Search, Result!, SearchUsage.Internet);
         }
     }
 

@@ -10,7 +10,14 @@ namespace Reperes.Web.Guide.Search;
 /// </summary>
 public sealed class SearchUsage(UsageCounter counter, GuideCatalog catalog, SearchLexicons lexicons)
 {
-    public void Count(HttpContext http, SearchRequest request, SearchResult result)
+    /// <summary>The <see cref="UsageFact.Detail"/> of a search made on "Où aller sur internet ?" (/internet).</summary>
+    public const string Internet = "internet";
+
+    /// <summary>The <see cref="UsageFact.Detail"/> of a search made in the widget, inside a partner's site.</summary>
+    public const string Widget = "widget";
+
+    /// <summary>Counts the search; <paramref name="where"/> says where it was made when not the results or a need page.</summary>
+    public void Count(HttpContext http, SearchRequest request, SearchResult result, string where = "")
     {
         if (result.Page > 1 || request.PageNumber > 1)
         {
@@ -25,6 +32,7 @@ public sealed class SearchUsage(UsageCounter counter, GuideCatalog catalog, Sear
             NeedCode = need,
             CategoryCode = category?.Code ?? "",
             Commune = commune,
+            Detail = where,
             Results = result.Total,
             Words = result.UnknownCommune ? "" : counter.WordsToKeep(NormalisedWords(request.Query), result.Total),
         });

@@ -21,7 +21,7 @@ public sealed class WidgetModel(SearchService search, GuideCatalog catalog, IStr
         Search.PageSize ??= PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (await RunSearchAsync())
         {
-            usage.Count(HttpContext, Search, Result!);
+            usage.Count(HttpContext, Search, Result!, SearchUsage.Widget);
         }
     }
 }

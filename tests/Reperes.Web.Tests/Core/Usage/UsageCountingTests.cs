@@ -87,6 +87,7 @@ public sealed class UsageCountingTests
 
         (searches[2].NeedCode, searches[2].CategoryCode, searches[2].Commune).ShouldBe(("se-nourrir", "repas", "29019"));
         searches[3].NeedCode.ShouldBe("se-nourrir");
+        searches.Select(s => s.Detail).ShouldBe(["", "", "", "", "internet", "widget"], "where the search was made, when not the results or a need page");
         searches[5].NeedCode.ShouldBe("se-nourrir");
         searches.ShouldAllBe(e => e.StructureId == 0 && e.Results >= 0 && e.Results <= UsageEvent.ManyResults);
 
