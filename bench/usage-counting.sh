@@ -32,7 +32,7 @@ if [ "${REPERES_BENCH_PUBLISHED:-}" != "1" ] || [ ! -f "$work/app/Reperes.Web.dl
   dotnet publish src/Reperes.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 fi
 
-export Reperes__DataDirectory="$work/data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production
+export Reperes__DataDirectory="$work/data" Reperes__Database__Provider=Sqlite Reperes__DemoData=false ASPNETCORE_ENVIRONMENT=Production Reperes__PublicBaseUrl="http://127.0.0.1:$port"
 if [ "$(cat "$work/data/generated" 2>/dev/null || echo 0)" != "$structures" ]; then
   rm -f "$work/data/reperes.db"*
   echo "== generating $structures structures (seed 42)"
