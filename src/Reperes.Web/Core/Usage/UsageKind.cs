@@ -36,3 +36,12 @@ public enum UsageKind
     /// <summary>A download of an export or feed, by kind in <see cref="UsageFact.Detail"/>.</summary>
     Export,
 }
+
+/// <summary>Groups of kinds the statistics read together.</summary>
+public static class UsageKinds
+{
+    /// <summary>The taps on a place's contacts, in the order pages show them.</summary>
+    public static readonly UsageKind[] Taps = [UsageKind.Call, UsageKind.Directions, UsageKind.Website, UsageKind.Email];
+
+    public static bool IsTap(this UsageKind kind) => kind is UsageKind.Call or UsageKind.Directions or UsageKind.Website or UsageKind.Email;
+}

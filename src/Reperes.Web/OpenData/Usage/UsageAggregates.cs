@@ -28,7 +28,7 @@ public static class UsageAggregates
     public static readonly string[] Header = ["month", "need", "commune", "commune_name", "searches", "sheet_views", "contacts", "slip_places", "referrals"];
 
     private static readonly UsageKind[] Kinds =
-        [UsageKind.Search, UsageKind.SheetView, UsageKind.Call, UsageKind.Directions, UsageKind.Website, UsageKind.Email, UsageKind.SlipPlace, UsageKind.Referral];
+        [UsageKind.Search, UsageKind.SheetView, ..UsageKinds.Taps, UsageKind.SlipPlace, UsageKind.Referral];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -53,7 +53,7 @@ public static class UsageAggregates
                 communes.ByCode(g.Key.Commune)?.Name ?? "",
                 Cell(g.Where(t => t.Kind == UsageKind.Search)),
                 Cell(g.Where(t => t.Kind == UsageKind.SheetView)),
-                Cell(g.Where(t => t.Kind is UsageKind.Call or UsageKind.Directions or UsageKind.Website or UsageKind.Email)),
+                Cell(g.Where(t => t.Kind.IsTap())),
                 Cell(g.Where(t => t.Kind == UsageKind.SlipPlace)),
                 Cell(g.Where(t => t.Kind == UsageKind.Referral))))
             .Where(r => r.Searches is not null || r.SheetViews is not null || r.Contacts is not null || r.SlipPlaces is not null || r.Referrals is not null)
