@@ -136,7 +136,7 @@ public sealed class UsageStatistics(ReperesDbContext db, GuideCatalog catalog, F
     /// <summary>The places whose sheet was read the most, with the taps on their phone, directions, website and e-mail.</summary>
     public async Task<StatisticsTable> PlacesMostConsultedAsync(StatisticsPeriod period, CancellationToken cancellationToken)
     {
-        UsageKind[] kinds = [UsageKind.SheetView, ..UsageKinds.Taps];
+        UsageKind[] kinds = [UsageKind.SheetView, .. UsageKinds.Taps];
         var totals = await UsageTotals.MonthlyAsync(db, kinds, period.FromMonth, period.ToMonth, UsageDimensions.Structure, null, cancellationToken);
         var byPlace = totals.Where(t => t.StructureId != 0)
             .GroupBy(t => t.StructureId)

@@ -28,7 +28,7 @@ public static class UsageAggregates
     public static readonly string[] Header = ["month", "need", "commune", "commune_name", "searches", "sheet_views", "contacts", "slip_places", "referrals"];
 
     private static readonly UsageKind[] Kinds =
-        [UsageKind.Search, UsageKind.SheetView, ..UsageKinds.Taps, UsageKind.SlipPlace, UsageKind.Referral];
+        [UsageKind.Search, UsageKind.SheetView, .. UsageKinds.Taps, UsageKind.SlipPlace, UsageKind.Referral];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -27,7 +27,7 @@ public sealed class SheetStatisticsModel(ReperesDbContext db, IAuthorizationServ
     public const int Months = 12;
 
     private static readonly UsageKind[] Kinds =
-        [UsageKind.SheetView, ..UsageKinds.Taps, UsageKind.SlipPlace, UsageKind.Referral];
+        [UsageKind.SheetView, .. UsageKinds.Taps, UsageKind.SlipPlace, UsageKind.Referral];
 
     public Structure Structure { get; private set; } = null!;
 
