@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AngleSharp.Dom;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Tests.Infrastructure;
@@ -46,62 +45,4 @@ public static class StatisticsTestData
     public static string Row(string label, params int[] values) => label + ": " + string.Join(' ', values);
 
     public static int Number(string text) => int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
-
-    /// <summary>A CSV as written by the page (a byte order mark, commas, fields quoted when they hold one).</summary>
-    public static List<List<string>> Csv(string text)
-    {
-        var lines = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        text = text.TrimStart('\uFEFF');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                lines.Add(fields);
-                fields = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            lines.Add(fields);
-        }
-
-        return lines;
-    }
 }

@@ -132,7 +132,7 @@ public sealed class StatisticsTests
             response.StatusCode.ShouldBe(HttpStatusCode.OK, code);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
             response.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe($"reperes-{code}-2026.csv");
-            var lines = Csv(await response.Content.ReadAsStringAsync());
+            var lines = CsvText.Parse(await response.Content.ReadAsStringAsync());
             var headings = page.QuerySelectorAll($"table[data-table='{code}'] thead th").Select(th => th.TextContent).ToList();
             lines[0].ShouldBe(headings, code);
             lines.Skip(1).Select(l => Row(l[0], [.. l.Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture))])).ToList()

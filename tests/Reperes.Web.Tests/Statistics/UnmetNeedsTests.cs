@@ -64,7 +64,7 @@ public sealed class UnmetNeedsTests
             .Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent).ToList()).ToList();
         rows.Count.ShouldBe(3);
         rows[0].Take(3).ToList().ShouldBe(["douche", "8", "5"]);
-        var csv = Csv(await client.GetStringAsync(Page + ".csv?tableau=" + UnmetNeeds.Code));
+        var csv = CsvText.Parse(await client.GetStringAsync(Page + ".csv?tableau=" + UnmetNeeds.Code));
         csv[0].ShouldBe(page.QuerySelectorAll("table[data-table='recherches-sans-reponse'] thead th").Select(th => th.TextContent).ToList());
         csv.Skip(1).ToList().ShouldBe(rows);
     }

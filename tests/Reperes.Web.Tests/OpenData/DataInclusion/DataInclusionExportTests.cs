@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -130,7 +129,7 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
             var response = await client.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
-            var records = ParseCsv(await response.Content.ReadAsStringAsync());
+            var records = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
             records[0].ShouldBe(DataInclusionMapper.StructureFields);
             records.Skip(1).Select(r => r[1]).ShouldBe(ids);
@@ -145,7 +144,7 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
         var client = apps.For(engine).CreateClient();
         var services = (await GetJsonAsync(client, Services)).Items.EnumerateArray().ToList();
 
-        var records = ParseCsv(await client.GetStringAsync($"{Services}.csv"));
+        var records = CsvText.Parse(await client.GetStringAsync($"{Services}.csv"));
 
         records[0].ShouldBe(DataInclusionMapper.ServiceFields);
         records.Count.ShouldBe(services.Count + 1);
@@ -169,64 +168,6 @@ public sealed partial class DataInclusionExportTests(SharedApps apps)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("status").GetInt32().ShouldBe(400);
         problem.GetProperty("detail").GetString()!.ShouldContain("csv");
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold commas, quotes and line breaks.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            records.Add(record);
-        }
-
-        return records;
     }
 
     [GeneratedRegex("^reperes--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
