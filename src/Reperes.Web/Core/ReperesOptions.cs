@@ -13,8 +13,15 @@ public sealed class ReperesOptions
 {
     public const string Section = "Reperes";
 
-    /// <summary>All state lives here: database file, uploaded media, keys, mail folder.</summary>
+    /// <summary>All state of this instance lives here: database file (SQLite), mail folder in development.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Where the files that every instance must see live: uploaded media, referral documents, imports waiting to be
+    /// applied. Several instances mount the same directory here (Reperes__StorageDirectory); by default the data
+    /// directory.
+    /// </summary>
+    public string? StorageDirectory { get; set; }
 
     public DatabaseOptions Database { get; set; } = new();
 
@@ -57,6 +64,8 @@ public sealed class ReperesOptions
     }
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public string FullStorageDirectory => Path.GetFullPath(string.IsNullOrWhiteSpace(StorageDirectory) ? DataDirectory : StorageDirectory);
 }
 
 /// <summary>

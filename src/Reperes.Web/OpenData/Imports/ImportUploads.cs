@@ -5,14 +5,14 @@ using Reperes.Web.Core;
 namespace Reperes.Web.OpenData.Imports;
 
 /// <summary>
-/// Uploaded files waiting between the dry run and "Appliquer": kept under the data directory by a random token (the
+/// Uploaded files waiting between the dry run and "Appliquer": kept under the storage directory by a random token (the
 /// browser holds only the token), for one hour, and deleted once applied.
 /// </summary>
 public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    public string Folder => Path.Combine(options.Value.FullDataDirectory, "imports");
+    public string Folder => Path.Combine(options.Value.FullStorageDirectory, "imports");
 
     public async Task<string> KeepAsync(byte[] file, byte[]? servicesFile, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed record CheckedDocument(byte[] Content, string ContentType, string 
 /// <summary>
 /// The optional document of a referral: a PDF, JPEG or PNG recognised by its content (never by its name), at most
 /// <see cref="MaxBytes"/>. Photos are decoded and encoded again (no GPS position or other metadata kept). Files live
-/// in &lt;data directory&gt;/referrals under random names, outside every public folder: only the request's pages serve
+/// in &lt;storage directory&gt;/referrals under random names, outside every public folder: only the request's pages serve
 /// them, to those who may see the request.
 /// </summary>
 public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
@@ -20,7 +20,7 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
     /// <summary>Pictures are kept large enough to read a scanned page.</summary>
     public const int ImageMaxSize = 2400;
 
-    public string Folder => Path.Combine(options.Value.FullDataDirectory, "referrals");
+    public string Folder => Path.Combine(options.Value.FullStorageDirectory, "referrals");
 
     /// <summary>The document, or the French key of the refusal (with its argument).</summary>
     public static async Task<(CheckedDocument? Document, string? Error, object? Argument)> CheckAsync(IFormFile file, CancellationToken cancellationToken)

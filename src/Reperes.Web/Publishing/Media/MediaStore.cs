@@ -3,10 +3,10 @@ using Reperes.Web.Core;
 
 namespace Reperes.Web.Publishing.Media;
 
-/// <summary>The files of attachments, in &lt;data directory&gt;/media under random names chosen here, never the sender's.</summary>
+/// <summary>The files of attachments, in &lt;storage directory&gt;/media under random names chosen here, never the sender's.</summary>
 public sealed class MediaStore(IOptions<ReperesOptions> options)
 {
-    public string Folder => Path.Combine(options.Value.FullDataDirectory, "media");
+    public string Folder => Path.Combine(options.Value.FullStorageDirectory, "media");
 
     public async Task<string> SaveAsync(byte[] content, string extension, CancellationToken cancellationToken)
     {
