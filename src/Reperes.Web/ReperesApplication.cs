@@ -72,7 +72,7 @@ public static class ReperesApplication
         builder.Services.AddStatistics();
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
-        builder.Services.AddAdmin();
+        builder.Services.AddAdmin(builder.Configuration);
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
