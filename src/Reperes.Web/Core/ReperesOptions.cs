@@ -44,6 +44,8 @@ public sealed class ReperesOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public MediaOptions Media { get; set; } = new();
+
     /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
@@ -80,6 +82,15 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+}
+
+/// <summary>The files structures upload to their publications (Reperes__Media__…).</summary>
+public sealed class MediaOptions
+{
+    /// <summary>The space each structure's files may take, in megabytes (the network's own publications share one such space).</summary>
+    public int QuotaMegabytes { get; set; } = 1000;
+
+    public long QuotaBytes => (long)Math.Max(0, QuotaMegabytes) * 1024 * 1024;
 }
 
 public sealed class DatabaseOptions
