@@ -141,21 +141,23 @@ public static class ReperesApplication
         var options = app.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
+        var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db, async cancellationToken =>
+        {
+            await reference.EnsureTaxonomyAsync(cancellationToken);
+            await reference.EnsureRolesAsync();
+            if (options.DemoData)
+            {
+                await scope.ServiceProvider.GetRequiredService<Admin.Demo.DemoData>().LoadDemoAsync(cancellationToken);
+            }
+
+            await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger, cancellationToken);
+        });
         if (!db.Database.IsNpgsql())
         {
             await DatabaseMigrator.OptimizeAsync(db, full: false);
         }
 
-        var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
-        await reference.EnsureTaxonomyAsync();
-        await reference.EnsureRolesAsync();
-        if (options.DemoData)
-        {
-            await scope.ServiceProvider.GetRequiredService<Admin.Demo.DemoData>().LoadDemoAsync();
-        }
-
-        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 
@@ -189,12 +191,17 @@ public static class ReperesApplication
 
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseResponseCompression();
+        var reperesOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value;
+        var sitePolicy = ContentSecurity.Policy(reperesOptions, embeddable: false);
+        var widgetPolicy = ContentSecurity.Policy(reperesOptions, embeddable: true);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+            var widget = context.Request.Path.StartsWithSegments("/widget");
+            headers.ContentSecurityPolicy = widget ? widgetPolicy : sitePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.XFrameOptions = context.Request.Path.StartsWithSegments("/widget") ? null : "SAMEORIGIN";
+            headers.XFrameOptions = widget ? null : "SAMEORIGIN";
             headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(self)";
             await next();
         });

@@ -61,12 +61,14 @@ public static class AdminCommands
             return 0;
         }
 
-        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
-        await scope.ServiceProvider.GetRequiredService<Core.ReferenceData>().EnsureTaxonomyAsync();
-        if (args[0] != "reindex")
+        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db, async cancellationToken =>
         {
-            await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"));
-        }
+            await scope.ServiceProvider.GetRequiredService<Core.ReferenceData>().EnsureTaxonomyAsync(cancellationToken);
+            if (args[0] != "reindex")
+            {
+                await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"), cancellationToken);
+            }
+        });
 
         switch (args[0])
         {
