@@ -168,4 +168,20 @@ public sealed class UploadStreamingTests(ITestOutputHelper output)
         (await UploadDocumentAsync(other, otherId, 900 * 1024)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDbAsync(db => db.Attachments.CountAsync())).ShouldBe(2);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Upload_NetworkPublicationOfAContributor_CountsInTheNetworksSpace(string engine)
+    {
+        await using var app = new ReperesApp(engine) { Settings = { ["Reperes:Media:QuotaMegabytes"] = "1" } };
+        var contributor = await PublicationWorkflowTests.AsAsync(app, PublicationWorkflowTests.Contributor);
+        var first = await PublicationWorkflowTests.WriteAsync(contributor, "save", new() { ["Input.Structure"] = "", ["Input.Title"] = "Mon quartier la nuit" }, "?type=article");
+        var second = await PublicationWorkflowTests.WriteAsync(contributor, "save", new() { ["Input.Structure"] = "", ["Input.Title"] = "Mon quartier le jour" }, "?type=article");
+        (await UploadDocumentAsync(contributor, first, 700 * 1024)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, files) = await contributor.GetPageAsync($"/mon-espace/publications/{second}/medias");
+        files.QuerySelector("meter")!.ParentElement!.TextContent.ShouldContain($"Espace des publications du réseau : {0.7.ToString(CultureInfo.GetCultureInfo("fr-FR"))} Mo utilisés sur 1 Mo.");
+        (await UploadDocumentAsync(contributor, second, 700 * 1024)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.WithDbAsync(db => db.Attachments.CountAsync())).ShouldBe(1);
+    }
 }
