@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -61,9 +60,7 @@ public static class ReperesApplication
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReperesDatabase(builder.Configuration, options);
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")))
-            .SetApplicationName("Reperes");
+        builder.Services.AddReperesKeyRing(options);
 
         // The core, then each feature in the one-way order of README's Layout section.
         builder.Services.AddCore(builder.Configuration);
@@ -75,7 +72,7 @@ public static class ReperesApplication
         builder.Services.AddStatistics();
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
-        builder.Services.AddAdmin();
+        builder.Services.AddAdmin(builder.Configuration);
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -144,6 +141,7 @@ public static class ReperesApplication
         var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
         await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db, async cancellationToken =>
         {
+            await KeyRing.ImportKeyFilesAsync(db, Path.Combine(options.FullDataDirectory, "keys"), cancellationToken);
             await reference.EnsureTaxonomyAsync(cancellationToken);
             await reference.EnsureRolesAsync();
             if (options.DemoData)

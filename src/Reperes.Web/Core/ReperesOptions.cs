@@ -46,6 +46,8 @@ public sealed class ReperesOptions
 
     public MediaOptions Media { get; set; } = new();
 
+    public KeyRingOptions DataProtection { get; set; } = new();
+
     /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
@@ -91,6 +93,20 @@ public sealed class MediaOptions
     public int QuotaMegabytes { get; set; } = 1000;
 
     public long QuotaBytes => (long)Math.Max(0, QuotaMegabytes) * 1024 * 1024;
+}
+
+/// <summary>
+/// The certificate that encrypts the data-protection keys stored in the database (Reperes__DataProtection__CertificatePath,
+/// a .pfx with its private key, and __CertificatePassword); after a renewal, the old ones in __PreviousCertificatePaths__0…
+/// so that keys encrypted with them can still be read.
+/// </summary>
+public sealed class KeyRingOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    public List<string> PreviousCertificatePaths { get; set; } = [];
 }
 
 public sealed class DatabaseOptions
