@@ -48,6 +48,11 @@ public sealed class ReperesOptions
 
     public KeyRingOptions DataProtection { get; set; } = new();
 
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>Seconds a stop waits for the requests in flight to finish.</summary>
+    public int ShutdownSeconds { get; set; } = 30;
+
     /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
