@@ -189,12 +189,17 @@ public static class ReperesApplication
 
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.UseResponseCompression();
+        var reperesOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value;
+        var sitePolicy = ContentSecurity.Policy(reperesOptions, embeddable: false);
+        var widgetPolicy = ContentSecurity.Policy(reperesOptions, embeddable: true);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+            var widget = context.Request.Path.StartsWithSegments("/widget");
+            headers.ContentSecurityPolicy = widget ? widgetPolicy : sitePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.XFrameOptions = context.Request.Path.StartsWithSegments("/widget") ? null : "SAMEORIGIN";
+            headers.XFrameOptions = widget ? null : "SAMEORIGIN";
             headers["Permissions-Policy"] = "geolocation=(self), camera=(), microphone=(self)";
             await next();
         });

@@ -40,9 +40,20 @@ public static class GuideModule
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         });
+        app.MapGet(PrintFooterPath, (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, TimeProvider clock, HttpContext context) =>
+        {
+            // The paper guide's footer (time of printing, page numbers) as a stylesheet rather than an inline <style>,
+            // so that the Content-Security-Policy needs no 'unsafe-inline'. Never cached: the time is the printing's.
+            context.Response.Headers.CacheControl = "no-store";
+            var printedAt = Pages.PrintModel.CssString(localizer["Repères — imprimé le {0}", Print.PrintTime.Text(clock.GetUtcNow(), localizer, CultureInfo.CurrentUICulture)].Value);
+            return Results.Text($"@page {{ @bottom-left {{ content: \"{printedAt}\"; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); }} }}\n", "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
         app.MapPost("/usage/tap", TapAsync).RequireRateLimiting(TapPolicy).DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The printed guide's footer stylesheet (in the page's language: ?lang=).</summary>
+    public const string PrintFooterPath = "/guide-imprimable/pied-de-page.css";
 
     /// <summary>The rate limit of counted taps: a person taps a few links a minute, never sixty.</summary>
     public const string TapPolicy = "usage-taps";

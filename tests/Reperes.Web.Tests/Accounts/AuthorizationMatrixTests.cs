@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
 using Reperes.Web.Orientation.Referrals;
+using Reperes.Web.Tests.Core;
 using Reperes.Web.Tests.Infrastructure;
 using Reperes.Web.Tests.Orientation.Referrals;
 using Reperes.Web.Tests.Publishing.Publications;
@@ -16,7 +17,7 @@ using Reperes.Web.Tests.Publishing.Publications;
 namespace Reperes.Web.Tests.Accounts;
 
 /// <summary>
-/// Every back-office route (found in the application's endpoints, so that a new one cannot be forgotten), for every
+/// Every back-office route (found in the application’s endpoints, so that a new one cannot be forgotten), for every
 /// role: who may open it, and that every form handler refuses the others with 403 or 404 and changes nothing. The
 /// resources in the addresses belong to structure A (Ozanam); the manager of structure B (Restos du Cœur) is one
 /// of the roles, so that no member of B ever writes to A.
@@ -170,6 +171,7 @@ public sealed partial class AuthorizationMatrixTests
                 var allowed = role != Anonymous && PageRules[route.Template].Contains(role);
                 var get = await clients[role].GetAsync(url);
                 var outcome = Describe(get);
+                failures.AddRange((await ContentSecurityTests.ProblemsAsync(get)).Select(problem => $"GET {url} as {role}: {problem}"));
                 if (role == Anonymous ? outcome != "login" : allowed ? outcome is "login" or "refused" : outcome != "refused")
                 {
                     failures.Add($"GET {url} as {role}: {outcome} ({(int)get.StatusCode})");
