@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -61,9 +60,7 @@ public static class ReperesApplication
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddReperesDatabase(builder.Configuration, options);
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")))
-            .SetApplicationName("Reperes");
+        builder.Services.AddReperesKeyRing(options);
 
         // The core, then each feature in the one-way order of README's Layout section.
         builder.Services.AddCore(builder.Configuration);
@@ -75,7 +72,7 @@ public static class ReperesApplication
         builder.Services.AddStatistics();
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
-        builder.Services.AddAdmin();
+        builder.Services.AddAdmin(builder.Configuration);
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -141,21 +138,24 @@ public static class ReperesApplication
         var options = app.Configuration.GetSection(ReperesOptions.Section).Get<ReperesOptions>() ?? new ReperesOptions();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
+        var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db, async cancellationToken =>
+        {
+            await KeyRing.ImportKeyFilesAsync(db, Path.Combine(options.FullDataDirectory, "keys"), cancellationToken);
+            await reference.EnsureTaxonomyAsync(cancellationToken);
+            await reference.EnsureRolesAsync();
+            if (options.DemoData)
+            {
+                await scope.ServiceProvider.GetRequiredService<Admin.Demo.DemoData>().LoadDemoAsync(cancellationToken);
+            }
+
+            await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger, cancellationToken);
+        });
         if (!db.Database.IsNpgsql())
         {
             await DatabaseMigrator.OptimizeAsync(db, full: false);
         }
 
-        var reference = scope.ServiceProvider.GetRequiredService<ReferenceData>();
-        await reference.EnsureTaxonomyAsync();
-        await reference.EnsureRolesAsync();
-        if (options.DemoData)
-        {
-            await scope.ServiceProvider.GetRequiredService<Admin.Demo.DemoData>().LoadDemoAsync();
-        }
-
-        await app.Services.GetRequiredService<SearchIndex>().EnsureBuiltAsync(db, app.Logger);
         Configure(app);
     }
 

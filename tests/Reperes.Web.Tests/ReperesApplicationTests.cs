@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Accounts;
 using Reperes.Web.Tests.Infrastructure;
 
 namespace Reperes.Web.Tests;
@@ -149,5 +150,28 @@ public sealed class ReperesApplicationTests
             "Reperes__Proxy__KnownProxies: 'proxy.local' is not an IP address.",
             "Reperes__Proxy__KnownNetworks: '10.0.0.0' is not a network written like 10.0.0.0/24.",
         ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Startup_TwoInstancesAtOnceOnAnEmptyDatabase_BothStartAndSeedOnce(string engine)
+    {
+        var demoStructures = Reperes.Web.Admin.Demo.DemoFiles.Demo().Structures.Count;
+        for (var round = 1; round <= 2; round++)
+        {
+            // Another clock than the templates': an empty database, migrated and seeded by the instances themselves.
+            var now = ReperesApp.DefaultNow.AddMinutes(round);
+            await using var first = new ReperesApp(engine, demoData: true, now: now);
+            await using var second = new ReperesApp(engine, demoData: true, now: now) { SharesDatabaseWith = first, StartsWithOwner = true };
+
+            await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+            (await first.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await second.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var (needs, structures, roles) = await first.WithDbAsync(async db => (await db.Needs.CountAsync(), await db.Structures.CountAsync(), await db.Roles.CountAsync()));
+            needs.ShouldBe(9, $"round {round}");
+            structures.ShouldBe(demoStructures, $"round {round}");
+            roles.ShouldBe(NetworkRoles.All.Count, $"round {round}");
+        }
     }
 }

@@ -29,10 +29,17 @@ public static class AdminCommands
           Reperes.Web disable-two-factor EMAIL           turn off two-step verification of an account whose phone and recovery codes are lost
           Reperes.Web import FILE [--services FILE] [--format data-inclusion|mediation-numerique|modele] [--source NAME] [--online] [--overwrite] [--apply]
                                                          plan (dry run) or --apply an import of structures, line by line
+          Reperes.Web backup --to FOLDER                 a consistent copy of the SQLite database (while the site runs) and of the
+                                                         shared files (media, referral documents) into a new FOLDER; with
+                                                         PostgreSQL, the files only (save the database with pg_dump)
+          Reperes.Web restore --from FOLDER              put a backup back, the site stopped (what it replaces is kept beside,
+                                                         named ….before-restore-<time>)
           Reperes.Web --help                             this help
 
         Configuration (environment variables):
-          Reperes__DataDirectory            data directory (database file, media, keys, mail), default ./data
+          Reperes__DataDirectory            data directory (SQLite database file, mail files), default ./data
+          Reperes__StorageDirectory         shared files (media, referral documents), default the data directory
+          Reperes__Backup__Directory        scheduled backups (SQLite) there, every __IntervalHours (24), keeping __Keep (7)
           Reperes__Database__Provider       Sqlite (default) or PostgreSQL
           ConnectionStrings__Reperes        connection string (required for PostgreSQL)
           Reperes__DemoData                 true to load the demo data into an empty database at start-up
@@ -41,7 +48,7 @@ public static class AdminCommands
           Reperes__PublicBaseUrl            public address of the site, for links in e-mails
         """;
 
-    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "referrals-sweep", "create-coordinator", "disable-two-factor", "import", "--help", "-h", "help"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "generate", "reindex", "schema-script", "send-reminders", "send-list-digests", "referrals-sweep", "create-coordinator", "disable-two-factor", "import", "backup", "restore", "--help", "-h", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -53,6 +60,12 @@ public static class AdminCommands
             return 0;
         }
 
+        if (args[0] == "restore")
+        {
+            // Before anything opens the database: it is about to be replaced.
+            return await RestoreAsync(app, args);
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
         if (args[0] == "schema-script")
@@ -61,12 +74,14 @@ public static class AdminCommands
             return 0;
         }
 
-        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db);
-        await scope.ServiceProvider.GetRequiredService<Core.ReferenceData>().EnsureTaxonomyAsync();
-        if (args[0] != "reindex")
+        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(db, async cancellationToken =>
         {
-            await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"));
-        }
+            await scope.ServiceProvider.GetRequiredService<Core.ReferenceData>().EnsureTaxonomyAsync(cancellationToken);
+            if (args[0] != "reindex")
+            {
+                await scope.ServiceProvider.GetRequiredService<Guide.Search.SearchIndex>().EnsureBuiltAsync(db, scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Reperes.Admin"), cancellationToken);
+            }
+        });
 
         switch (args[0])
         {
@@ -97,6 +112,8 @@ public static class AdminCommands
                 await DatabaseMigrator.OptimizeAsync(db, full: true);
                 Console.WriteLine($"{created} synthetic structures generated with seed {seed} in {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
                 return 0;
+            case "backup":
+                return await BackupAsync(app, db, args);
             case "create-coordinator":
                 return await CreateCoordinatorAsync(scope.ServiceProvider, args);
             case "disable-two-factor":
@@ -113,6 +130,60 @@ public static class AdminCommands
                 Console.Error.WriteLine(Usage);
                 return 2;
         }
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, ReperesDbContext db, string[] args)
+    {
+        if (OptionText(args, "--to") is not { } target)
+        {
+            await Console.Error.WriteLineAsync("backup: --to FOLDER is required (a new folder). See --help.");
+            return 2;
+        }
+
+        try
+        {
+            var options = app.Services.GetRequiredService<IOptions<ReperesOptions>>().Value;
+            var manifest = await Backups.CreateAsync(db, options, target, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+            Console.WriteLine(manifest.Engine == "Sqlite"
+                ? $"Backup written to {Path.GetFullPath(target)}: database ({manifest.DatabaseBytes:N0} bytes, integrity checked) and {manifest.Files} files."
+                : $"Files backed up to {Path.GetFullPath(target)} ({manifest.Files} files). Save the PostgreSQL database with pg_dump: see docs/operations.md.");
+            return 0;
+        }
+        catch (BackupException refused)
+        {
+            await Console.Error.WriteLineAsync("backup: " + refused.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RestoreAsync(WebApplication app, string[] args)
+    {
+        if (OptionText(args, "--from") is not { } source)
+        {
+            await Console.Error.WriteLineAsync("restore: --from FOLDER is required (a folder written by backup). See --help.");
+            return 2;
+        }
+
+        try
+        {
+            var options = app.Services.GetRequiredService<IOptions<ReperesOptions>>().Value;
+            var manifest = await Backups.RestoreAsync(options, app.Configuration.GetConnectionString("Reperes"), source, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+            Console.WriteLine(manifest.Engine == "Sqlite"
+                ? $"Backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC restored (database and {manifest.Files} files); what it replaced is kept beside, named ….before-restore-…. Start the site: newer migrations apply at start-up."
+                : $"Files of the backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC restored ({manifest.Files}); restore the PostgreSQL database with pg_restore: see docs/operations.md.");
+            return 0;
+        }
+        catch (BackupException refused)
+        {
+            await Console.Error.WriteLineAsync("restore: " + refused.Message);
+            return 1;
+        }
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && !string.IsNullOrWhiteSpace(args[index + 1]) ? args[index + 1] : null;
     }
 
     /// <summary>The first account of a production site, from the server itself: nobody can sign up as coordinator.</summary>

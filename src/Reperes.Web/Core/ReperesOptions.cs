@@ -44,6 +44,8 @@ public sealed class ReperesOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public KeyRingOptions DataProtection { get; set; } = new();
+
     /// <summary>
     /// The site's address as the request gives it, for pages that show it back to the same visitor (print-outs, feeds,
     /// the API): the public address when set. Never for a link that leaves the request (e-mails): see
@@ -106,6 +108,20 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+}
+
+/// <summary>
+/// The certificate that encrypts the data-protection keys stored in the database (Reperes__DataProtection__CertificatePath,
+/// a .pfx with its private key, and __CertificatePassword); after a renewal, the old ones in __PreviousCertificatePaths__0…
+/// so that keys encrypted with them can still be read.
+/// </summary>
+public sealed class KeyRingOptions
+{
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
+    public List<string> PreviousCertificatePaths { get; set; } = [];
 }
 
 public sealed class DatabaseOptions

@@ -26,10 +26,18 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
             .ToList();
     }
 
-    public async Task<int> MigrateAsync(ReperesDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the pending migrations, then <paramref name="seedInsideLock"/> (taxonomy, roles, demo data, search index)
+    /// while still holding the migration lock: instances started together on an empty PostgreSQL database seed once,
+    /// the others wait and find the data there.
+    /// </summary>
+    public async Task<int> MigrateAsync(ReperesDbContext db, Func<CancellationToken, Task>? seedInsideLock = null, CancellationToken cancellationToken = default)
     {
         var postgres = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        // Two processes on one SQLite file (an upgrade started while the site runs, two instances on one server):
+        // the same exclusion as PostgreSQL's advisory lock, with a lock file beside the database.
+        using var sqliteLock = postgres ? null : await LockFileAsync(db.Database.GetDbConnection().DataSource, cancellationToken);
         try
         {
             var connection = db.Database.GetDbConnection();
@@ -91,6 +99,11 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
                     count++;
                 }
 
+                if (seedInsideLock is not null)
+                {
+                    await seedInsideLock(cancellationToken);
+                }
+
                 IsUpToDate = true;
                 return count;
             }
@@ -105,6 +118,34 @@ public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>An exclusive lock on "&lt;database&gt;.migrate-lock", waited for; none for an in-memory database.</summary>
+    private async Task<FileStream?> LockFileAsync(string dataSource, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return null;
+        }
+
+        var path = dataSource + ".migrate-lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // Never deleted: a process waiting on a deleted file would lock a different one than the next comer.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                if (attempt == 0)
+                {
+                    logger.LogInformation("Another process is migrating {Database}: waiting for it", dataSource);
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
         }
     }
 

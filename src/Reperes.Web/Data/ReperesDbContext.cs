@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,8 +11,11 @@ using Reperes.Web.Core.Taxonomy;
 
 namespace Reperes.Web.Data;
 
-public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options) : IdentityDbContext<ReperesUser>(options)
+public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options) : IdentityDbContext<ReperesUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys of cookies, antiforgery tokens and signed links, shared by every instance (see Data protection in README).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Structure> Structures => Set<Structure>();

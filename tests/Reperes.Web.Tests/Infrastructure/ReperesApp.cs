@@ -25,6 +25,7 @@ public class ReperesApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
+    private readonly Lock preparing = new();
     private string? postgresDatabase;
     private string? connectionString;
     private string? keepSqliteDatabaseAs;
@@ -55,6 +56,12 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// would: the same PostgreSQL database, or the same SQLite file and data directory. Its owner drops it.
     /// </summary>
     public ReperesApp? SharesDatabaseWith { get; init; }
+
+    /// <summary>
+    /// With <see cref="SharesDatabaseWith"/>: the owner is not started first, so that both can be started at once on
+    /// the same empty database, as two instances deployed together would be.
+    /// </summary>
+    public bool StartsWithOwner { get; init; }
 
     /// <summary>Runs the fresh data reminders' job in the background (off: the tests run it when they mean to).</summary>
     public bool RemindersEnabled { get; init; }
@@ -123,6 +130,15 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// </summary>
     private void PrepareDatabase()
     {
+        // Called by the host's start, and by a second instance starting at the same time (StartsWithOwner).
+        lock (preparing)
+        {
+            PrepareDatabaseOnce();
+        }
+    }
+
+    private void PrepareDatabaseOnce()
+    {
         if (DatabaseOrigin.Length > 0)
         {
             return;
@@ -130,7 +146,15 @@ public class ReperesApp : WebApplicationFactory<Program>
 
         if (SharesDatabaseWith is { } owner)
         {
-            _ = owner.Server;
+            if (StartsWithOwner)
+            {
+                owner.PrepareDatabase();
+            }
+            else
+            {
+                _ = owner.Server;
+            }
+
             DatabaseOrigin = "shared";
             connectionString = owner.connectionString;
             Directory.Delete(DataDirectory);
