@@ -2,12 +2,10 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reperes.Web.Accounts;
 using Reperes.Web.Admin;
 using Reperes.Web.Api;
@@ -39,6 +37,17 @@ public static class ReperesApplication
         }
 
         Directory.CreateDirectory(options.FullDataDirectory);
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] is null)
+        {
+            // One JSON object per line for the log collector, each with the request's id and path (scopes); a developer
+            // reads the plain format. Logging__Console__FormatterName=simple brings it back anywhere.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
         if (options.Proxy.IsConfigured)
         {
             builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -128,7 +137,15 @@ public static class ReperesApplication
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Guide.GuideModule.TapsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthChecks.Ready])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthChecks.Ready])
+            .AddCheck<StoppingHealthCheck>("accepting", tags: [HealthChecks.Ready]);
+        builder.Services.AddReperesMetrics();
+
+        // A stop (SIGTERM, a deployment) lets the requests in flight finish, up to this long; meanwhile /health/ready
+        // answers 503 so that the proxy sends the next ones elsewhere.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(options.ShutdownSeconds, 1, 600)));
         return builder.Build();
     }
 
@@ -167,6 +184,8 @@ public static class ReperesApplication
             app.UseForwardedHeaders();
         }
 
+        app.UseReperesMetrics(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReperesOptions>>().Value.Metrics);
+
         // The JSON API answers its failures as problem details in every environment; the site with its error page.
         static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions
@@ -196,6 +215,8 @@ public static class ReperesApplication
         {
             var headers = context.Response.Headers;
             var widget = context.Request.Path.StartsWithSegments("/widget");
+            // The reference a person can quote when reporting a problem; every log line of the request carries it.
+            headers["X-Request-Id"] = context.TraceIdentifier;
             headers.ContentSecurityPolicy = widget ? widgetPolicy : sitePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -217,44 +238,13 @@ public static class ReperesApplication
         app.UseCountedUses();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        HealthChecks.Map(app);
         app.MapRazorPages();
         app.MapGuide();
         app.MapOrientation();
         app.MapPublishing();
         app.MapApi();
         app.MapOpenData();
-    }
-}
-
-/// <summary>Ready when the database answers and its schema is migrated.</summary>
-public sealed class DatabaseHealthCheck(ReperesDbContext db, DatabaseMigrator migrator) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            if (!migrator.IsUpToDate)
-            {
-                return HealthCheckResult.Unhealthy("Database not migrated yet.");
-            }
-
-            return await db.Database.CanConnectAsync(cancellationToken) && await db.Needs.AnyAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("Database unreachable.");
-        }
-        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy("Database unreachable.", exception);
-        }
     }
 }
 

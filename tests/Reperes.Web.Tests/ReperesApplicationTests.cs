@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,25 +16,11 @@ public sealed class ReperesApplicationTests
     private const string Proxy = "10.0.0.2";
     private const string Contributor = "contribution@demo.reperes.example";
 
-    /// <summary>Gives each test request the network peer it names in X-Test-Peer (the proxy by default), as a real connection would.</summary>
-    private sealed class PeerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers["X-Test-Peer"].FirstOrDefault() ?? Proxy);
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
-
     private static ReperesApp BehindProxy(string engine, bool demoData = false, int requestsPerMinute = 1_000_000) => new(engine, demoData)
     {
         RequestsPerMinute = requestsPerMinute,
         Settings = { ["Reperes:Proxy:KnownProxies:0"] = Proxy, ["Reperes:PublicBaseUrl"] = "https://guide.example.org" },
-        TestServices = services => services.AddSingleton<IStartupFilter, PeerAddress>(),
+        TestServices = services => services.AddSingleton<IStartupFilter>(new PeerAddress(Proxy)),
     };
 
     private static HttpRequestMessage Get(string url, string? forwardedFor = null, string? peer = null, string? proto = null)

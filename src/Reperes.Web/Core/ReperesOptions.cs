@@ -44,7 +44,14 @@ public sealed class ReperesOptions
 
     public ProxyOptions Proxy { get; set; } = new();
 
+    public MediaOptions Media { get; set; } = new();
+
     public KeyRingOptions DataProtection { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>Seconds a stop waits for the requests in flight to finish.</summary>
+    public int ShutdownSeconds { get; set; } = 30;
 
     /// <summary>
     /// The site's address as the request gives it, for pages that show it back to the same visitor (print-outs, feeds,
@@ -108,6 +115,15 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 
     public bool IsConfigured => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+}
+
+/// <summary>The files structures upload to their publications (Reperes__Media__…).</summary>
+public sealed class MediaOptions
+{
+    /// <summary>The space each structure's files may take, in megabytes (the network's own publications share one such space).</summary>
+    public int QuotaMegabytes { get; set; } = 1000;
+
+    public long QuotaBytes => (long)Math.Max(0, QuotaMegabytes) * 1024 * 1024;
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ public static class StartupChecks
             .Select(p => $"Reperes__Proxy__KnownProxies: '{p}' is not an IP address."));
         problems.AddRange(options.Proxy.KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _))
             .Select(n => $"Reperes__Proxy__KnownNetworks: '{n}' is not a network written like 10.0.0.0/24."));
+        problems.AddRange(options.Metrics.AllowedNetworks.Where(n => !IPNetwork.TryParse(n, out _))
+            .Select(n => $"Reperes__Metrics__AllowedNetworks: '{n}' is not a network written like 10.0.0.0/24."));
         return problems;
     }
 }

@@ -14,6 +14,7 @@ public static class PublishingModule
         services.AddScoped<PublicationNotifier>();
         services.AddScoped<PublicationWorkflow>();
         services.AddSingleton<MediaStore>();
+        services.AddScoped<MediaQuota>();
         services.AddHttpClient<AddressGeocoder>();
         services.AddScoped<AddressPicker>();
         return services;

@@ -298,7 +298,7 @@ public sealed partial class AuthorizationMatrixTests
                 new ReferralDraft([new("logement", "À la rue")], null, "Deux sacs", true, "Claire Le Gall", new DateOnly(2026, 11, 24), null, Accounts[Professional], "Claire Le Gall (CDAS)"),
                 structure.Id, bagagerie.Id, bagagerie.Name, sender, app.Clock.GetUtcNow());
             var documents = app.Services.GetRequiredService<ReferralDocuments>();
-            referral.AttachDocument(await documents.SaveAsync(new CheckedDocument(ReferralTests.Pdf, "application/pdf", ".pdf"), default), "application/pdf");
+            referral.AttachDocument(await documents.SaveAsync(new CheckedDocument(() => new MemoryStream(ReferralTests.Pdf), "application/pdf", ".pdf"), default), "application/pdf");
             db.Referrals.Add(referral);
             var report = new Reperes.Web.Freshness.Reports.SheetReport(structure.Id, Reperes.Web.Freshness.Reports.ReportSection.Hours, "Fermé le lundi", null, app.Clock.GetUtcNow());
             db.SheetReports.Add(report);

@@ -104,19 +104,28 @@ public sealed class ImportsModel(
             return Invalid(localizer["Le fichier dépasse {0} Mo.", ImportFile.MaxBytes / 1024 / 1024]);
         }
 
-        var file = await ReadAsync(Upload);
-        var services = ServicesUpload is { Length: > 0 } ? await ReadAsync(ServicesUpload) : null;
+        // Copied from ASP.NET's buffer on disk to the pending folder by streams, then read once from there: the readers
+        // need the whole document (20 MB at most).
+        string token;
+        await using (var file = Upload.OpenReadStream())
+        await using (var services = ServicesUpload is { Length: > 0 } ? ServicesUpload.OpenReadStream() : null)
+        {
+            token = await uploads.KeepAsync(file, services, HttpContext.RequestAborted);
+        }
+
         try
         {
             // Read once now, so that an unreadable file is said at once and never kept.
-            importer.Parse(file, services, Options);
+            var kept = await uploads.FindAsync(token, HttpContext.RequestAborted)
+                ?? throw new InvalidOperationException("The file kept a moment ago is gone.");
+            importer.Parse(kept.File, kept.Services, Options);
         }
         catch (UnreadableFileException e)
         {
+            uploads.Discard(token);
             return Invalid(e.Reason.In(localizer));
         }
 
-        var token = await uploads.KeepAsync(file, services, HttpContext.RequestAborted);
         return Redirect(PageUrl(token, result: false));
     }
 
@@ -186,12 +195,5 @@ public sealed class ImportsModel(
         }
 
         return Path + "?" + string.Join('&', query);
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file)
-    {
-        using var memory = new MemoryStream((int)Math.Min(file.Length, ImportFile.MaxBytes));
-        await file.CopyToAsync(memory);
-        return memory.ToArray();
     }
 }

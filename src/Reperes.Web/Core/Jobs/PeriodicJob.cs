@@ -22,14 +22,20 @@ public abstract class PeriodicJob(ILogger logger) : BackgroundService
         await Task.Delay(FirstDelay, stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var job = new KeyValuePair<string, object?>("job", GetType().Name);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await RunScheduledAsync(stoppingToken);
+                Observability.JobRuns.Add(1, job, new("outcome", "ok"));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                Observability.JobRuns.Add(1, job, new("outcome", "failed"));
                 logger.LogError(exception, "The run of {Job} failed", GetType().Name);
             }
+
+            Observability.JobDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, job);
 
             await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
         }

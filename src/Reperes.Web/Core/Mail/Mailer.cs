@@ -70,6 +70,7 @@ public sealed class Mailer(IOptions<ReperesOptions> options, IHostEnvironment en
         {
             await WriteToFolderAsync(message, cancellationToken);
             logger.LogInformation("E-mail « {Subject} » to {To} written to {Folder}", subject, to, MailDirectory);
+            Observability.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "file"));
             return;
         }
 
@@ -81,6 +82,7 @@ public sealed class Mailer(IOptions<ReperesOptions> options, IHostEnvironment en
         catch (Exception exception) when (Reason(exception, settings, cancellationToken) is { } reason)
         {
             await DropConnectionAsync();
+            Observability.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             logger.LogError(exception, "E-mail « {Subject} » to {To} not sent through {Host}:{Port}: {Reason}", subject, to, settings.SmtpHost, settings.SmtpPort, reason);
             throw new MailDeliveryException($"E-mail to {to} not sent through {settings.SmtpHost}:{settings.SmtpPort}: {reason}", exception);
         }
@@ -89,6 +91,7 @@ public sealed class Mailer(IOptions<ReperesOptions> options, IHostEnvironment en
             connectionLock.Release();
         }
 
+        Observability.Emails.Add(1, new KeyValuePair<string, object?>("outcome", "sent"));
         logger.LogInformation("E-mail « {Subject} » sent to {To}", subject, to);
     }
 

@@ -101,7 +101,9 @@ public sealed class SearchService(
 
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
+        Core.Observability.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (result.Total > 0 && result.Terms.Count > 0 && result.Terms.All(t => t.Unknown))
         {
             // Words not in the vocabulary read, yet found: the index learnt them since (a place just created or renamed).

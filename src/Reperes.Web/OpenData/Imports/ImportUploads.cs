@@ -16,16 +16,40 @@ public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider
 
     public async Task<string> KeepAsync(byte[] file, byte[]? servicesFile, CancellationToken cancellationToken)
     {
+        await using var fileStream = new MemoryStream(file, writable: false);
+        await using var servicesStream = servicesFile is null ? null : new MemoryStream(servicesFile, writable: false);
+        return await KeepAsync(fileStream, servicesStream, cancellationToken);
+    }
+
+    /// <summary>Keeps the uploaded files, copied by streams (an upload goes from ASP.NET's buffer on disk to here, never whole in memory).</summary>
+    public async Task<string> KeepAsync(Stream file, Stream? servicesFile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
         Clean();
         Directory.CreateDirectory(Folder);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await File.WriteAllBytesAsync(PathOf(token, "file"), file, cancellationToken);
-        if (servicesFile is not null)
+        try
         {
-            await File.WriteAllBytesAsync(PathOf(token, "services"), servicesFile, cancellationToken);
+            await CopyAsync(file, PathOf(token, "file"), cancellationToken);
+            if (servicesFile is not null)
+            {
+                await CopyAsync(servicesFile, PathOf(token, "services"), cancellationToken);
+            }
+        }
+        catch
+        {
+            Discard(token);
+            throw;
         }
 
         return token;
+    }
+
+    /// <summary>Deletes the kept files of a token (a file found unreadable is never kept).</summary>
+    public void Discard(string token)
+    {
+        File.Delete(PathOf(token, "file"));
+        File.Delete(PathOf(token, "services"));
     }
 
     /// <summary>The kept files, or null when the token is unknown, malformed or expired.</summary>
@@ -45,8 +69,7 @@ public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider
     public async Task FinishAsync(string token, ImportPlan result, CancellationToken cancellationToken)
     {
         await File.WriteAllTextAsync(PathOf(token, "result"), System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
-        File.Delete(PathOf(token, "file"));
-        File.Delete(PathOf(token, "services"));
+        Discard(token);
     }
 
     public async Task<ImportPlan?> ResultAsync(string? token, CancellationToken cancellationToken)
@@ -76,6 +99,12 @@ public sealed class ImportUploads(IOptions<ReperesOptions> options, TimeProvider
                 File.Delete(file);
             }
         }
+    }
+
+    private static async Task CopyAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        await content.CopyToAsync(file, cancellationToken);
     }
 
     private string PathOf(string token, string part) => Path.Combine(Folder, $"{token}.{part}.upload");

@@ -4,8 +4,11 @@ using Reperes.Web.Core;
 
 namespace Reperes.Web.Orientation.Referrals;
 
-/// <summary>A document accepted after checking its content: what to store, and as what.</summary>
-public sealed record CheckedDocument(byte[] Content, string ContentType, string Extension);
+/// <summary>
+/// A document accepted after checking its content: what to store, and as what. A PDF is copied from where ASP.NET
+/// buffered the upload, by streams; a photo is re-encoded (its bytes, 5 MB at most).
+/// </summary>
+public sealed record CheckedDocument(Func<Stream> OpenContent, string ContentType, string Extension);
 
 /// <summary>
 /// The optional document of a referral: a PDF, JPEG or PNG recognised by its content (never by its name), at most
@@ -25,9 +28,37 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
     /// <summary>The document, or the French key of the refusal (with its argument).</summary>
     public static async Task<(CheckedDocument? Document, string? Error, object? Argument)> CheckAsync(IFormFile file, CancellationToken cancellationToken)
     {
+        if (file.Length == 0)
+        {
+            return (null, "Le document est vide : choisissez un autre fichier.", null);
+        }
+
         if (file.Length > MaxBytes)
         {
             return (null, "Le document est trop lourd : {0} Mo au plus.", MaxBytes / (1024 * 1024));
+        }
+
+        // Only the head tells what the file is; the rest stays where ASP.NET buffered it.
+        var head = new byte[(int)Math.Min(file.Length, MediaSniffer.RecommendedHeadLength)];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(head, cancellationToken);
+        }
+
+        var type = MediaSniffer.Identify(head);
+        if (type.Format is not ("pdf" or "jpeg" or "png"))
+        {
+            return (null, "Ce fichier n’est pas un document PDF ni une photo JPEG ou PNG (son contenu a été vérifié) : envoyez un PDF, un JPEG ou un PNG.", null);
+        }
+
+        if (MediaSniffer.ExtensionContradicts(file.FileName, type))
+        {
+            return (null, "Le nom du fichier ne correspond pas à son contenu (un fichier {0}) : renommez-le ou enregistrez-le à nouveau.", type.Format.ToUpperInvariant());
+        }
+
+        if (type.Kind != MediaKind.Image)
+        {
+            return (new CheckedDocument(file.OpenReadStream, type.MimeType!, type.Extension!), null, null);
         }
 
         var content = new byte[file.Length];
@@ -36,41 +67,10 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        return Check(content, file.FileName);
-    }
-
-    public static (CheckedDocument? Document, string? Error, object? Argument) Check(byte[] content, string? fileName)
-    {
-        if (content.Length == 0)
-        {
-            return (null, "Le document est vide : choisissez un autre fichier.", null);
-        }
-
-        if (content.Length > MaxBytes)
-        {
-            return (null, "Le document est trop lourd : {0} Mo au plus.", MaxBytes / (1024 * 1024));
-        }
-
-        var type = MediaSniffer.Identify(content.AsSpan(0, Math.Min(content.Length, MediaSniffer.RecommendedHeadLength)));
-        if (type.Format is not ("pdf" or "jpeg" or "png"))
-        {
-            return (null, "Ce fichier n’est pas un document PDF ni une photo JPEG ou PNG (son contenu a été vérifié) : envoyez un PDF, un JPEG ou un PNG.", null);
-        }
-
-        if (MediaSniffer.ExtensionContradicts(fileName, type))
-        {
-            return (null, "Le nom du fichier ne correspond pas à son contenu (un fichier {0}) : renommez-le ou enregistrez-le à nouveau.", type.Format.ToUpperInvariant());
-        }
-
-        if (type.Kind != MediaKind.Image)
-        {
-            return (new CheckedDocument(content, type.MimeType!, type.Extension!), null, null);
-        }
-
         try
         {
             var image = ImageResizer.Downscale(content, ImageMaxSize);
-            return (new CheckedDocument(image.Bytes, image.MimeType, image.Extension), null, null);
+            return (new CheckedDocument(() => new MemoryStream(image.Bytes, writable: false), image.MimeType, image.Extension), null, null);
         }
         catch (MediaFormatException)
         {
@@ -78,14 +78,31 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
         }
     }
 
+    /// <summary>Copies the document by streams under a hidden name, then renames it: a file cut short never takes a request's name.</summary>
     public async Task<string> SaveAsync(CheckedDocument document, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(document);
         Directory.CreateDirectory(Folder);
         var name = Guid.NewGuid().ToString("N") + document.Extension;
-        await File.WriteAllBytesAsync(Path.Combine(Folder, name), document.Content, cancellationToken);
+        var partial = Path.Combine(Folder, "." + name + ".part");
+        try
+        {
+            await using (var content = document.OpenContent())
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(partial, Path.Combine(Folder, name));
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
         return name;
     }
-
     /// <summary>The path of a stored file, or null for a name this store could not have made or a file gone.</summary>
     public string? PathOf(string? name)
     {
@@ -118,7 +135,9 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
         foreach (var path in Directory.EnumerateFiles(Folder))
         {
             var name = Path.GetFileName(path);
-            if (!named.Contains(name) && PathOf(name) is not null && File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+            // A hidden ".part" is a copy a stopped process never finished.
+            var ours = PathOf(name) is not null || (name.StartsWith('.') && name.EndsWith(".part", StringComparison.Ordinal));
+            if (!named.Contains(name) && ours && File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
             {
                 File.Delete(path);
                 deleted++;

@@ -17,6 +17,7 @@ public sealed class AttachmentsModel(
     ReperesDbContext db,
     IAuthorizationService authorization,
     MediaStore store,
+    MediaQuota quota,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -42,6 +43,9 @@ public sealed class AttachmentsModel(
     public string? Done { get; set; }
 
     public Publication Publication { get; private set; } = null!;
+
+    /// <summary>The space the files of the publication's structure (or of the network) take, out of the quota.</summary>
+    public MediaSpace Space { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
@@ -70,19 +74,52 @@ public sealed class AttachmentsModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow();
-        var storedName = await store.SaveAsync(upload.Content, upload.Extension, HttpContext.RequestAborted);
-        var smallName = upload.Small is { } small ? await store.SaveAsync(small.Bytes, small.Extension, HttpContext.RequestAborted) : null;
-        var originalName = Path.GetFileName((Upload!.FileName ?? "").Replace('\\', '/'));
-        var attachment = Attachment.ForFile(Publication.Id, upload.Kind, storedName, upload.ContentType, upload.Content.Length, originalName.Length > 255 ? originalName[..255] : originalName, now);
-        attachment.Describe(AltText, Caption);
-        if (upload is { Kind: AttachmentKind.Image, Width: { } width, Height: { } height })
+        if (!Space.Allows(upload.Length))
         {
-            attachment.SetImage(width, height, smallName);
+            return QuotaRefusal(upload.Length);
         }
 
-        db.Attachments.Add(attachment);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        var now = clock.GetUtcNow();
+        string storedName;
+        await using (var content = upload.OpenContent())
+        {
+            storedName = await store.SaveAsync(content, upload.Extension, HttpContext.RequestAborted);
+        }
+
+        string? smallName = null;
+        try
+        {
+            smallName = upload.Small is { } small ? await store.SaveAsync(small.Bytes, small.Extension, HttpContext.RequestAborted) : null;
+            var originalName = Path.GetFileName((Upload!.FileName ?? "").Replace('\\', '/'));
+            var attachment = Attachment.ForFile(Publication.Id, upload.Kind, storedName, upload.ContentType, upload.Length, originalName.Length > 255 ? originalName[..255] : originalName, now);
+            attachment.Describe(AltText, Caption);
+            if (upload is { Kind: AttachmentKind.Image, Width: { } width, Height: { } height })
+            {
+                attachment.SetImage(width, height, smallName);
+            }
+
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+
+            // Two uploads at once may each have fitted alone: the one that goes past the quota is taken back.
+            var after = await quota.SpaceAsync(Publication.StructureId, Publication.Structure?.Name, HttpContext.RequestAborted);
+            if (after.IsExceeded)
+            {
+                db.Attachments.Remove(attachment);
+                await db.SaveChangesAsync(CancellationToken.None);
+                store.Delete(storedName);
+                store.Delete(smallName);
+                Space = after with { UsedBytes = after.UsedBytes - upload.Length };
+                return QuotaRefusal(upload.Length);
+            }
+        }
+        catch
+        {
+            store.Delete(storedName);
+            store.Delete(smallName);
+            throw;
+        }
+
         return RedirectToPage("/Publishing/Media/Attachments", new { id = Publication.Id, etat = "ajoute" });
     }
 
@@ -134,6 +171,15 @@ public sealed class AttachmentsModel(
         return RedirectToPage("/Publishing/Media/Attachments", new { id = Publication.Id, etat = "retire" });
     }
 
+    private PageResult QuotaRefusal(long size)
+    {
+        ModelState.AddModelError(nameof(Upload), localizer[
+            "Il ne reste pas assez de place pour ce fichier de {0} Mo : {1} Mo sont déjà utilisés sur les {2} Mo permis. Pour faire de la place, retirez des fichiers dont vous n’avez plus besoin (anciennes vidéos, doublons) depuis la page des fichiers de chaque publication, ou publiez les longues vidéos sur un hébergeur comme PeerTube et ajoutez ici leur lien.",
+            MediaSpace.Megabytes(size), MediaSpace.Megabytes(Space.UsedBytes), MediaSpace.Megabytes(Space.QuotaBytes)]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     private void ValidateTexts()
     {
         if (AltText?.Length > 300)
@@ -167,6 +213,7 @@ public sealed class AttachmentsModel(
         }
 
         Publication = publication;
+        Space = await quota.SpaceAsync(publication.StructureId, publication.Structure?.Name, HttpContext.RequestAborted);
         return null;
     }
 }
