@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Reperes.Web.Accounts.Throttling;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Data;
 
@@ -9,6 +10,13 @@ public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        // Wrong passwords and reset messages counted per e-mail and per client address, in the database (every instance).
+        services.AddOptions<AccountThrottleOptions>().BindConfiguration(AccountThrottleOptions.Section);
+        services.AddScoped<AccountThrottle>();
+        services.AddSingleton<ThrottleSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ThrottleSweeper>());
+        services.AddScoped<PasswordLogin>();
+
         services.AddIdentity<ReperesUser, IdentityRole>(o =>
             {
                 // Long passwords rather than composition rules (ANSSI, NIST); lockout against guessing.
@@ -17,6 +25,7 @@ public static class AccountsModule
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                // Counts the wrong authenticator codes; wrong passwords are counted by PasswordLogin's throttle.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

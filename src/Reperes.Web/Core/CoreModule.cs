@@ -15,6 +15,11 @@ public static class CoreModule
     public static IServiceCollection AddCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IMailer, Mailer>();
+
+        // Links sent away are never built from the request's Host: without a public address, the listening one.
+        services.PostConfigure<ReperesOptions>(options => options.UseListeningAddress(configuration["urls"]));
+        services.AddSingleton<MailQueue>();
+        services.AddHostedService<MailQueueSender>();
         services.AddSingleton<GuideCatalog>();
         services.AddSingleton<NoticeBoard>();
         services.AddSingleton<HoursEvaluator>();

@@ -53,23 +53,49 @@ public sealed class ReperesOptions
     /// <summary>Seconds a stop waits for the requests in flight to finish.</summary>
     public int ShutdownSeconds { get; set; } = 30;
 
-    /// <summary>The public address (for links in e-mails), or the request's own when not set.</summary>
+    /// <summary>
+    /// The site's address as the request gives it, for pages that show it back to the same visitor (print-outs, feeds,
+    /// the API): the public address when set. Never for a link that leaves the request (e-mails): see
+    /// <see cref="LinkBaseUrl"/>.
+    /// </summary>
     public string BaseUrl(HttpRequest request) =>
         (string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl).TrimEnd('/');
 
     /// <summary>
-    /// The site's address for links written outside a request (reminders, digests, referral sweeps): the configured
-    /// one, or http://localhost with a warning that the links will not work.
+    /// The site's address for links sent away (e-mails, reminders, printed links to come back): Reperes__PublicBaseUrl,
+    /// never the request's Host header, which anyone can set (a reset link to evil.example). Without it (it is
+    /// required in Production), the first address the server listens on (ASPNETCORE_URLS), else http://localhost; a
+    /// warning says so at start-up.
+    /// </summary>
+    public string LinkBaseUrl => string.IsNullOrWhiteSpace(PublicBaseUrl) ? fallbackBaseUrl : PublicBaseUrl.TrimEnd('/');
+
+    private string fallbackBaseUrl = "http://localhost";
+
+    /// <summary>The address <see cref="LinkBaseUrl"/> uses when no public address is set: the first of <paramref name="urls"/> (ASPNETCORE_URLS).</summary>
+    internal void UseListeningAddress(string? urls)
+    {
+        var first = (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+
+        // "http://+:80", "http://*:80" and "http://0.0.0.0:80" listen everywhere: the machine itself is localhost.
+        var listening = first?.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
+        fallbackBaseUrl = Uri.TryCreate(listening, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url.GetLeftPart(UriPartial.Authority)
+            : "http://localhost";
+    }
+
+    /// <summary>
+    /// The site's address for links written outside a request (reminders, digests, referral sweeps): see
+    /// <see cref="LinkBaseUrl"/>, with a warning when the public address is not set.
     /// </summary>
     public string BaseUrlOutsideRequests(ILogger logger, string links)
     {
         if (string.IsNullOrWhiteSpace(PublicBaseUrl))
         {
-            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of {Links} point to http://localhost.", links);
-            return "http://localhost";
+            logger.LogWarning("Reperes__PublicBaseUrl is not set: the links of {Links} point to {Address}.", links, LinkBaseUrl);
         }
 
-        return PublicBaseUrl.TrimEnd('/');
+        return LinkBaseUrl;
     }
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);

@@ -46,6 +46,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Orientation.DigitalScreening.ScreeningCount> ScreeningCounts => Set<Orientation.DigitalScreening.ScreeningCount>();
     public DbSet<Core.Usage.UsageEvent> UsageEvents => Set<Core.Usage.UsageEvent>();
     public DbSet<Core.Usage.UsageMonth> UsageMonths => Set<Core.Usage.UsageMonth>();
+    public DbSet<Accounts.Throttling.ThrottleEvent> ThrottleEvents => Set<Accounts.Throttling.ThrottleEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

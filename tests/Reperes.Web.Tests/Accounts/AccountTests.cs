@@ -77,6 +77,7 @@ public sealed partial class AccountTests
         var unknown = await client.PostFormAsync("/mot-de-passe-oublie", new() { ["Email"] = "personne@demo.reperes.example" });
 
         asked.Headers.Location!.OriginalString.ShouldBe(unknown.Headers.Location!.OriginalString);
+        await Mailbox.SentAsync(app);
         var mails = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail"), "*.eml");
         mails.Length.ShouldBe(1);
         var mail = DecodeQuotedPrintable(await File.ReadAllTextAsync(mails[0]));

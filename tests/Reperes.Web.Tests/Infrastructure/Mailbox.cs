@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Tests.Infrastructure;
 
@@ -16,6 +18,7 @@ public static partial class Mailbox
     /// <summary>The decoded text (headers and quoted-printable body) of every message sent to <paramref name="to"/>, oldest first.</summary>
     public static async Task<IReadOnlyList<string>> MessagesToAsync(ReperesApp app, string to)
     {
+        await SentAsync(app);
         var directory = Path.Combine(app.DataDirectory, "mail");
         if (!Directory.Exists(directory))
         {
@@ -67,7 +70,15 @@ public static partial class Mailbox
     [GeneratedRegex(@"https?://[^/\s]+/invitation\?code=[A-Za-z0-9_-]+")]
     private static partial Regex InvitationLink();
 
-    public static IReadOnlyList<Mail> Read(ReperesApp app) => Read(app.DataDirectory);
+    /// <summary>Returns once the messages the application queued so far are written (see MailQueue).</summary>
+    public static Task SentAsync(ReperesApp app) =>
+        app.Services.GetRequiredService<MailQueue>().WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+
+    public static IReadOnlyList<Mail> Read(ReperesApp app)
+    {
+        SentAsync(app).GetAwaiter().GetResult();
+        return Read(app.DataDirectory);
+    }
 
     public static IReadOnlyList<Mail> Read(string dataDirectory)
     {

@@ -125,7 +125,7 @@ public sealed class AccountSecurityModel(
 
         // The security stamp changed: the other sessions end, this one is renewed.
         await signIn.RefreshSignInAsync(Me);
-        await notifier.PasswordChangedAsync(Me, Request);
+        await notifier.PasswordChangedAsync(Me);
         return Redirect(Path + "?fait=mot-de-passe");
     }
 

@@ -19,5 +19,5 @@ public sealed class DisableTwoFactorModel(
 
     protected override string DonePath => AccountSecurityModel.Path + "?fait=deux-etapes-desactivee";
 
-    protected override Task NotifyAsync(ReperesUser user) => notifier.TwoFactorDisabledAsync(user, Request);
+    protected override Task NotifyAsync(ReperesUser user) => notifier.TwoFactorDisabledAsync(user);
 }

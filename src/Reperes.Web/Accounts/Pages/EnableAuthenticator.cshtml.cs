@@ -75,7 +75,7 @@ public sealed class EnableAuthenticatorModel(
         await users.SetTwoFactorEnabledAsync(me, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(me, TwoFactor.RecoveryCodeCount);
         await signIn.RefreshSignInAsync(me);
-        await notifier.TwoFactorEnabledAsync(me, Request);
+        await notifier.TwoFactorEnabledAsync(me);
         RecoveryCodesModel.Show(TempData, recoveryCodes!, justEnabled: true);
         return Redirect(RecoveryCodesModel.Path);
     }

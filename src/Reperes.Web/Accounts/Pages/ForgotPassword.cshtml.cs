@@ -1,18 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Reperes.Web.Core;
-using Reperes.Web.Core.Accounts;
+using Reperes.Web.Accounts.Throttling;
 using Reperes.Web.Core.Mail;
 
 namespace Reperes.Web.Accounts.Pages;
 
-public sealed class ForgotPasswordModel(UserManager<ReperesUser> users, IMailer mailer, IOptions<ReperesOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ForgotPasswordModel(AccountThrottle throttle, MailQueue mails) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
@@ -35,22 +29,13 @@ public sealed class ForgotPasswordModel(UserManager<ReperesUser> users, IMailer 
             return Page();
         }
 
-        // Same answer whether the account exists or not: the page must not reveal who has an account.
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is not null)
+        // The same answer, at once, whether the account exists or not, whether this address already had its message
+        // lately (then nothing more is sent) and whether the mail server answers: the message is written and sent
+        // after the answer, and its failures are only logged.
+        var email = Email.Trim();
+        if (await throttle.TryTakeAsync([(ThrottleRule.ResetForAccount, AccountThrottle.AccountKey(email)), (ThrottleRule.ResetFromClient, AccountThrottle.ClientKey(HttpContext))], HttpContext.RequestAborted))
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{options.Value.BaseUrl(Request)}/reinitialiser-mot-de-passe?email={Uri.EscapeDataString(user.Email!)}&code={token}";
-            var sent = await mailer.TrySendAsync(user.Email!, localizer["Repères : choisir un nouveau mot de passe"],
-                localizer["Bonjour {0},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 24 heures, une seule fois) :\n{1}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n\nL’équipe Repères", user.DisplayName, link],
-                HttpContext.RequestAborted);
-            if (!sent)
-            {
-                // Said plainly rather than "a message was sent" that will never come; only a server fault shows it.
-                ModelState.AddModelError(string.Empty, localizer["Le message n’a pas pu partir : le serveur de messagerie ne répond pas. Réessayez dans quelques minutes."]);
-                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return Page();
-            }
+            mails.Enqueue("password reset", (services, cancellationToken) => PasswordResetMail.WriteAsync(services, email, cancellationToken));
         }
 
         return RedirectToPage(new { envoye = true });

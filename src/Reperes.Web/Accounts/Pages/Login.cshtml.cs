@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Reperes.Web.Core.Accounts;
+using Reperes.Web.Accounts.Throttling;
 
 namespace Reperes.Web.Accounts.Pages;
 
@@ -21,7 +21,7 @@ public sealed class LoginInput
     public bool RememberMe { get; set; }
 }
 
-public sealed class LoginModel(SignInManager<ReperesUser> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class LoginModel(PasswordLogin login, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -44,27 +44,31 @@ public sealed class LoginModel(SignInManager<ReperesUser> signIn, IStringLocaliz
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await login.SignInAsync(Input.Email, Input.Password, Input.RememberMe, AccountThrottle.ClientKey(HttpContext), HttpContext.RequestAborted);
+        switch (result.Outcome)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mon-espace");
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            // The password was right; Identity keeps who is signing in for a few minutes, until the code.
-            return Redirect(LoginWithCodeModel.Address(LoginWithCodeModel.Path, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe));
-        }
-
-        if (result.IsLockedOut && await signIn.UserManager.FindByNameAsync(Input.Email.Trim()) is { } locked && AccountRules.IsLockedByCoordination(locked.LockoutEnd))
-        {
-            ModelState.AddModelError("", localizer["Ce compte est bloqué par la coordination du réseau. Adressez-vous à elle pour le rouvrir."]);
-        }
-        else
-        {
-            ModelState.AddModelError("", result.IsLockedOut
-                ? localizer["Trop d’essais : le compte est bloqué pendant 15 minutes. Vous pouvez aussi réinitialiser votre mot de passe."]
-                : localizer["Adresse ou mot de passe incorrect."]);
+            case LoginOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mon-espace");
+            case LoginOutcome.RequiresTwoFactor:
+                // The password was right; Identity keeps who is signing in for a few minutes, until the code.
+                return Redirect(LoginWithCodeModel.Address(LoginWithCodeModel.Path, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe));
+            case LoginOutcome.Refused:
+                ModelState.AddModelError("", localizer["Adresse ou mot de passe incorrect."]);
+                break;
+            case LoginOutcome.TooManyFailuresForAccount:
+                ModelState.AddModelError("", localizer["Trop d’essais : le compte est bloqué pendant 15 minutes. Vous pouvez aussi réinitialiser votre mot de passe."]);
+                break;
+            case LoginOutcome.LockedByCoordination:
+                ModelState.AddModelError("", localizer["Ce compte est bloqué par la coordination du réseau. Adressez-vous à elle pour le rouvrir."]);
+                break;
+            case LoginOutcome.TooManyFailuresFromClient:
+                var minutes = (int)Math.Ceiling(Math.Max(1, result.RetryAfter?.TotalMinutes ?? 1));
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 60)).ToString(CultureInfo.InvariantCulture);
+                ModelState.AddModelError("", localizer["Trop d’essais de connexion depuis votre réseau. Réessayez dans {0} min.", minutes]);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            default:
+                throw new InvalidOperationException($"Unknown login outcome {result.Outcome}.");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -61,7 +61,7 @@ public sealed class LoginWithRecoveryCodeModel(
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactor.NormalizeRecoveryCode(Input.Code));
         if (result.Succeeded)
         {
-            await notifier.RecoveryCodeUsedAsync(user, await users.CountRecoveryCodesAsync(user), Request);
+            await notifier.RecoveryCodeUsedAsync(user, await users.CountRecoveryCodesAsync(user));
             return LocalRedirect(LocalReturnUrl ?? "/mon-espace");
         }
 

@@ -22,5 +22,5 @@ public sealed class ResetAuthenticatorModel(
 
     protected override string DonePath => EnableAuthenticatorModel.Path + "?nouvelle-cle=true";
 
-    protected override Task NotifyAsync(ReperesUser user) => notifier.AuthenticatorKeyResetAsync(user, Request);
+    protected override Task NotifyAsync(ReperesUser user) => notifier.AuthenticatorKeyResetAsync(user);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Accounts.Throttling;
 using Reperes.Web.Core.Accounts;
 
 namespace Reperes.Web.Accounts.Pages;
@@ -27,7 +28,7 @@ public sealed class ResetPasswordInput
     public string Confirmation { get; set; } = "";
 }
 
-public sealed class ResetPasswordModel(UserManager<ReperesUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ResetPasswordModel(UserManager<ReperesUser> users, AccountThrottle throttle, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ResetPasswordInput Input { get; set; } = new();
@@ -63,8 +64,14 @@ public sealed class ResetPasswordModel(UserManager<ReperesUser> users, IStringLo
         var result = user is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, token, Input.Password);
         if (result.Succeeded)
         {
-            await users.SetLockoutEndDateAsync(user!, null);
-            await users.ResetAccessFailedCountAsync(user!);
+            // A new password ends the wrong guesses of the old one, not a lock by the coordination.
+            if (!AccountRules.IsLockedByCoordination(user!.LockoutEnd))
+            {
+                await users.SetLockoutEndDateAsync(user, null);
+            }
+
+            await users.ResetAccessFailedCountAsync(user);
+            await throttle.ForgetAsync(ThrottleRule.LoginFailureForAccount, AccountThrottle.AccountKey(Input.Email), HttpContext.RequestAborted);
             return RedirectToPage("/Accounts/Pages/Login", new { reinitialise = "true" });
         }
 

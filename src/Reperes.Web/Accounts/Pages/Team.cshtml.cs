@@ -123,7 +123,7 @@ public sealed class TeamModel(
         var (invitation, code) = Invitation.Create(newInvitation.Email, Structure.Id, newInvitation.Role, me.Id, clock.GetUtcNow());
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return Redirect(InvitationMail.TeamPageAfter(Structure.Slug, invitation.Email, sent));
     }
 
@@ -228,7 +228,7 @@ public sealed class TeamModel(
         var code = invitation.Renew(clock.GetUtcNow());
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         var me = (await users.GetUserAsync(User))!;
-        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, Structure.Name, me.DisplayName, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return Redirect(InvitationMail.TeamPageAfter(Structure.Slug, invitation.Email, sent));
     }
 

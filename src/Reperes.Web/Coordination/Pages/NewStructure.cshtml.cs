@@ -148,7 +148,7 @@ public sealed partial class NewStructureModel(
             return [];
         }, HttpContext.RequestAborted);
 
-        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var sent = await InvitationMail.SendAsync(mailer, localizer, invitation, code, structure.Name, me.DisplayName, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return Redirect(InvitationMail.TeamPageAfter(structure.Slug, invitation.Email, sent));
     }
 }

@@ -181,7 +181,7 @@ public sealed partial class ProfessionalsModel(
         {
             // The professional claim is given or taken away in open sessions when the stamp is checked again.
             await users.UpdateSecurityStampAsync(user);
-            await registration.TellDecisionAsync(user, profile, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+            await registration.TellDecisionAsync(user, profile, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         }
     }
 

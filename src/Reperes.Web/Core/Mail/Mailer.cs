@@ -49,8 +49,9 @@ public interface IMailer
 public sealed class MailDeliveryException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>
-/// Sends plain-text e-mail through SMTP with MailKit in production, over one connection kept open between messages;
-/// in development and tests, or when no SMTP host is set, writes each message as an .eml file under
+/// Sends plain-text e-mail through SMTP with MailKit when an SMTP host is set (outside Development, so that a
+/// developer's copy of a production configuration mails nobody), over one connection kept open between messages;
+/// otherwise writes each message as an .eml file under
 /// &lt;data directory&gt;/mail (readable by any mail client).
 /// </summary>
 public sealed class Mailer(IOptions<ReperesOptions> options, IHostEnvironment environment, ILogger<Mailer> logger) : IMailer, IDisposable
@@ -65,7 +66,7 @@ public sealed class Mailer(IOptions<ReperesOptions> options, IHostEnvironment en
     {
         var settings = options.Value.Email;
         var message = Compose(settings, to, subject, body);
-        if (string.IsNullOrWhiteSpace(settings.SmtpHost) || !environment.IsProduction())
+        if (string.IsNullOrWhiteSpace(settings.SmtpHost) || environment.IsDevelopment())
         {
             await WriteToFolderAsync(message, cancellationToken);
             logger.LogInformation("E-mail « {Subject} » to {To} written to {Folder}", subject, to, MailDirectory);

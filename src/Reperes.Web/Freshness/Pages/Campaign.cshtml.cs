@@ -125,7 +125,7 @@ public sealed class CampaignModel(ReperesDbContext db, CampaignSender sender, Fr
             return Page();
         }
 
-        var run = await sender.SendAsync(Campaign, again, options.Value.BaseUrl(Request), clock.GetUtcNow(), HttpContext.RequestAborted);
+        var run = await sender.SendAsync(Campaign, again, options.Value.LinkBaseUrl, clock.GetUtcNow(), HttpContext.RequestAborted);
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/mon-espace/coordination/campagnes/{id}?fait={(again ? "relance" : "envoye")}&structures={run.Structures}&sans={run.WithoutManager}"));
     }
 

@@ -91,7 +91,7 @@ public sealed class ReportFormModel(
         var report = new SheetReport(structureId, section!.Value, Input.Text!.Trim(), string.IsNullOrWhiteSpace(Input.ContactEmail) ? null : Input.ContactEmail.Trim(), clock.GetUtcNow());
         db.SheetReports.Add(report);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await notifier.ReceivedAsync(report, StructureName, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        await notifier.ReceivedAsync(report, StructureName, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return RedirectToPage(new { slug, envoye = true });
     }
 

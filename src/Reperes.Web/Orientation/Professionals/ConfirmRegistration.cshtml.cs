@@ -60,7 +60,7 @@ public sealed class ConfirmRegistrationModel(
             }
         }
 
-        Outcome = await registration.AddressConfirmedAsync(user, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        Outcome = await registration.AddressConfirmedAsync(user, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -58,7 +58,7 @@ public sealed class MyProfessionalStatusModel(
         }
 
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in person has an account.");
-        var outcome = await registration.RequestAsync(user, Input.Workplace, Input.ParsedKind!.Value, Input.JobTitle, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var outcome = await registration.RequestAsync(user, Input.Workplace, Input.ParsedKind!.Value, Input.JobTitle, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return RedirectToPage(new { fait = outcome == RegistrationOutcome.Validated ? "valide" : "demande" });
     }
 

@@ -73,7 +73,7 @@ public sealed class RegisterModel(
         }
 
         var email = Input.Email.Trim();
-        var baseUrl = options.Value.BaseUrl(Request);
+        var baseUrl = options.Value.LinkBaseUrl;
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             // The page must not reveal who has an account: the owner of the address is told instead.

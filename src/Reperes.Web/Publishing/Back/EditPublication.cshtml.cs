@@ -197,7 +197,7 @@ public sealed class EditPublicationModel(
             "publish" => PublicationWorkflow.Intent.Publish,
             _ => PublicationWorkflow.Intent.Save,
         };
-        var result = await workflow.SubmitAsync(publication, intent, me.Id, PublishFrom(), options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var result = await workflow.SubmitAsync(publication, intent, me.Id, PublishFrom(), options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         var step = result is WorkflowResult.Done done ? done.Step : PublicationStep.Saved;
         return Redirect($"/mon-espace/publications/{publication.Id}/modifier?etat={PublicationSteps.Word(step)}");
     }

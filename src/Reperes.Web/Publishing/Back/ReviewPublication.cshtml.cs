@@ -98,7 +98,7 @@ public sealed class ReviewPublicationModel(
             return Page();
         }
 
-        return Decided(await workflow.PublishAsync(Publication, users.GetUserId(User)!, from, options.Value.BaseUrl(Request), HttpContext.RequestAborted));
+        return Decided(await workflow.PublishAsync(Publication, users.GetUserId(User)!, from, options.Value.LinkBaseUrl, HttpContext.RequestAborted));
     }
 
     public async Task<IActionResult> OnPostRefuseAsync(int id)
@@ -113,7 +113,7 @@ public sealed class ReviewPublicationModel(
             return Refused(StepRefusal.ReasonRequired);
         }
 
-        return Decided(await workflow.RefuseAsync(Publication, users.GetUserId(User)!, Reason, options.Value.BaseUrl(Request), HttpContext.RequestAborted));
+        return Decided(await workflow.RefuseAsync(Publication, users.GetUserId(User)!, Reason, options.Value.LinkBaseUrl, HttpContext.RequestAborted));
     }
 
     /// <summary>Back to the queue with what was done, or the page again saying why it could not be done.</summary>

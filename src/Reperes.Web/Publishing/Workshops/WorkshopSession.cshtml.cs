@@ -86,7 +86,7 @@ public sealed class WorkshopSessionModel(
         var summary = SafeMarkdown.ToPlainText(Input.Body, 240);
         var publication = new Publication(PublicationKind.Article, Workshop.StructureId, me.Id, me.DisplayName, now, new PublicationContent(Input.Title, summary, Input.Body));
         publication.SignForWorkshop(Workshop.Id, Input.Signature, now);
-        await workflow.SubmitAsync(publication, PublicationWorkflow.Intent.Propose, me.Id, null, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        await workflow.SubmitAsync(publication, PublicationWorkflow.Intent.Propose, me.Id, null, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return RedirectToPage("/Publishing/Workshops/WorkshopSession", new { id = Workshop.Id, ajoute = publication.Id });
     }
 

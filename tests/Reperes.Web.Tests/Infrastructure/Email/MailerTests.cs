@@ -118,7 +118,7 @@ public sealed class MailerTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_OutsideProduction_WritesAnEmlFileTheTestsRead()
+    public async Task SendAsync_InDevelopment_WritesAnEmlFileTheTestsRead()
     {
         using var mailer = Mailer(port: 25, environment: Environments.Development, host: "smtp.example");
         var link = "https://reperes.example/mise-a-jour?code=" + new string('x', 90);

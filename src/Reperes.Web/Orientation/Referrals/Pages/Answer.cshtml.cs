@@ -59,7 +59,7 @@ public sealed class AnswerModel(
         }
 
         Decision = decision;
-        var outcome = await answers.AnswerAsync(Referral!, decision, AnswerText, null, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var outcome = await answers.AnswerAsync(Referral!, decision, AnswerText, null, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         switch (outcome)
         {
             case ReferralAnswerOutcome.Done:

@@ -199,7 +199,7 @@ public sealed class NewReferralModel(
         }
 
         usage.Count(HttpContext, new Core.Usage.UsageFact(Core.Usage.UsageKind.Referral) { StructureId = Structure.Id, CategoryCode = catalog.Category(Service.CategoryId)?.Code ?? "" });
-        var mailed = await notifier.SentAsync(referral, Structure.Name, token, options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var mailed = await notifier.SentAsync(referral, Structure.Name, token, options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         return RedirectToPage("/Orientation/Referrals/Pages/ReferralRequest", new { id = referral.Id, envoye = mailed ? "oui" : "sans-courriel" });
     }
 

@@ -59,7 +59,7 @@ public sealed class ReferralRequestModel(
         }
 
         Decision = decision;
-        var outcome = await answers.AnswerAsync(Referral, decision, AnswerText, users.GetUserId(User), options.Value.BaseUrl(Request), HttpContext.RequestAborted);
+        var outcome = await answers.AnswerAsync(Referral, decision, AnswerText, users.GetUserId(User), options.Value.LinkBaseUrl, HttpContext.RequestAborted);
         switch (outcome)
         {
             case ReferralAnswerOutcome.Done:
