@@ -144,6 +144,27 @@ public sealed class AccountsTests
         (await app.CreateBrowserLikeClient().LogInAsync(OzanamEditor, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Unlock_AfterFiveWrongPasswords_LetsThePersonInAtOnce(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var person = app.CreateBrowserLikeClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            (await person.LogInAsync(OzanamEditor, "not the password " + attempt)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        (await person.LogInAsync(OzanamEditor, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "blocked for 15 minutes");
+        var coordinator = await AsAsync(app, Coordinator);
+        var url = await AccountUrlAsync(app, OzanamEditor);
+
+        var unlocked = await coordinator.PostFormAsync(url, new(), url + "?handler=unlock");
+
+        unlocked.Headers.Location!.OriginalString.ShouldEndWith("?fait=deblocage");
+        (await person.LogInAsync(OzanamEditor, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
     [Fact]
     public async Task Lock_OwnAccount_IsRefused()
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Accounts;
+using Reperes.Web.Accounts.Throttling;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Data;
@@ -23,6 +24,7 @@ public sealed class AccountModel(
     UserManager<ReperesUser> users,
     GuideCatalog catalog,
     TimeProvider clock,
+    AccountThrottle throttle,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "fait")]
@@ -142,6 +144,8 @@ public sealed class AccountModel(
 
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
+        // The wrong passwords counted for the address too: unblocked means the person can sign in now.
+        await throttle.ForgetAsync(ThrottleRule.LoginFailureForAccount, AccountThrottle.AccountKey(Account.Email!), HttpContext.RequestAborted);
         return Redirect($"{AccountUrl}?fait=deblocage");
     }
 

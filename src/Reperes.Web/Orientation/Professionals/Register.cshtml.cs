@@ -22,7 +22,7 @@ public sealed class RegisterModel(
     ReperesDbContext db,
     UserManager<ReperesUser> users,
     ProfessionalRegistration registration,
-    IMailer mailer,
+    MailQueue mails,
     IOptions<ReperesOptions> options,
     IStringLocalizer<SharedResource> localizer,
     TimeProvider clock) : PageModel
@@ -76,10 +76,11 @@ public sealed class RegisterModel(
         var baseUrl = options.Value.LinkBaseUrl;
         if (await users.FindByEmailAsync(email) is { } existing)
         {
-            // The page must not reveal who has an account: the owner of the address is told instead.
-            await mailer.TrySendAsync(existing.Email!, localizer["Repères : vous avez déjà un compte"],
-                localizer["Bonjour {0},\n\nQuelqu’un (vous, sans doute) a demandé un compte professionnel avec cette adresse, qui a déjà un compte Repères. Connectez-vous, puis faites la demande depuis votre espace :\n{1}/mon-espace/professionnel\n\nMot de passe oublié : {1}/mot-de-passe-oublie\n\nL’équipe Repères", existing.DisplayName, baseUrl],
-                HttpContext.RequestAborted);
+            // The page must not reveal who has an account, by its words or its time: the password is hashed as for a
+            // new account, and the owner of the address is told instead, after the answer.
+            users.PasswordHasher.HashPassword(existing, Input.Password);
+            mails.Enqueue(new OutgoingMail(existing.Email!, localizer["Repères : vous avez déjà un compte"],
+                localizer["Bonjour {0},\n\nQuelqu’un (vous, sans doute) a demandé un compte professionnel avec cette adresse, qui a déjà un compte Repères. Connectez-vous, puis faites la demande depuis votre espace :\n{1}/mon-espace/professionnel\n\nMot de passe oublié : {1}/mot-de-passe-oublie\n\nL’équipe Repères", existing.DisplayName, baseUrl]));
             return RedirectToPage(new { envoye = true });
         }
 
@@ -102,18 +103,10 @@ public sealed class RegisterModel(
         await registration.RequestAsync(user, Input.Workplace, Input.ParsedKind!.Value, Input.JobTitle, baseUrl, HttpContext.RequestAborted);
         var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = $"{baseUrl}/inscription-professionnelle/confirmer?compte={Uri.EscapeDataString(user.Id)}&code={token}";
-        var sent = await mailer.TrySendAsync(email, localizer["Repères : confirmez votre adresse"],
-            localizer["Bonjour {0},\n\nPour confirmer votre adresse et votre demande de compte professionnel, ouvrez ce lien (valable 24 heures) :\n{1}\n\nSi vous n’avez rien demandé, ignorez ce message.\n\nL’équipe Repères", user.DisplayName, link],
-            HttpContext.RequestAborted);
-        if (!sent)
-        {
-            ModelState.AddModelError(string.Empty, localizer["Le message n’a pas pu partir : le serveur de messagerie ne répond pas. Réessayez dans quelques minutes."]);
-            await users.DeleteAsync(user);
-            await LoadAsync();
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Page();
-        }
-
+        // Sent after the answer, as for an address that has an account, so that neither the words nor the time of the
+        // answer tell them apart; a mail server down is logged, not shown (the coordination sees the unconfirmed request).
+        mails.Enqueue(new OutgoingMail(email, localizer["Repères : confirmez votre adresse"],
+            localizer["Bonjour {0},\n\nPour confirmer votre adresse et votre demande de compte professionnel, ouvrez ce lien (valable 24 heures) :\n{1}\n\nSi vous n’avez rien demandé, ignorez ce message.\n\nL’équipe Repères", user.DisplayName, link]));
         return RedirectToPage(new { envoye = true });
     }
 
