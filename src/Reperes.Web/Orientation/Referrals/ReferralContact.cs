@@ -1,22 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Orientation.Referrals;
 
 /// <summary>The professional's own phone and e-mail, checked so that the structure can truly reach them.</summary>
-public static partial class ReferralContact
+public static class ReferralContact
 {
-    /// <summary>A French number (0X XX XX XX XX) or an international one (+ or 00 and 8 to 15 digits), spaces, dots, dashes allowed.</summary>
-    public static bool IsPhone(string phone)
-    {
-        if (phone.Length > Referral.PhoneMaxLength || !PhoneCharacters().IsMatch(phone))
-        {
-            return false;
-        }
-
-        var digits = Separators().Replace(phone, "");
-        return FrenchNumber().IsMatch(digits) || InternationalNumber().IsMatch(digits);
-    }
+    /// <summary>A number to call the professional back on: French (ten digits) or international, in any common spacing (see <see cref="PhoneNumbers"/>).</summary>
+    public static bool IsPhone(string phone) => phone.Length <= Referral.PhoneMaxLength && PhoneNumbers.IsPersonalNumber(phone);
 
     public static bool IsEmail(string email) =>
         email.Length <= Referral.EmailMaxLength
@@ -25,16 +16,4 @@ public static partial class ReferralContact
         && email.LastIndexOf('@') is var at and > 0
         && email.IndexOf('.', at) > at + 1
         && !email.EndsWith('.');
-
-    [GeneratedRegex(@"^[0-9+(). -]+$")]
-    private static partial Regex PhoneCharacters();
-
-    [GeneratedRegex(@"[(). -]")]
-    private static partial Regex Separators();
-
-    [GeneratedRegex(@"^0[1-9][0-9]{8}$")]
-    private static partial Regex FrenchNumber();
-
-    [GeneratedRegex(@"^(\+|00)[1-9][0-9]{7,14}$")]
-    private static partial Regex InternationalNumber();
 }

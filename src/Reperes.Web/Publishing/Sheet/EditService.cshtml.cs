@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Hours;
 using Reperes.Web.Shared.Sheet;
@@ -357,11 +357,11 @@ public sealed partial class EditServiceModel(
             ModelState.AddModelError("", localizer["Indiquez si le service accueille sur place, à distance, ou les deux."]);
         }
 
-        var remotePhone = Blank(i.RemotePhone);
+        var remotePhone = PhoneNumbers.Normalize(i.RemotePhone);
         var remoteWebsite = Blank(i.RemoteWebsite);
-        if (remotePhone is not null && !PhonePattern().IsMatch(remotePhone))
+        if (remotePhone is null && Blank(i.RemotePhone) is { } typed)
         {
-            ModelState.AddModelError("", localizer["Le téléphone s’écrit avec des chiffres, des espaces, + et des points."]);
+            ModelState.AddModelError("", localizer["« {0} » n’est pas un numéro de téléphone : 10 chiffres commençant par 0 (02 98 00 12 34), un numéro court (115) ou un numéro étranger avec + (+44 20 7946 0958).", typed]);
         }
 
         if (remoteWebsite is not null && !(Uri.TryCreate(remoteWebsite, UriKind.Absolute, out var site) && (site.Scheme == Uri.UriSchemeHttps || site.Scheme == Uri.UriSchemeHttp)))
@@ -418,7 +418,4 @@ public sealed partial class EditServiceModel(
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[0-9+(). -]{2,20}$")]
-    private static partial Regex PhonePattern();
 }

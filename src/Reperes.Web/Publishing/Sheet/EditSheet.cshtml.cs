@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Hours;
 
@@ -203,7 +203,7 @@ public sealed partial class EditSheetModel(
         var s = Structure;
         s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
         s.LocateAt(address);
-        s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
+        s.SetContact(Lines(Input.Phones).Select(p => PhoneNumbers.Normalize(p)!).ToList(), Blank(Input.Email), Blank(Input.Website));
         s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, openingHours, Blank(Input.OpeningHoursDetails));
         s.SetPartnerInformation(Input.ProfessionalContact, Input.PartnerNotes);
         if (!string.IsNullOrEmpty(Input.UpdateFrequency))
@@ -277,9 +277,14 @@ public sealed partial class EditSheetModel(
     private void Validate()
     {
         var phones = Lines(Input.Phones);
-        if (phones.Count > 5 || phones.Any(p => !PhonePattern().IsMatch(p)))
+        if (phones.Count > 5)
         {
             ModelState.AddModelError("", localizer["Indiquez au plus 5 numéros de téléphone, un par ligne (chiffres, espaces, + et points)."]);
+        }
+
+        foreach (var phone in phones.Where(p => PhoneNumbers.Normalize(p) is null))
+        {
+            ModelState.AddModelError("", localizer["« {0} » n’est pas un numéro de téléphone : 10 chiffres commençant par 0 (02 98 00 12 34), un numéro court (115) ou un numéro étranger avec + (+44 20 7946 0958).", phone]);
         }
 
         if (!string.IsNullOrWhiteSpace(Input.Website) && !(Uri.TryCreate(Input.Website.Trim(), UriKind.Absolute, out var site) && (site.Scheme == Uri.UriSchemeHttps || site.Scheme == Uri.UriSchemeHttp)))
@@ -304,7 +309,4 @@ public sealed partial class EditSheetModel(
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[0-9+(). -]{2,20}$")]
-    private static partial Regex PhonePattern();
 }

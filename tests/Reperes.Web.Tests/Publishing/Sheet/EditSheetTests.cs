@@ -125,6 +125,22 @@ public sealed class EditSheetTests
     }
 
     [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Edit_PhonesInAnyCommonSpelling_SavedOneWayAndCalledByTheirDigits(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = await LoggedInAsync(app, "gestion.ozanam@demo.reperes.example");
+
+        var response = await SubmitAsync(client, Ozanam, new() { ["Input.Phones"] = "02.98.00.12.34\n+33 (0)6 12 34 56 78\n115" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.WithDbAsync(db => db.Structures.Where(s => s.Slug == "halte-accueil-ozanam").Select(s => s.Phones).SingleAsync());
+        stored.ShouldBe("02 98 00 12 34|06 12 34 56 78|115");
+        var (_, sheet) = await client.GetPageAsync("/structure/halte-accueil-ozanam");
+        sheet.QuerySelectorAll("a[href^='tel:']").Select(a => a.GetAttribute("href")).ShouldContain("tel:0298001234");
+    }
+
+    [Theory]
     [InlineData("Input.Hours.Expert", "Mo-Fx 09:00", "Ces horaires ne sont pas compris", "expert")]
     [InlineData("Input.Hours.Grid.Days[0].Ends[0]", "07:00", "l’heure de fin doit être après l’heure de début")]
     [InlineData("Input.Commune", "Atlantide", "Nous ne connaissons pas la commune « Atlantide »")]
@@ -133,6 +149,7 @@ public sealed class EditSheetTests
     [InlineData("Input.Email", "pas une adresse", "Cette adresse électronique n’est pas valide.")]
     [InlineData("Input.Summary", "", "Indiquez en une phrase ce que fait la structure.")]
     [InlineData("Input.Wheelchair", "peut-être", "Une valeur proposée dans la liste est attendue.")]
+    [InlineData("Input.Phones", "02 98 00 12 34\n298001234", "« 298001234 » n’est pas un numéro de téléphone")]
     public async Task Edit_BadInput_ExplainsAndChangesNothing(string field, string value, string message, string? hoursMode = null)
     {
         await using var app = new ReperesApp(Engines.Sqlite);

@@ -137,8 +137,9 @@ public sealed class NewReferralModel(
             Errors.Add(localizer["La date de l’accord doit être aujourd’hui ou dans les trois derniers mois."]);
         }
 
-        var phone = ContactPhone?.Trim() ?? "";
-        if (phone.Length > 0 && !ReferralContact.IsPhone(phone))
+        var typedPhone = ContactPhone?.Trim() ?? "";
+        var phone = Reperes.Web.Core.Text.PhoneNumbers.Normalize(typedPhone) ?? typedPhone;
+        if (typedPhone.Length > 0 && !ReferralContact.IsPhone(typedPhone))
         {
             Errors.Add(localizer["Ce numéro de téléphone n’est pas valide : écrivez-le comme 02 98 00 00 00 ou +33 2 98 00 00 00."]);
         }
