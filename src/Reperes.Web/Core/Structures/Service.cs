@@ -1,4 +1,5 @@
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Text;
 
 namespace Reperes.Web.Core.Structures;
 
@@ -96,7 +97,7 @@ public sealed class Service
         OpeningHours = string.IsNullOrWhiteSpace(openingHours) ? null : openingHours.Trim();
         var modes = modesAccueil.ToList();
         ModesAccueil = Structure.Join(modes.Count == 0 ? ["en-presentiel"] : modes);
-        RemotePhone = remotePhone;
+        RemotePhone = remotePhone is null ? null : PhoneNumbers.Normalize(remotePhone) ?? remotePhone;
         RemoteWebsite = remoteWebsite;
     }
 

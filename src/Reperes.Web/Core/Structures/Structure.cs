@@ -142,9 +142,10 @@ public sealed class Structure
         GeoCell = located ? GeoCells.Of(latitude!.Value, longitude!.Value) : null;
     }
 
+    /// <summary>Phones are written one way whoever writes them (forms, imports): a number not understood is kept as given.</summary>
     public void SetContact(IEnumerable<string> phones, string? email, string? website)
     {
-        Phones = Join(phones);
+        Phones = Join(phones.Select(p => PhoneNumbers.Normalize(p) ?? p));
         Email = email;
         Website = website;
     }

@@ -203,7 +203,7 @@ public sealed partial class EditSheetModel(
         var s = Structure;
         s.Describe(Input.Name.Trim(), s.Kind, Input.Summary.Trim(), Input.Description?.Trim() ?? "", s.NetworkList);
         s.LocateAt(address);
-        s.SetContact(Lines(Input.Phones).Select(p => PhoneNumbers.Normalize(p)!).ToList(), Blank(Input.Email), Blank(Input.Website));
+        s.SetContact(Lines(Input.Phones), Blank(Input.Email), Blank(Input.Website));
         s.SetReception(Input.Wheelchair switch { "yes" => true, "no" => false, _ => null }, Input.Languages, openingHours, Blank(Input.OpeningHoursDetails));
         s.SetPartnerInformation(Input.ProfessionalContact, Input.PartnerNotes);
         if (!string.IsNullOrEmpty(Input.UpdateFrequency))

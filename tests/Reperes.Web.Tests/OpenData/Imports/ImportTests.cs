@@ -31,7 +31,7 @@ public sealed class ImportTests
         (place.Street, place.PostalCode, place.City, place.CommuneCode).ShouldBe(("12 BIS RUE DE LECLERCQ", "51100", "Reims", "51454"));
         (place.Latitude, place.Longitude).ShouldBe((43.52609, 5.41423));
         place.OpeningHours.ShouldBe("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00");
-        place.PhoneList.ShouldBe(["+33180059880"]);
+        place.PhoneList.ShouldBe(["01 80 05 98 80"], "the phone written the site's one way");
         place.Email.ShouldBe("contact@laquincaillerie.tl");
         place.Website.ShouldBe("https://www.laquincaillerie.tl/");
         place.Summary.ShouldBe("Notre association propose des formations aux outils numériques à destination des personnes âgées.");
