@@ -26,6 +26,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# No silent stop: a command failing outside the checks says where.
+trap 'echo "FAILED: line $LINENO: $BASH_COMMAND" >&2' ERR
 fail() { echo "FAILED: $*" >&2; for log in "$work"/a.log "$work"/b.log; do echo "--- $log (last lines)" >&2; tail -n 20 "$log" >&2 || true; done; exit 1; }
 for tool in nginx wrk psql curl python3; do command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install nginx-light wrk postgresql-client curl python3)"; done
 
@@ -147,9 +149,10 @@ load=$!
 sleep 4
 kill -9 "$pid_b"; pid_b=""
 wait "$load" || true
-total=$(grep -oE '[0-9]+ requests in' "$work/wrk.txt" | grep -oE '^[0-9]+')
+total=$(grep -oE '[0-9]+ requests in' "$work/wrk.txt" | grep -oE '^[0-9]+' || true)
 non2xx=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$work/wrk.txt" | grep -oE '[0-9]+$' || echo 0)
-socket=$(grep -oE 'Socket errors: .*' "$work/wrk.txt" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }')
+# wrk prints the socket errors' line only when there were some.
+socket=$( (grep -oE 'Socket errors: .*' "$work/wrk.txt" || true) | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }' || true)
 failed=$((non2xx + ${socket:-0}))
 [ -n "$total" ] && [ "$total" -gt 0 ] || { cat "$work/wrk.txt" >&2; fail "no load measured"; }
 rate=$(awk -v f="$failed" -v t="$total" 'BEGIN { printf "%.3f", 100 * f / t }')
