@@ -18,6 +18,7 @@ using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData;
 using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
+using Reperes.Web.SocialUtility;
 using Reperes.Web.Statistics;
 
 namespace Reperes.Web;
@@ -79,6 +80,7 @@ public static class ReperesApplication
         builder.Services.AddFreshness(builder.Configuration);
         builder.Services.AddPublishing();
         builder.Services.AddStatistics();
+        builder.Services.AddSocialUtility(builder.Configuration);
         builder.Services.AddPublicApi();
         builder.Services.AddOpenData();
         builder.Services.AddAdmin(builder.Configuration);

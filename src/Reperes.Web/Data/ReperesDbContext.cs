@@ -47,6 +47,17 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<Core.Usage.UsageEvent> UsageEvents => Set<Core.Usage.UsageEvent>();
     public DbSet<Core.Usage.UsageMonth> UsageMonths => Set<Core.Usage.UsageMonth>();
     public DbSet<Accounts.Throttling.ThrottleEvent> ThrottleEvents => Set<Accounts.Throttling.ThrottleEvent>();
+    public DbSet<SocialUtility.Model.Framework> Frameworks => Set<SocialUtility.Model.Framework>();
+    public DbSet<SocialUtility.Model.Dimension> FrameworkDimensions => Set<SocialUtility.Model.Dimension>();
+    public DbSet<SocialUtility.Model.Criterion> FrameworkCriteria => Set<SocialUtility.Model.Criterion>();
+    public DbSet<SocialUtility.Model.Indicator> Indicators => Set<SocialUtility.Model.Indicator>();
+    public DbSet<SocialUtility.Model.EvaluatedAction> EvaluatedActions => Set<SocialUtility.Model.EvaluatedAction>();
+    public DbSet<SocialUtility.Model.ActionPeriod> ActionPeriods => Set<SocialUtility.Model.ActionPeriod>();
+    public DbSet<SocialUtility.Model.Observation> Observations => Set<SocialUtility.Model.Observation>();
+    public DbSet<SocialUtility.Model.Testimony> Testimonies => Set<SocialUtility.Model.Testimony>();
+    public DbSet<SocialUtility.Model.TestimonyCoding> TestimonyCodings => Set<SocialUtility.Model.TestimonyCoding>();
+    public DbSet<SocialUtility.Model.SelfAssessment> SelfAssessments => Set<SocialUtility.Model.SelfAssessment>();
+    public DbSet<SocialUtility.Model.TerritoryResult> TerritoryResults => Set<SocialUtility.Model.TerritoryResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

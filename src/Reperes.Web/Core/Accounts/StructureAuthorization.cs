@@ -25,6 +25,18 @@ public static class StructureOperations
     /// <summary>Write publications in the structure's name, run its workshops: every member, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement WritePublications = new() { Name = nameof(WritePublications) };
 
+    /// <summary>
+    /// Read the structure's evaluation of social utility (frameworks, observations, testimonies, results): every member and
+    /// the coordinator, nobody else (other structures see only the territory's aggregates).
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement ReadEvaluation = new() { Name = nameof(ReadEvaluation) };
+
+    /// <summary>Record observations, testimonies and self-assessments: every member and the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement RecordEvaluation = new() { Name = nameof(RecordEvaluation) };
+
+    /// <summary>Build the frameworks and actions, close and validate periods: the structure's managers and the coordinator.</summary>
+    public static readonly OperationAuthorizationRequirement DesignEvaluation = new() { Name = nameof(DesignEvaluation) };
+
     /// <summary>Publish the structure's publications: managers, editors allowed to publish, moderators, the coordinator.</summary>
     public static readonly OperationAuthorizationRequirement PublishPublications = new() { Name = nameof(PublishPublications) };
 }
@@ -55,9 +67,10 @@ public sealed class StructureAuthorizationHandler(ReperesDbContext db, UserManag
         var role = membership?.Role;
         var allowed = requirement.Name switch
         {
-            nameof(StructureOperations.EditSheet) or nameof(StructureOperations.ManageTeam) => role == MembershipRole.Manager,
+            nameof(StructureOperations.EditSheet) or nameof(StructureOperations.ManageTeam) or nameof(StructureOperations.DesignEvaluation) => role == MembershipRole.Manager,
             nameof(StructureOperations.ReadHistory) => role is not null || context.User.IsInRole(NetworkRoles.Moderator),
-            nameof(StructureOperations.WritePublications) or nameof(StructureOperations.ReadStatistics) => role is not null,
+            nameof(StructureOperations.WritePublications) or nameof(StructureOperations.ReadStatistics)
+                or nameof(StructureOperations.ReadEvaluation) or nameof(StructureOperations.RecordEvaluation) => role is not null,
             nameof(StructureOperations.PublishPublications) => role == MembershipRole.Manager || membership?.CanPublish == true
                 || await PublicationRights.ModeratesAsync(db, context.User, userId, resource.Id),
             _ => false,
