@@ -122,6 +122,14 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/statistiques.csv"] = [Coordinator],
         ["mon-espace/coordination/statistiques/recherches-sans-reponse"] = [Coordinator],
         ["mon-espace/coordination/statistiques/rapport-annuel"] = [Coordinator],
+
+        // Social utility: A's evaluation is read and recorded by its members and the coordinator, designed by its managers
+        // and the coordinator; the network template and the territory by the coordinator.
+        // (frameworks, actions and periods)
+
+        // (observations, testimonies, self-assessments)
+
+        // (results and the territory)
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -224,6 +232,11 @@ public sealed partial class AuthorizationMatrixTests
             "slug" => values["slug"],
             "revisionId:int" => "0",
             "serviceId:int" => values["referralService"],
+            "frameworkId:int" => values["framework"],
+            "actionId:int" => values["evaluatedAction"],
+            "periodId:int" => values["period"],
+            "testimonyId:int" => values["testimony"],
+            "year:int" => "2026",
             _ => values[key],
         });
     }
@@ -322,8 +335,31 @@ public sealed partial class AuthorizationMatrixTests
             list.ShareWithBody(professionalBody, app.Clock.GetUtcNow());
             db.PlaceLists.Add(list);
             await db.SaveChangesAsync();
+
+            // A's evaluation: a framework, an action with an open period, an observation, a testimony.
+            var at = app.Clock.GetUtcNow();
+            var framework = new Reperes.Web.SocialUtility.Model.Framework(structure.Id, "Référentiel de A", null, null, at);
+            var indicator = framework.AddDimension("Lien social", null, at).AddCriterion("Liens", "Des liens se créent-ils ?", null)
+                .AddIndicator(new("Participants", Reperes.Web.SocialUtility.Model.IndicatorLevel.Output, Reperes.Web.SocialUtility.Model.IndicatorValueType.Count,
+                    null, Reperes.Web.SocialUtility.Model.IndicatorAggregation.Sum, null, Reperes.Web.SocialUtility.Model.CollectionTool.Count, null,
+                    Reperes.Web.SocialUtility.Model.TemplateMapping.None, null));
+            db.Frameworks.Add(framework);
+            await db.SaveChangesAsync();
+            var evaluatedAction = new Reperes.Web.SocialUtility.Model.EvaluatedAction(structure.Id, framework.Id, "Accueil de jour", null, at);
+            var period = evaluatedAction.OpenPeriod("2026", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+            db.EvaluatedActions.Add(evaluatedAction);
+            await db.SaveChangesAsync();
+            db.Observations.Add(Reperes.Web.SocialUtility.Model.Observation.Count(period.Id, indicator.Id, 40, null, new DateOnly(2026, 11, 2), "Gaëlle", editorAccount.Id, at));
+            var testimony = new Reperes.Web.SocialUtility.Model.Testimony(structure.Id, evaluatedAction.Id, period.Id, "Yann", "Ici on me parle", Reperes.Web.SocialUtility.Model.TestimonyConsent.Internal,
+                new DateOnly(2028, 11, 1), new DateOnly(2026, 11, 2), "Gaëlle", editorAccount.Id, at);
+            db.Testimonies.Add(testimony);
+            await db.SaveChangesAsync();
             return new Dictionary<string, string>
             {
+                ["framework"] = framework.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["evaluatedAction"] = evaluatedAction.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["period"] = period.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["testimony"] = testimony.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["slug"] = structure.Slug,
                 ["publication"] = publicationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["account"] = contributor,
@@ -374,6 +410,17 @@ public sealed partial class AuthorizationMatrixTests
         ListDigests = await db.ListDigests.CountAsync(),
         Synonyms = await db.Categories.OrderBy(c => c.Id).Select(c => c.Synonyms).ToListAsync(),
         Referrals = await db.Referrals.OrderBy(r => r.Id).Select(r => new { r.Id, r.State, r.AnswerText, r.DecidedAt, r.Version, r.ErasedAt, r.DocumentFile }).ToListAsync(),
+        Frameworks = await db.Frameworks.OrderBy(f => f.Id).Select(f => new { f.Id, f.Title, f.UpdatedAt }).ToListAsync(),
+        Dimensions = await db.FrameworkDimensions.OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(),
+        Criteria = await db.FrameworkCriteria.OrderBy(c => c.Id).Select(c => new { c.Id, c.Name, c.Question, c.TemplateCriterionId }).ToListAsync(),
+        Indicators = await db.Indicators.OrderBy(i => i.Id).Select(i => new { i.Id, i.Name, i.Version, i.RetiredAt, i.Mapping }).ToListAsync(),
+        EvaluatedActions = await db.EvaluatedActions.OrderBy(a => a.Id).Select(a => new { a.Id, a.Title, Services = a.Services.Count }).ToListAsync(),
+        ActionPeriods = await db.ActionPeriods.OrderBy(p => p.Id).Select(p => new { p.Id, p.Status, p.Label }).ToListAsync(),
+        Observations = await db.Observations.OrderBy(o => o.Id).Select(o => new { o.Id, o.Value, o.Text }).ToListAsync(),
+        Testimonies = await db.Testimonies.OrderBy(t => t.Id).Select(t => new { t.Id, t.Text, t.Consent, t.RecordingName }).ToListAsync(),
+        Codings = await db.TestimonyCodings.CountAsync(),
+        SelfAssessments = await db.SelfAssessments.CountAsync(),
+        TerritoryResults = await db.TerritoryResults.OrderBy(r => r.Id).Select(r => new { r.Id, r.PublishedAt, r.ComputedAt }).ToListAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>
