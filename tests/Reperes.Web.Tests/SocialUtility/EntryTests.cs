@@ -32,6 +32,31 @@ public sealed class EntryTests
         return Path.Combine(directory!.FullName, "tests", "Reperes.Media.Tests", "Samples", path);
     }
 
+    /// <summary>A tiny valid WAV: a tenth of a second of silence, 8 kHz, 8 bits, mono.</summary>
+    public static byte[] Wav()
+    {
+        const int samples = 800;
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.ASCII, leaveOpen: true))
+        {
+            writer.Write("RIFF"u8);
+            writer.Write(36 + samples);
+            writer.Write("WAVEfmt "u8);
+            writer.Write(16);
+            writer.Write((short)1); // PCM
+            writer.Write((short)1); // mono
+            writer.Write(8000);
+            writer.Write(8000); // bytes per second
+            writer.Write((short)1);
+            writer.Write((short)8);
+            writer.Write("data"u8);
+            writer.Write(samples);
+            writer.Write(Enumerable.Repeat((byte)128, samples).ToArray());
+        }
+
+        return stream.ToArray();
+    }
+
     public static Task<Seed> ArrangeAsync(ReperesApp app) => app.WithDbAsync(async db =>
     {
         var at = app.Clock.GetUtcNow();

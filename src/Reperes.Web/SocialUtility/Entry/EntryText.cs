@@ -17,11 +17,14 @@ public static class EntryText
             IndicatorValueType.Scale => localizer["Moyenne {0} sur {1} ({2} réponses : {3})", Number(line.Value is { } mean ? Math.Round(mean, 2) : null, culture),
                 Math.Max(points.Count, line.ScaleAnswers.Count), line.SampleSize ?? 0,
                 string.Join(", ", line.ScaleAnswers.Select((count, i) => $"{(i < points.Count ? points[i] : (i + 1).ToString(culture))} {count}"))].Value,
-            IndicatorValueType.YesNo => line.Value == 1 ? localizer["Oui"].Value : localizer["Non"].Value,
+            IndicatorValueType.YesNo => Capitalized(line.Value == 1 ? localizer["oui"] : localizer["non"]),
             IndicatorValueType.Text or IndicatorValueType.Testimony => line.Text ?? "",
             _ => throw new InvalidOperationException($"Unknown value type {indicator.ValueType}."),
         };
     }
+
+    /// <summary>"Oui" from the shared "oui" (one key per word, whatever its case).</summary>
+    public static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpper(word[0], CultureInfo.CurrentCulture) + word[1..];
 
     private static string Number(decimal? value, CultureInfo culture) => value is { } v ? v.ToString("0.##", culture) : "";
 }
