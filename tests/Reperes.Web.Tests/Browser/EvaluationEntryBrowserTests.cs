@@ -7,14 +7,14 @@ namespace Reperes.Web.Tests.Browser;
 
 /// <summary>
 /// A member of a structure on a 390-pixel phone after a workshop: records a count and the answers to a scale, a
-/// testimony that she codes against a criterion, the team's self-assessment; no page wider than the screen, axe-core
-/// satisfied on each.
+/// testimony that she codes against a criterion, the team's self-assessment, then reads the action's results (a chart
+/// and its table); no page wider than the screen, axe-core satisfied on each.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EvaluationEntryBrowserTests(BrowserFixture browser)
 {
     [BrowserFact]
-    public async Task Entry_MemberOnAPhone_RecordsObservationsAndACodedTestimony()
+    public async Task Entry_MemberOnAPhone_RecordsObservationsAndACodedTestimonyThenSeesTheChartAndItsTable()
     {
         var seed = await EntryTests.ArrangeAsync(browser.App);
         var page = await browser.NewPageAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
@@ -83,6 +83,21 @@ public sealed class EvaluationEntryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La séance d’auto-évaluation est enregistrée.");
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("3 / 4 : En bonne partie");
         await FitsAndPassesAxeAsync(page, "auto-evaluation-faite");
+
+        // The action's results: the chart of each indicator recorded, and the table with the same figures beside it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Saisie : Atelier numérique des aînés, 2026" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Résultats", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Résultats : Atelier numérique des aînés", Level = 1 })).ToBeVisibleAsync();
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "Participants, période par période" });
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        var box = (await chart.BoundingBoxAsync()).ShouldNotBeNull();
+        (box.X + box.Width).ShouldBeLessThanOrEqualTo(390);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Participants", Exact = true });
+        await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "2026" })).ToContainTextAsync("12");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Confiance en soi, période par période" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Confiance en soi", Exact = true })).ToContainTextAsync("3,1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Témoignages codés : Confiance" })).ToBeVisibleAsync();
+        await FitsAndPassesAxeAsync(page, "resultats");
     }
 
     private static async Task FitsAndPassesAxeAsync(IPage page, string name)
