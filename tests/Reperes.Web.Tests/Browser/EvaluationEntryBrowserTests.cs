@@ -100,6 +100,42 @@ public sealed class EvaluationEntryBrowserTests(BrowserFixture browser)
         await FitsAndPassesAxeAsync(page, "resultats");
     }
 
+    [BrowserFact]
+    public async Task Entry_ConnectionLostOnSend_ValuesKeptOnThePhoneAndSentOnceBack()
+    {
+        var seed = await EntryTests.ArrangeAsync(browser.App);
+        var page = await browser.NewPageAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(PublicationWorkflowTests.Manager);
+        await page.GetByLabel("Mot de passe").FillAsync(Reperes.Web.Admin.Demo.DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/connexion", StringComparison.Ordinal));
+        await page.GotoAsync(seed.Url);
+
+        var participants = page.GetByRole(AriaRole.Region, new() { Name = "Participants", Exact = true });
+        await participants.GetByLabel("Nombre (personnes)").FillAsync("17");
+        await participants.GetByLabel("Remarque (facultatif)").FillAsync("Atelier sous la tente");
+        await page.Context.SetOfflineAsync(true);
+        await participants.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToContainTextAsync("Pas de connexion : ces valeurs sont gardées sur ce téléphone.");
+        await FitsAndPassesAxeAsync(page, "hors-connexion");
+
+        // Back online, the page opened again: the values are back in their form, to be sent.
+        await page.Context.SetOfflineAsync(false);
+        await page.GotoAsync(seed.Url);
+        await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToContainTextAsync("Des valeurs saisies sur ce téléphone n’ont pas été envoyées");
+        await Assertions.Expect(participants.GetByLabel("Nombre (personnes)")).ToHaveValueAsync("17");
+        await Assertions.Expect(participants.GetByLabel("Remarque (facultatif)")).ToHaveValueAsync("Atelier sous la tente");
+        await participants.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToHaveTextAsync("Enregistré.");
+        await Assertions.Expect(participants).ToContainTextAsync("17 personnes");
+
+        // Confirmed by the server: nothing kept any more.
+        await page.GotoAsync(seed.Url);
+        await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        (await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('reperes-brouillon:')).length")).ShouldBe(0);
+    }
+
     private static async Task FitsAndPassesAxeAsync(IPage page, string name)
     {
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, name);
