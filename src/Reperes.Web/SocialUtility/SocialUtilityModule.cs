@@ -11,6 +11,7 @@ public static class SocialUtilityModule
     {
         services.Configure<SocialUtilityOptions>(configuration.GetSection(SocialUtilityOptions.Section));
         services.AddScoped<EvaluationAccess>();
+        services.AddScoped<Frameworks.FrameworkEditing>();
         services.AddSingleton<TestimonyRecordings>();
         services.AddSingleton<TestimonyRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<TestimonyRetention>());
