@@ -12,6 +12,8 @@ public static class SocialUtilityModule
         services.Configure<SocialUtilityOptions>(configuration.GetSection(SocialUtilityOptions.Section));
         services.AddScoped<EvaluationAccess>();
         services.AddScoped<Frameworks.FrameworkEditing>();
+        services.AddScoped<Results.ActionResults>();
+        services.AddScoped<Territory.TerritoryAggregates>();
         services.AddSingleton<TestimonyRecordings>();
         services.AddSingleton<TestimonyRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<TestimonyRetention>());

@@ -134,6 +134,11 @@ public sealed partial class AuthorizationMatrixTests
         // (observations, testimonies, self-assessments)
 
         // (results and the territory)
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/resultats"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/resultats.{format}"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/rapport"] = MembersOfA,
+        ["mon-espace/coordination/utilite-sociale"] = [Coordinator],
+        ["mon-espace/utilite-sociale/territoire"] = [EditorA, ManagerA, ManagerB, Coordinator],
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -259,6 +264,7 @@ public sealed partial class AuthorizationMatrixTests
             "periodId:int" => values["period"],
             "testimonyId:int" => values["testimony"],
             "year:int" => "2026",
+            "format" => "csv",
             _ => values[key],
         });
     }

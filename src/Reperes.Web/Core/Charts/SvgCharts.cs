@@ -234,6 +234,35 @@ public static class SvgCharts
     }
 
     /// <summary>
+    /// Values that are not counts (means, percentages, ratings) as bars, one per row with its label on its own line
+    /// above (long names stay whole on a phone), scaled to <paramref name="max"/> (a scale's top, 100 for a share) or to
+    /// the largest; each bar says its value as <paramref name="rows"/> gives it. A row without a value draws no bar.
+    /// </summary>
+    public static string ValueBars(string id, string title, string description, IReadOnlyList<(string Label, double? Value, string Text)> rows, double? max = null)
+    {
+        const int width = 400, labelHeight = 17, barHeight = 14, gap = 9, right = 70, maxLabel = 58;
+        var rowHeight = labelHeight + barHeight + gap;
+        var svg = Open(id, title, description, width, (rows.Count * rowHeight) + 4);
+        var top = max ?? (rows.Count == 0 ? 1 : rows.Max(r => r.Value ?? 0));
+        var scale = (width - right) / Math.Max(top, 1e-9);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var y = row * rowHeight;
+            var label = rows[row].Label.Length > maxLabel ? rows[row].Label[..(maxLabel - 1)] + "…" : rows[row].Label;
+            svg.Append(Invariant, $"<text x=\"0\" y=\"{y + 13}\" font-size=\"13\" fill=\"#1a1a1a\">{Escape(label)}</text>");
+            var length = Math.Clamp((rows[row].Value ?? 0) * scale, 0, width - right);
+            if (length > 0)
+            {
+                svg.Append(Invariant, $"<rect x=\"0\" y=\"{y + labelHeight}\" width=\"{length:0.##}\" height=\"{barHeight}\" fill=\"{SeriesColors[0]}\"/>");
+            }
+
+            svg.Append(Invariant, $"<text x=\"{length + 5:0.#}\" y=\"{y + labelHeight + 12}\" font-size=\"13\" fill=\"#1a1a1a\">{Escape(rows[row].Text)}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>
     /// The 168 hours of a week as a grid, one row per day (Monday first) and one column per hour, darker where there
     /// is more; <paramref name="counts"/> is indexed by hour of the week (0 = Monday 0:00).
     /// </summary>

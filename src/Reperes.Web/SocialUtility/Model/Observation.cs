@@ -40,9 +40,11 @@ public sealed class Observation
     public string RecordedById { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
 
-    public IReadOnlyList<int> ScaleAnswers => ScaleCounts is null
-        ? []
-        : ScaleCounts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+    public IReadOnlyList<int> ScaleAnswers => ParseScale(ScaleCounts);
+
+    /// <summary>The answers per point of stored <see cref="ScaleCounts"/> (none for a figure that is not a scale).</summary>
+    public static IReadOnlyList<int> ParseScale(string? counts) =>
+        counts is null ? [] : counts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
 
     public static Observation Count(int periodId, int indicatorId, int count, string? note, DateOnly collectedOn, string collectedBy, string recordedById, DateTimeOffset at)
     {
