@@ -31,6 +31,9 @@ public sealed class ReperesOptions
     /// <summary>With the demo data, a year of invented use of the guide, for the statistics pages (development only).</summary>
     public bool DemoUsage { get; set; }
 
+    /// <summary>With the demo data, the network's evaluation template and a year of evaluation by five structures (development only).</summary>
+    public bool DemoEvaluation { get; set; }
+
     /// <summary>Public address of the site, used in links sent by e-mail and in exports.</summary>
     public string? PublicBaseUrl { get; set; }
 

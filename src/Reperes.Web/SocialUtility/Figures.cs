@@ -36,7 +36,11 @@ public static class Figures
         if (aggregation == IndicatorAggregation.Last)
         {
             var last = observed.OrderBy(o => o.CollectedOn).ThenBy(o => o.Id).Last();
-            return new(last.Value, observed.Count, last.Sample, last.Scale);
+
+            // Yes or no stays a share (100 % or 0 %), so that structures' answers average into the share of yes.
+            return type == IndicatorValueType.YesNo
+                ? new(last.Value is { } yes ? (yes > 0 ? 100 : 0) : null, observed.Count, 1, [])
+                : new(last.Value, observed.Count, last.Sample, last.Scale);
         }
 
         var values = observed.Where(o => o.Value is not null).ToList();

@@ -104,6 +104,11 @@ public sealed class DemoData(
             await CreateDemoUsageAsync(now, cancellationToken);
         }
 
+        if (options.Value.DemoEvaluation)
+        {
+            await CreateDemoEvaluationAsync(now, cancellationToken);
+        }
+
         logger.LogInformation("Demo data loaded: {Count} structures", structures.Count);
         return structures.Count;
     }
@@ -128,6 +133,61 @@ public sealed class DemoData(
         }
 
         logger.LogInformation("Demo usage loaded: {Count} counted events over a year", written);
+    }
+
+    /// <summary>The network's evaluation template and a year of evaluation (<see cref="DemoEvaluation"/>).</summary>
+    private async Task CreateDemoEvaluationAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var template = DemoEvaluation.Template(now.AddDays(-400));
+        db.Frameworks.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        var random = new Random(16);
+        var quarters = DemoEvaluation.Quarters(now);
+        var coordinator = await db.UserRoles.Join(db.Roles.Where(r => r.Name == NetworkRoles.Coordinator), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .FirstOrDefaultAsync(cancellationToken) ?? "demo";
+        foreach (var demo in DemoEvaluation.Structures)
+        {
+            var structure = await db.Structures.Where(s => s.Slug == demo.Slug).Select(s => new { s.Id, Services = s.Services.Select(v => v.Id).Take(2).ToList() }).SingleAsync(cancellationToken);
+            var member = await db.Memberships.Where(m => m.StructureId == structure.Id).Select(m => new { m.UserId, m.User.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+            var recordedBy = member?.UserId ?? coordinator;
+            var collector = member?.DisplayName ?? "Équipe de l’atelier";
+            var framework = DemoEvaluation.FrameworkOf(template, demo, structure.Id, now.AddDays(-390));
+            db.Frameworks.Add(framework);
+            await db.SaveChangesAsync(cancellationToken);
+            var action = new SocialUtility.Model.EvaluatedAction(structure.Id, framework.Id, demo.Action, demo.Description, now.AddDays(-390));
+            action.LinkServices(structure.Services);
+            var periods = quarters.Select(q => action.OpenPeriod(q.Label, q.Start, q.End)).ToList();
+            db.EvaluatedActions.Add(action);
+            await db.SaveChangesAsync(cancellationToken);
+            var observations = new List<SocialUtility.Model.Observation>();
+            var testimonies = new List<SocialUtility.Model.Testimony>();
+            var assessments = new List<SocialUtility.Model.SelfAssessment>();
+            for (var i = 0; i < periods.Count; i++)
+            {
+                if (i == periods.Count - 1 && !demo.Rich)
+                {
+                    continue;
+                }
+
+                DemoEvaluation.Record(random, demo, framework, action, periods[i], i, recordedBy, collector, observations, testimonies, assessments, now);
+                if (i < periods.Count - 1)
+                {
+                    periods[i].Close(now.AddDays(-5));
+                }
+
+                if (i < periods.Count - 2)
+                {
+                    periods[i].Validate(coordinator, now.AddDays(-4));
+                }
+            }
+
+            db.Observations.AddRange(observations);
+            db.Testimonies.AddRange(testimonies);
+            db.SelfAssessments.AddRange(assessments);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Demo evaluation loaded: the network template and {Count} structures", DemoEvaluation.Structures.Count);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Reperes.Web.SocialUtility.Territory;
 /// <summary>A template indicator across the territory: null figures when built from too few structures.</summary>
 public sealed record TerritoryIndicator(
     int TemplateIndicatorId, string Dimension, string Criterion, string Name, IndicatorLevel Level, IndicatorValueType ValueType, string? Unit,
-    IndicatorAggregation Aggregation, bool Suppressed, int? Structures, decimal? Value, int? Sample);
+    IndicatorAggregation Aggregation, int ScalePoints, bool Suppressed, int? Structures, decimal? Value, int? Sample);
 
 /// <summary>A template criterion across the territory: the coded testimonies that may be counted, the quotes that may be shown.</summary>
 public sealed record TerritoryCriterion(
@@ -90,7 +90,7 @@ public sealed class TerritoryAggregates(ReperesDbContext db, EvaluationAccess ac
             var suppressed = perStructure.Count < minimum;
             var figure = suppressed ? CombinedFigure.None : Figures.AcrossStructures(indicator.ValueType, indicator.Aggregation, perStructure);
             indicators.Add(new(indicator.Id, dimension.Name, criterion.Name, indicator.Name, indicator.Level, indicator.ValueType, indicator.Unit, indicator.Aggregation,
-                suppressed, suppressed ? null : perStructure.Count, figure.Value, figure.Sample));
+                indicator.Definition.ScalePoints.Count, suppressed, suppressed ? null : perStructure.Count, figure.Value, figure.Sample));
         }
 
         var criteria = new List<TerritoryCriterion>();
