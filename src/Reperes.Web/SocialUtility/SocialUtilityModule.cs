@@ -11,6 +11,7 @@ public static class SocialUtilityModule
     {
         services.Configure<SocialUtilityOptions>(configuration.GetSection(SocialUtilityOptions.Section));
         services.AddScoped<EvaluationAccess>();
+        services.AddScoped<Frameworks.FrameworkEditing>();
         services.AddScoped<Results.ActionResults>();
         services.AddScoped<Territory.TerritoryAggregates>();
         services.AddSingleton<TestimonyRecordings>();

@@ -126,6 +126,10 @@ public sealed partial class AuthorizationMatrixTests
         // Social utility: A's evaluation is read and recorded by its members and the coordinator, designed by its managers
         // and the coordinator; the network template and the territory by the coordinator.
         // (frameworks, actions and periods)
+        ["mon-espace/structure/{slug}/utilite-sociale"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}"] = MembersOfA,
+        ["mon-espace/coordination/utilite-sociale/referentiel-commun"] = [Coordinator],
 
         // (observations, testimonies, self-assessments)
         ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/periodes/{periodId:int}"] = MembersOfA,
@@ -157,6 +161,24 @@ public sealed partial class AuthorizationMatrixTests
         [("mon-espace/adressages/{id:int}", "Accept")] = [EditorA, ManagerA],
         [("mon-espace/adressages/{id:int}", "Refuse")] = [EditorA, ManagerA],
         [("mon-espace/adressages/{id:int}", "Contact")] = [EditorA, ManagerA],
+
+        // Social utility (frameworks, actions and periods): members read, managers of A and the coordinator design.
+        [("mon-espace/structure/{slug}/utilite-sociale", "Framework")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale", "Action")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "Rename")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "AddDimension")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "ChangeDimension")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "AddCriterion")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "ChangeCriterion")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "AddIndicator")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "ChangeIndicator")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/referentiels/{frameworkId:int}", "RemoveIndicator")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "Change")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "Services")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "OpenPeriod")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "Close")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "Reopen")] = ManagersOfA,
+        [("mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}", "Validate")] = ManagersOfA,
     };
 
     private sealed record Route(string Template, IReadOnlyList<string> Handlers);

@@ -167,6 +167,25 @@ public sealed class Criterion
     }
 
     /// <summary>
+    /// Removes an indicator added by mistake: only one that was never observed and has no earlier version (an observed
+    /// series is kept: change it into a new version instead), so that no collected figure ever loses its definition.
+    /// </summary>
+    public void RemoveIndicator(Indicator indicator, bool hasObservations)
+    {
+        if (!indicators.Contains(indicator))
+        {
+            throw new InvalidOperationException("This indicator belongs to another criterion.");
+        }
+
+        if (hasObservations || indicator.Version > 1 || !indicator.IsCurrent)
+        {
+            throw new InvalidOperationException("An observed indicator, or one with earlier versions, is kept: change it into a new version instead.");
+        }
+
+        indicators.Remove(indicator);
+    }
+
+    /// <summary>
     /// Changes an indicator. One with no observation changes in place; one already observed is frozen: it is retired
     /// and a new version takes its place (same series, version + 1), so that the figures already collected keep the
     /// definition they were collected under. Returns the indicator that now stands (the same or the new version).
