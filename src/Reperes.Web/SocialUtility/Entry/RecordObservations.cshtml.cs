@@ -107,9 +107,9 @@ public sealed class RecordObservationsModel(
 
         db.Observations.Remove(observation);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        var series = Observations.First(o => o.Id == observationId).SeriesKey;
+        var series = Observations.FirstOrDefault(o => o.Id == observationId)?.SeriesKey;
         var anchor = Entry.CurrentIndicators.FirstOrDefault(i => i.SeriesKey == series)?.Id;
-        return Redirect($"{Entry.BaseUrl}?supprime={anchor}#indicateur-{anchor}");
+        return Redirect(anchor is null ? Entry.BaseUrl : $"{Entry.BaseUrl}?supprime={anchor}#indicateur-{anchor}");
     }
 
     /// <summary>The observations of an indicator's series (older versions of it included), newest first.</summary>

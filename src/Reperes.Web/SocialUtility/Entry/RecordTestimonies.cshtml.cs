@@ -307,7 +307,12 @@ public sealed class RecordTestimoniesModel(
     private PageResult Refused()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        Input.CollectedOn ??= PeriodEntry.Iso(Entry.DefaultCollection);
+        if (FailedForm != "nouveau")
+        {
+            // Another form was sent: the new testimony's form shows its defaults.
+            Input = new TestimonyInput { CollectedOn = PeriodEntry.Iso(Entry.DefaultCollection), CollectedBy = DefaultCollector };
+        }
+
         return Page();
     }
 
