@@ -209,7 +209,7 @@ public sealed class EntryTests
 
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task RecordObservation_ClosedPeriod_RefusedInWordsAndThePageReadsOnly(string engine)
+    public async Task RecordAnything_ClosedPeriod_RefusedInWordsAndThePageReadsOnly(string engine)
     {
         await using var app = new ReperesApp(engine);
         var seed = await ArrangeAsync(app);
@@ -230,6 +230,28 @@ public sealed class EntryTests
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Cette période est close");
         var deletion = await editor.PostAsync($"{seed.Url}?handler=Delete&observationId={observationId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         deletion.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var testimony = await editor.PostAsync(seed.Url + "/temoignages", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Pseudonym"] = "Paul",
+            ["Input.Text"] = "Je viens.",
+            ["Input.Consent"] = "Internal",
+            ["Input.CollectedOn"] = "2026-11-20",
+            ["Input.CollectedBy"] = "Gaëlle",
+        }));
+        testimony.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await testimony.Content.ReadAsStringAsync()).ShouldContain("Cette période est close");
+        var selfAssessment = await editor.PostAsync(seed.Url + "/auto-evaluation", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.HeldOn"] = "2026-11-20",
+            [$"Input.Ratings[{seed.CriterionId}]"] = "3",
+        }));
+        selfAssessment.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await selfAssessment.Content.ReadAsStringAsync()).ShouldContain("Cette période est close");
+        (await app.WithDbAsync(db => db.Testimonies.CountAsync(t => t.PeriodId == seed.PeriodId))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.SelfAssessments.CountAsync(s => s.PeriodId == seed.PeriodId))).ShouldBe(0);
 
         var (page, document) = await editor.GetPageAsync(seed.Url);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
