@@ -132,6 +132,10 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/coordination/utilite-sociale/referentiel-commun"] = [Coordinator],
 
         // (observations, testimonies, self-assessments)
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/periodes/{periodId:int}"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/periodes/{periodId:int}/temoignages"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/periodes/{periodId:int}/auto-evaluation"] = MembersOfA,
+        ["mon-espace/structure/{slug}/utilite-sociale/temoignages/{testimonyId:int}/enregistrement"] = MembersOfA,
 
         // (results and the territory)
         ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/resultats"] = MembersOfA,
@@ -380,6 +384,8 @@ public sealed partial class AuthorizationMatrixTests
             db.Observations.Add(Reperes.Web.SocialUtility.Model.Observation.Count(period.Id, indicator.Id, 40, null, new DateOnly(2026, 11, 2), "Gaëlle", editorAccount.Id, at));
             var testimony = new Reperes.Web.SocialUtility.Model.Testimony(structure.Id, evaluatedAction.Id, period.Id, "Yann", "Ici on me parle", Reperes.Web.SocialUtility.Model.TestimonyConsent.Internal,
                 new DateOnly(2028, 11, 1), new DateOnly(2026, 11, 2), "Gaëlle", editorAccount.Id, at);
+            var recording = new Reperes.Web.SocialUtility.CheckedRecording(() => new MemoryStream(Reperes.Web.Tests.SocialUtility.EntryTests.Wav()), "audio/wav", ".wav");
+            testimony.AttachRecording(await app.Services.GetRequiredService<Reperes.Web.SocialUtility.TestimonyRecordings>().SaveAsync(recording, default), "audio/wav");
             db.Testimonies.Add(testimony);
             await db.SaveChangesAsync();
             return new Dictionary<string, string>

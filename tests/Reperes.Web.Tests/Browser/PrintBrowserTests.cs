@@ -103,21 +103,7 @@ public sealed class PrintBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>The page printed by Chromium on A4, as the text of each sheet of paper (whitespace removed).</summary>
-    private static async Task<IReadOnlyList<string>> PrintAsync(IPage page)
-    {
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true });
-        var file = Path.Combine(Path.GetTempPath(), $"reperes-print-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var output = await NodeScript.RunAsync("Browser/pdf-text.mjs", [file], []);
-            return JsonSerializer.Deserialize<List<string>>(output)!.Select(Squeeze).ToList();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static async Task<IReadOnlyList<string>> PrintAsync(IPage page) => (await PaperPrint.SheetsAsync(page)).Select(Squeeze).ToList();
 
     /// <summary>
     /// Text compared without its spaces and line breaks, ligatures undone: paper wraps lines where the screen does not.

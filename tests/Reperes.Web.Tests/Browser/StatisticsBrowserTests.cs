@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Tests.Infrastructure;
@@ -76,7 +75,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rapport d’activité 2026 du guide Repères", Level = 1 })).ToBeVisibleAsync();
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         (await BrowserFixture.AccessibilityViolationsAsync(page)).ShouldBeEmpty();
-        var paper = await PrintAsync(page);
+        var paper = await PaperPrint.SqueezedSheetsAsync(page);
         paper.Count.ShouldBeInRange(1, 4);
         paper[0].ShouldStartWith("Rapportd’activité2026duguideRepères");
         var all = string.Concat(paper);
@@ -85,22 +84,6 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser)
         all.ShouldContain(Word);
         all.ShouldNotContain("Afficher");
         all.ShouldNotContain("Chercher");
-    }
-
-    /// <summary>The page printed by Chromium on A4, as the text of each sheet (whitespace removed), read by PDF.js.</summary>
-    private static async Task<IReadOnlyList<string>> PrintAsync(IPage page)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"reperes-report-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true }));
-        try
-        {
-            var pages = JsonSerializer.Deserialize<List<string>>(await NodeScript.RunAsync("Browser/pdf-text.mjs", [file], []))!;
-            return pages.Select(p => new string(p.Where(c => !char.IsWhiteSpace(c)).ToArray())).ToList();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>A whole-page picture for a person to look at, when REPERES_TEST_SCREENSHOTS names a folder.</summary>

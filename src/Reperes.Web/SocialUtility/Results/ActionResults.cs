@@ -12,6 +12,10 @@ public sealed record IndicatorResult(
     int Id, string Dimension, string Criterion, string Name, int Version, bool IsCurrent, IndicatorDefinition Definition, IReadOnlyList<PeriodFigure> Periods)
 {
     public bool HasFigures => Periods.Any(p => p.Figure.Observations > 0);
+
+    /// <summary>The first and the last period with a figure, when they are two: the trend across the periods.</summary>
+    public (PeriodFigure First, PeriodFigure Last)? Trend =>
+        Periods.Where(p => p.Figure.Value is not null).ToList() is { Count: >= 2 } valued ? (valued[0], valued[^1]) : null;
 }
 
 /// <summary>An excerpt of a coded testimony, with how far it may travel.</summary>
