@@ -36,7 +36,7 @@ public sealed class SocialUtilityFrameworksBrowserTests(BrowserFixture browser)
         await criterionForm.GetByLabel("Question évaluative").FillAsync("Les participants prennent-ils la parole en réunion ?");
         await criterionForm.GetByRole(AriaRole.Button, new() { Name = "Ajouter le critère" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync("Critère enregistré.");
-        await OpenAsync(coordinator, "Ajouter un indicateur au critère « Prise de parole »");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Ajouter un indicateur au critère « Prise de parole »" }).ClickAsync();
         var indicatorForm = coordinator.Locator("details", new() { Has = coordinator.Locator("summary", new() { HasText = "Ajouter un indicateur au critère « Prise de parole »" }) });
         await indicatorForm.GetByLabel("Nom de l’indicateur").FillAsync("Personnes ayant pris la parole");
         await indicatorForm.GetByLabel("Type de valeur").SelectOptionAsync(new SelectOptionValue { Label = "Nombre" });
@@ -59,7 +59,7 @@ public sealed class SocialUtilityFrameworksBrowserTests(BrowserFixture browser)
         var copied = manager.GetByRole(AriaRole.Listitem).Filter(new() { Has = manager.GetByRole(AriaRole.Heading, new() { Name = "Personnes ayant pris la parole" }) });
         await Assertions.Expect(copied).ToContainTextAsync("identique à « Personnes ayant pris la parole » : ses chiffres s’additionnent tels quels.");
         await FitsAsync(manager);
-        await copied.Locator("summary", new() { HasText = "Modifier l’indicateur" }).ClickAsync();
+        await copied.GetByRole(AriaRole.Link, new() { Name = "Modifier l’indicateur" }).ClickAsync();
         await Assertions.Expect(copied.GetByLabel("Indicateur du référentiel commun")).ToBeVisibleAsync();
         await FitsAsync(manager);
 

@@ -231,6 +231,38 @@ public sealed class FrameworkPagesTests
         (await FingerprintAsync(app)).ShouldBe(before);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Pages_WithTheDemoEvaluation_ShowTheTemplatesUseTheObservedIndicatorsAndThePeriods(string engine)
+    {
+        await using var app = new ReperesApp(engine, now: ReperesApp.DefaultNow.AddMinutes(105)) { Settings = { ["Reperes:DemoEvaluation"] = "true" } };
+        var (frameworkId, actionId, observedName) = await app.WithDbAsync(async db =>
+        {
+            var structureId = await db.Structures.Where(s => s.Slug == Ozanam).Select(s => s.Id).SingleAsync();
+            var action = await db.EvaluatedActions.SingleAsync(a => a.StructureId == structureId);
+            var observed = await db.Indicators.Where(i => db.Observations.Any(o => o.IndicatorId == i.Id)).Where(i => db.FrameworkCriteria.Any(c => c.Id == i.CriterionId && db.FrameworkDimensions.Any(d => d.Id == c.DimensionId && d.FrameworkId == action.FrameworkId))).Select(i => i.Name).FirstAsync();
+            return (action.FrameworkId, action.Id, observed);
+        });
+
+        var coordinator = await Workflow.AsAsync(app, Coordinator);
+        var template = WebUtility.HtmlDecode(await coordinator.GetStringAsync(TemplateUrl));
+        template.ShouldContain("Repris par 5 indicateur(s) de structures");
+        template.ShouldNotContain("Correspondance au référentiel commun");
+
+        var manager = await Workflow.AsAsync(app, ManagerA);
+        var home = WebUtility.HtmlDecode(await manager.GetStringAsync(HomeUrl(Ozanam)));
+        home.ShouldContain("copié du référentiel commun");
+        home.ShouldContain("Validée");
+        home.ShouldContain("Close, à valider");
+        home.ShouldContain("Ouverte à la saisie");
+        var (response, builder) = await manager.GetPageAsync(FrameworkUrl(Ozanam, frameworkId));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var observed = builder.QuerySelectorAll("li.result").Single(li => li.QuerySelector("h4")!.TextContent.StartsWith(observedName, StringComparison.Ordinal));
+        observed.TextContent.ShouldContain("observation(s) : le modifier crée une nouvelle version.");
+        observed.QuerySelector("button.danger-quiet").ShouldBeNull();
+        (await manager.GetAsync(ActionUrl(Ozanam, actionId))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static async Task<string> TokenAsync(HttpClient client, string pageUrl)
     {
         var (_, page) = await client.GetPageAsync(pageUrl);

@@ -19,6 +19,14 @@ public abstract class FrameworkEditorPage(FrameworkEditing editing) : PageModel
     [BindProperty(SupportsGet = true, Name = "version")]
     public int? NewVersion { get; set; }
 
+    /// <summary>The indicator whose form is shown (the forms of indicators are heavy: one at a time, on demand).</summary>
+    [BindProperty(SupportsGet = true, Name = "modifier")]
+    public int? EditedIndicator { get; set; }
+
+    /// <summary>The criterion whose new-indicator form is shown.</summary>
+    [BindProperty(SupportsGet = true, Name = "ajouter")]
+    public int? CriterionAddedTo { get; set; }
+
     public Framework Framework { get; protected set; } = null!;
 
     public bool MayEdit { get; protected set; }
