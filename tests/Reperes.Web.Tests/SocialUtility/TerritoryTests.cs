@@ -165,7 +165,10 @@ public sealed class TerritoryTests
                 {
                     people = localCriterion.ChangeIndicator(people, people.Definition with
                     {
-                        Name = "Demi-journées de présence (test)", Unit = "demi-journées", Mapping = TemplateMapping.Convertible, Factor = 0.5m,
+                        Name = "Demi-journées de présence (test)",
+                        Unit = "demi-journées",
+                        Mapping = TemplateMapping.Convertible,
+                        Factor = 0.5m,
                     }, hasObservations: false, at);
                 }
 

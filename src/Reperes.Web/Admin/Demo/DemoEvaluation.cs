@@ -72,7 +72,10 @@ public static class DemoEvaluation
             var participations = links.Indicators.Single(i => i.Name == "Participations aux séances");
             links.ChangeIndicator(participations, participations.Definition with
             {
-                Name = "Heures d’atelier suivies", Unit = "heures", Mapping = TemplateMapping.Convertible, Factor = 0.5m,
+                Name = "Heures d’atelier suivies",
+                Unit = "heures",
+                Mapping = TemplateMapping.Convertible,
+                Factor = 0.5m,
             }, hasObservations: false, at);
         }
 
