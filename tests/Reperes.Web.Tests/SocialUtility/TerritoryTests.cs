@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Reperes.Web.Data;
 using Reperes.Web.SocialUtility;
 using Reperes.Web.SocialUtility.Model;
 using Reperes.Web.Tests.Infrastructure;
