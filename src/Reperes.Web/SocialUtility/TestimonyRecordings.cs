@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reperes.Media;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Files;
 
 namespace Reperes.Web.SocialUtility;
 
@@ -16,7 +17,9 @@ public sealed class TestimonyRecordings(IOptions<ReperesOptions> options)
 {
     public const long MaxBytes = 30 * 1024 * 1024;
 
-    public string Folder => Path.Combine(options.Value.FullStorageDirectory, "testimonies");
+    public string Folder => Files.Path;
+
+    private PrivateFolder Files => new(Path.Combine(options.Value.FullStorageDirectory, "testimonies"));
 
     /// <summary>The recording, or the French key of the refusal (with its argument).</summary>
     public static async Task<(CheckedRecording? Recording, string? Error, object? Argument)> CheckAsync(IFormFile file, CancellationToken cancellationToken)
@@ -52,49 +55,14 @@ public sealed class TestimonyRecordings(IOptions<ReperesOptions> options)
     }
 
     /// <summary>Copies the recording by streams under a hidden name, then renames it: a file cut short never takes a testimony's name.</summary>
-    public async Task<string> SaveAsync(CheckedRecording recording, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(CheckedRecording recording, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        Directory.CreateDirectory(Folder);
-        var name = Guid.NewGuid().ToString("N") + recording.Extension;
-        var partial = Path.Combine(Folder, "." + name + ".part");
-        try
-        {
-            await using (var content = recording.OpenContent())
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-            }
-
-            File.Move(partial, Path.Combine(Folder, name));
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        return name;
+        return Files.SaveAsync(recording.OpenContent, recording.Extension, cancellationToken);
     }
 
     /// <summary>The path of a stored file, or null for a name this store could not have made or a file gone.</summary>
-    public string? PathOf(string? name)
-    {
-        if (name is null || name.Length is < 36 or > 38 || name.AsSpan(0, 32).ContainsAnyExcept("0123456789abcdef") || name[32] != '.'
-            || name.AsSpan(33).ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789"))
-        {
-            return null;
-        }
+    public string? PathOf(string? name) => Files.PathOf(name);
 
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? path : null;
-    }
-
-    public void Delete(string? name)
-    {
-        if (PathOf(name) is { } path)
-        {
-            File.Delete(path);
-        }
-    }
+    public void Delete(string? name) => Files.Delete(name);
 }

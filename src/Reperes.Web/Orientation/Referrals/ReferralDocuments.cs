@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reperes.Media;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Files;
 
 namespace Reperes.Web.Orientation.Referrals;
 
@@ -23,7 +24,9 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
     /// <summary>Pictures are kept large enough to read a scanned page.</summary>
     public const int ImageMaxSize = 2400;
 
-    public string Folder => Path.Combine(options.Value.FullStorageDirectory, "referrals");
+    public string Folder => Files.Path;
+
+    private PrivateFolder Files => new(Path.Combine(options.Value.FullStorageDirectory, "referrals"));
 
     /// <summary>The document, or the French key of the refusal (with its argument).</summary>
     public static async Task<(CheckedDocument? Document, string? Error, object? Argument)> CheckAsync(IFormFile file, CancellationToken cancellationToken)
@@ -79,49 +82,16 @@ public sealed class ReferralDocuments(IOptions<ReperesOptions> options)
     }
 
     /// <summary>Copies the document by streams under a hidden name, then renames it: a file cut short never takes a request's name.</summary>
-    public async Task<string> SaveAsync(CheckedDocument document, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(CheckedDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        Directory.CreateDirectory(Folder);
-        var name = Guid.NewGuid().ToString("N") + document.Extension;
-        var partial = Path.Combine(Folder, "." + name + ".part");
-        try
-        {
-            await using (var content = document.OpenContent())
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await content.CopyToAsync(file, cancellationToken);
-            }
-
-            File.Move(partial, Path.Combine(Folder, name));
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
-
-        return name;
+        return Files.SaveAsync(document.OpenContent, document.Extension, cancellationToken);
     }
+
     /// <summary>The path of a stored file, or null for a name this store could not have made or a file gone.</summary>
-    public string? PathOf(string? name)
-    {
-        if (name is null || name.Length is < 36 or > 37 || name.AsSpan(0, 32).ContainsAnyExcept("0123456789abcdef") || name[32] != '.' || name.IndexOfAny(['/', '\\']) >= 0)
-        {
-            return null;
-        }
+    public string? PathOf(string? name) => Files.PathOf(name);
 
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? path : null;
-    }
-
-    public void Delete(string? name)
-    {
-        if (PathOf(name) is { } path)
-        {
-            File.Delete(path);
-        }
-    }
+    public void Delete(string? name) => Files.Delete(name);
 
     /// <summary>Deletes the stored files that no request names and that were written before <paramref name="before"/>; how many.</summary>
     public int DeleteUnnamed(IReadOnlySet<string> named, DateTimeOffset before)
