@@ -11,56 +11,75 @@ namespace Reperes.Web.Core.Translations;
 /// </summary>
 public sealed record ShownText(string Text, string? Lang, bool Machine, bool Outdated);
 
-/// <summary>The translations of the texts one page shows, in the visitor's language, read once per page.</summary>
+/// <summary>
+/// The translations, in the language of the request, of the texts one response shows: the page and its partials add
+/// the structures and publications they show (<see cref="IncludeAsync"/>, each read once), then ask for each text.
+/// Nothing is read in a French page.
+/// </summary>
 public sealed class ContentTexts
 {
-    private readonly Dictionary<(TranslationSubject, int, string), (string Text, bool Machine, bool Outdated)> translations;
+    private readonly Dictionary<(TranslationSubject, int, string), (string Text, bool Machine, bool Outdated)> translations = [];
+    private readonly HashSet<int> structures = [];
+    private readonly HashSet<int> publications = [];
 
-    private ContentTexts(string language, Dictionary<(TranslationSubject, int, string), (string, bool, bool)> translations)
-    {
-        Language = language;
-        this.translations = translations;
-    }
+    private ContentTexts(string language) => Language = language;
 
     /// <summary>The language of the page (two letters).</summary>
     public string Language { get; }
 
     public bool IsFrench => Language == "fr";
 
-    /// <summary>No translation: every text in French, marked so when the page is in another language.</summary>
-    public static ContentTexts None(CultureInfo culture) => new(LanguageOf(culture), []);
-
     public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName;
 
-    /// <summary>
-    /// The translations (with text) in <paramref name="culture"/>'s language of the structures' texts (their services' and
-    /// notices' included) and of the publications; nothing is read in a French page.
-    /// </summary>
-    public static async Task<ContentTexts> LoadAsync(ReperesDbContext db, CultureInfo culture, IReadOnlyCollection<int> structureIds, IReadOnlyCollection<int> publicationIds, CancellationToken cancellationToken)
+    /// <summary>The request's set, in the request's language (created empty on first use).</summary>
+    public static ContentTexts For(HttpContext context)
     {
-        var language = LanguageOf(culture);
-        if (language == "fr" || (structureIds.Count == 0 && publicationIds.Count == 0))
+        if (context.Items[typeof(ContentTexts)] is ContentTexts texts)
         {
-            return new ContentTexts(language, []);
+            return texts;
         }
 
-        var structures = structureIds.Distinct().ToList();
-        var publications = publicationIds.Distinct().ToList();
+        texts = new ContentTexts(LanguageOf(CultureInfo.CurrentUICulture));
+        context.Items[typeof(ContentTexts)] = texts;
+        return texts;
+    }
+
+    /// <summary>Reads the translations of these structures' texts (their services' and notices' included) and publications, those not read yet.</summary>
+    public static Task IncludeAsync(HttpContext context, IEnumerable<int> structureIds, IEnumerable<int> publicationIds) =>
+        For(context).IncludeAsync(context.RequestServices.GetRequiredService<ReperesDbContext>(), structureIds, publicationIds, context.RequestAborted);
+
+    public async Task IncludeAsync(ReperesDbContext db, IEnumerable<int> structureIds, IEnumerable<int> publicationIds, CancellationToken cancellationToken)
+    {
+        if (IsFrench)
+        {
+            return;
+        }
+
+        var newStructures = structureIds.Where(structures.Add).ToList();
+        var newPublications = publicationIds.Where(publications.Add).ToList();
+        if (newStructures.Count == 0 && newPublications.Count == 0)
+        {
+            return;
+        }
+
         var rows = await db.ContentTranslations.AsNoTracking()
-            .Where(t => t.Language == language && t.Status != TranslationStatus.ToTranslate)
-            .Where(t => (t.Subject != TranslationSubject.Publication && t.StructureId != null && structures.Contains(t.StructureId.Value))
-                || (t.Subject == TranslationSubject.Publication && publications.Contains(t.SubjectId)))
+            .Where(t => t.Language == Language && t.Status != TranslationStatus.ToTranslate)
+            .Where(t => (t.Subject != TranslationSubject.Publication && t.StructureId != null && newStructures.Contains(t.StructureId.Value))
+                || (t.Subject == TranslationSubject.Publication && newPublications.Contains(t.SubjectId)))
             .Select(t => new { t.Subject, t.SubjectId, t.Field, t.Text, t.IsMachine, Outdated = t.OutdatedSince != null })
             .ToListAsync(cancellationToken);
-        return new ContentTexts(language, rows.ToDictionary(r => (r.Subject, r.SubjectId, r.Field), r => (r.Text, r.IsMachine, r.Outdated)));
+        foreach (var r in rows)
+        {
+            translations[(r.Subject, r.SubjectId, r.Field)] = (r.Text, r.IsMachine, r.Outdated);
+        }
     }
 
     /// <summary>The text to show for <paramref name="french"/>, the subject's field.</summary>
-    public ShownText Show(TranslationSubject subject, int subjectId, string field, string french)
+    public ShownText Show(TranslationSubject subject, int subjectId, string field, string? french)
     {
         if (IsFrench || string.IsNullOrWhiteSpace(french))
         {
-            return new ShownText(french, null, false, false);
+            return new ShownText(french ?? "", null, false, false);
         }
 
         return translations.TryGetValue((subject, subjectId, field), out var t)

@@ -10,6 +10,7 @@ using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Translations;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Sheet;
@@ -85,7 +86,7 @@ public sealed class StructureModel(
         Notices = structure.Notices
             .Where(n => !n.IsExpiredOn(Today))
             .OrderBy(n => n.StartsOn)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
             .ToList();
         place = PlaceHours.Of(structure, Notices);
         Open = openStates.Of(place, [], Now);
@@ -108,6 +109,9 @@ public sealed class StructureModel(
             Events = await feed.UpcomingEventsAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);
             Publications = await feed.LatestAsync(5, structureId: structure.Id, cancellationToken: HttpContext.RequestAborted);
         }
+
+        // The sheet's texts (services' and notices' included) and its publications in the visitor's language, when translated.
+        await ContentTexts.IncludeAsync(HttpContext, [structure.Id], Events.Concat(Publications).Select(p => p.Id));
 
         // Gone for good, or taken offline: say so honestly rather than pretend it does not exist.
         Response.StatusCode = structure.Status switch

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Hours;
+using Reperes.Web.Core.Translations;
+
+namespace Reperes.Web.Shared.Translations;
+
+/// <summary>
+/// Writes a free text of a sheet, service, notice or publication in the visitor's language when it is translated (a
+/// machine's or an outdated translation said discreetly after it), else in French marked lang="fr" (and left to right
+/// in a right-to-left page).
+/// </summary>
+public static class ContentTextHtml
+{
+    public static IHtmlContent ContentText(this IHtmlHelper html, TranslationSubject subject, int subjectId, string field, string? french, string element = "span", string? cssClass = null)
+    {
+        var context = html.ViewContext.HttpContext;
+        var shown = ContentTexts.For(context).Show(subject, subjectId, field, french);
+        var tag = new TagBuilder(element);
+        if (cssClass is not null)
+        {
+            tag.AddCssClass(cssClass);
+        }
+
+        if (shown.Lang is { } lang)
+        {
+            tag.Attributes["lang"] = lang;
+            if (CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft)
+            {
+                tag.Attributes["dir"] = "ltr";
+            }
+        }
+
+        tag.InnerHtml.Append(shown.Text);
+        if (shown.Machine || shown.Outdated)
+        {
+            var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var mark = new TagBuilder("small");
+            mark.AddCssClass("translation-mark");
+            var words = new List<string>();
+            if (shown.Machine)
+            {
+                words.Add(localizer["traduction automatique"].Value);
+            }
+
+            if (shown.Outdated)
+            {
+                words.Add(localizer["traduction à mettre à jour : le texte français a changé depuis"].Value);
+            }
+
+            mark.InnerHtml.Append($"({string.Join(" · ", words)})");
+            tag.InnerHtml.AppendHtml(" ");
+            tag.InnerHtml.AppendHtml(mark);
+        }
+
+        return tag;
+    }
+
+    /// <summary>A notice's sentence in the page's language, then its own text (translated, or marked as French).</summary>
+    public static IHtmlContent NoticeLine(this IHtmlHelper html, NoticeInfo notice)
+    {
+        var sentence = NoticeText.Sentence(notice, html.ViewContext.HttpContext);
+        var content = new HtmlContentBuilder().Append(sentence);
+        if (!string.IsNullOrWhiteSpace(notice.Text))
+        {
+            // A notice without its stored id (0) has no translation: its French is marked as such all the same.
+            content.Append(" — ").AppendHtml(html.ContentText(TranslationSubject.Notice, notice.Id, TranslatableFields.Text, notice.Text));
+        }
+
+        return content;
+    }
+}
