@@ -49,6 +49,10 @@ public sealed class TranslationDesk(ReperesDbContext db, MachineTranslator machi
     /// <summary>The languages content is translated into: the interface's, French aside.</summary>
     public static IReadOnlyList<CultureInfo> Languages => Cultures.Supported.Where(c => c.TwoLetterISOLanguageName != "fr").ToList();
 
+    /// <summary>The language's name written in itself, as the language switch names it.</summary>
+    public static string Endonym(CultureInfo culture) =>
+        Cultures.Languages.FirstOrDefault(l => l.Culture.Name == culture.Name)?.Endonym ?? culture.NativeName;
+
     /// <summary>The language asked (its two letters), when it is one of <see cref="Languages"/>.</summary>
     public static CultureInfo? Language(string? code) =>
         Languages.FirstOrDefault(c => string.Equals(c.TwoLetterISOLanguageName, code?.Trim(), StringComparison.OrdinalIgnoreCase));
