@@ -225,7 +225,7 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         new(notice.Kind, notice.StartsOn, notice.EndsOn, NoticeText.Describe(notice, today, summaries, localizer, culture))
         {
             NoticeId = notice.Id,
-            OwnText = notice.Text.Trim(),
+            OwnText = notice.Text,
             Lead = NoticeText.Describe(notice with { Text = "" }, today, summaries, localizer, culture),
         };
 

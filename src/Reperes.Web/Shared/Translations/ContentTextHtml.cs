@@ -59,14 +59,17 @@ public static class ContentTextHtml
     }
 
     /// <summary>A notice's sentence in the page's language, then its own text (translated, or marked as French).</summary>
-    public static IHtmlContent NoticeLine(this IHtmlHelper html, NoticeInfo notice)
+    public static IHtmlContent NoticeLine(this IHtmlHelper html, NoticeInfo notice) =>
+        html.NoticeLine(NoticeText.Sentence(notice, html.ViewContext.HttpContext), notice.Id, notice.Text);
+
+    /// <summary>A notice already in words (<paramref name="lead"/>, without its own text), then its own text.</summary>
+    public static IHtmlContent NoticeLine(this IHtmlHelper html, string lead, int noticeId, string ownText)
     {
-        var sentence = NoticeText.Sentence(notice, html.ViewContext.HttpContext);
-        var content = new HtmlContentBuilder().Append(sentence);
-        if (!string.IsNullOrWhiteSpace(notice.Text))
+        var content = new HtmlContentBuilder().Append(lead);
+        if (!string.IsNullOrWhiteSpace(ownText))
         {
             // A notice without its stored id (0) has no translation: its French is marked as such all the same.
-            content.Append(" — ").AppendHtml(html.ContentText(TranslationSubject.Notice, notice.Id, TranslatableFields.Text, notice.Text));
+            content.Append(" — ").AppendHtml(html.ContentText(TranslationSubject.Notice, noticeId, TranslatableFields.Text, ownText));
         }
 
         return content;
