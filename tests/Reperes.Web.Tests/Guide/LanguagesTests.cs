@@ -84,6 +84,26 @@ public sealed class LanguagesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ProblemDetails_CallerInUkrainianOrArabic_TitleInTheirLanguage(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var client = app.CreateBrowserLikeClient();
+
+        using var badPage = new HttpRequestMessage(HttpMethod.Get, "/api/v1/structures?page=abc") { Headers = { { "Accept-Language", "uk" } } };
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nulle-part") { Headers = { { "Accept-Language", "ar" } } };
+        var refused = await client.SendAsync(badPage);
+        var missing = await client.SendAsync(unknown);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await refused.Content.ReadAsStringAsync()).ShouldMatch(@"\p{IsCyrillic}{4,}");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        missing.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("هذا العنوان غير موجود");
+    }
+
     [Fact]
     public void Taxonomy_EveryNeedAndCategory_WrittenInEveryLanguage()
     {
