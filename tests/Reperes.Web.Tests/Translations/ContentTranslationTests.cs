@@ -237,6 +237,28 @@ public sealed class ContentTranslationTests
         (await app.WithDbAsync(db => db.ContentTranslations.Select(t => t.Text).ToListAsync())).ShouldBe(["Day centre."]);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ResultCards_StaffsWordsOnAccess_TranslatedInTheWhoForLineElseMarkedFrench(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        const string french = "sur dossier, selon le reste à vivre ; valable un semestre";
+        var service = await app.WithDbAsync(db => db.Services.Where(v => v.AccessDetails != null && v.AccessDetails.StartsWith("Sur dossier, selon le reste à vivre"))
+            .Select(v => new { v.Id, v.StructureId, v.AccessDetails }).FirstAsync());
+        var visitor = await EnglishVisitorAsync(app);
+        var (_, before) = await visitor.GetPageAsync("/recherche?q=manger");
+        before.QuerySelectorAll("p.for [lang=fr]").Select(e => e.TextContent).ShouldContain(french);
+
+        var slug = await app.WithDbAsync(db => db.Structures.Where(s => s.Id == service.StructureId).Select(s => s.Slug).SingleAsync());
+        var translator = await PublicationWorkflowTests.AsAsync(app, Translator);
+        (await TranslateAsync(translator, TranslationSubject.Service, service.Id, TranslatableFields.AccessDetails, "On application, depending on what is left to live on; valid for a term.", page: $"/mon-espace/structure/{slug}/traductions?langue=en"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var (_, after) = await visitor.GetPageAsync("/recherche?q=manger");
+        after.QuerySelectorAll("p.for").Select(e => e.TextContent).ShouldContain(t => t.Contains("On application, depending on what is left to live on; valid for a term", StringComparison.Ordinal));
+        after.QuerySelectorAll("p.for [lang=fr]").Select(e => e.TextContent).ShouldNotContain(french);
+    }
+
     public static Task<int> StructureIdAsync(ReperesApp app, string slug) =>
         app.WithDbAsync(db => db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync());
 

@@ -44,6 +44,9 @@ public sealed record PrintedService(
     /// <summary>A digital-mediation service's help, accompaniment, equipment and programmes, one line each.</summary>
     public IReadOnlyList<string> Digital { get; init; } = [];
 
+    /// <summary><see cref="WhoFor"/> in pieces, the staff's words apart (for their translations).</summary>
+    public WhoForLine? WhoForLine { get; init; }
+
     /// <summary>The French texts <see cref="Conditions"/> is made of, by field (for their translations).</summary>
     public IReadOnlyList<(string Field, string French)> ConditionTexts { get; init; } = [];
 
@@ -160,7 +163,8 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         var followsPlace = wholePlace && service.OpeningHours is null;
         var hours = followsPlace ? HoursSummary.Unknown : summaries.Regular(service.OpeningHours ?? structure.OpeningHours, today);
         var audience = ServiceAudience.Of(service);
-        var whoFor = WhoFor.Line(audience, localizer, culture);
+        var whoForLine = WhoFor.Line([audience], localizer, culture)!;
+        var whoFor = whoForLine.Text;
         var conditionTexts = new[] { (Field: Core.Translations.TranslatableFields.AccessDetails, French: service.AccessDetails), (Field: Core.Translations.TranslatableFields.Situation, French: service.AdministrativeSituation) }
             .Where(t => !string.IsNullOrWhiteSpace(t.French) && !whoFor.Contains(t.French.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
             .Select(t => (t.Field, French: t.French!.Trim()))
@@ -191,6 +195,7 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         {
             Digital = DigitalLines(service.Mediation),
             ConditionTexts = conditionTexts,
+            WhoForLine = whoForLine,
             CostWord = costWord,
             CostDetails = string.IsNullOrWhiteSpace(service.CostDetails) ? null : service.CostDetails.Trim(),
         };

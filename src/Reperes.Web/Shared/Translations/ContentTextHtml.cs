@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using Reperes.Web.Core.Audience;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Translations;
 
@@ -14,10 +15,12 @@ namespace Reperes.Web.Shared.Translations;
 /// </summary>
 public static class ContentTextHtml
 {
-    public static IHtmlContent ContentText(this IHtmlHelper html, TranslationSubject subject, int subjectId, string field, string? french, string element = "span", string? cssClass = null)
+    public static IHtmlContent ContentText(this IHtmlHelper html, TranslationSubject subject, int subjectId, string field, string? french, string element = "span", string? cssClass = null) =>
+        html.ContentTextOf(ContentTexts.For(html.ViewContext.HttpContext).Show(subject, subjectId, field, french), element, cssClass);
+
+    private static IHtmlContent ContentTextOf(this IHtmlHelper html, ShownText shown, string element, string? cssClass = null)
     {
         var context = html.ViewContext.HttpContext;
-        var shown = ContentTexts.For(context).Show(subject, subjectId, field, french);
         var tag = new TagBuilder(element);
         if (cssClass is not null)
         {
@@ -56,6 +59,33 @@ public static class ContentTextHtml
         }
 
         return tag;
+    }
+
+    /// <summary>A who-for line: the interface's words, and the staff's own words translated (their first sentence) or marked as French.</summary>
+    public static IHtmlContent WhoFor(this IHtmlHelper html, WhoForLine line)
+    {
+        if (line.Parts.Count == 0)
+        {
+            return new HtmlString(System.Net.WebUtility.HtmlEncode(line.Text));
+        }
+
+        var texts = ContentTexts.For(html.ViewContext.HttpContext);
+        var content = new HtmlContentBuilder();
+        foreach (var part in line.Parts)
+        {
+            if (part.Field is null || texts.IsFrench)
+            {
+                content.Append(part.Text);
+                continue;
+            }
+
+            var shown = texts.Show(TranslationSubject.Service, part.ServiceId, part.Field, part.Text);
+            content.AppendHtml(shown.Lang is null
+                ? html.ContentTextOf(shown with { Text = Core.Audience.WhoFor.Excerpt(shown.Text) }, "span")
+                : html.ContentTextOf(shown, "span"));
+        }
+
+        return content;
     }
 
     /// <summary>A notice's sentence in the page's language, then its own text (translated, or marked as French).</summary>
