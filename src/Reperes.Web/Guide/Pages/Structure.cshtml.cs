@@ -9,6 +9,7 @@ using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Reading;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
@@ -119,6 +120,42 @@ public sealed class StructureModel(
             _ => throw new InvalidOperationException($"Unknown status {structure.Status}."),
         };
         return Page();
+    }
+
+    /// <summary>
+    /// The sheet's key sentences in easy-read French, each beside a pictogram: open now and until when, how to be
+    /// received and what to bring (the services' own words), how to get there, whom to call.
+    /// </summary>
+    public IReadOnlyList<EasyLine> EasyLines()
+    {
+        var lines = new List<EasyLine>();
+        lines.AddRange(EasyRead.OpenSentences(Open.Headline, Now).Select(t => new EasyLine("clock", t)));
+        foreach (var access in Structure.Services.Select(v => v.Access).Distinct().Order())
+        {
+            lines.Add(new EasyLine("rendez-vous", EasyRead.Access(access)));
+        }
+
+        foreach (var details in Structure.Services.Select(v => v.AccessDetails?.Trim()).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            lines.Add(new EasyLine("papiers", "À savoir : " + details));
+        }
+
+        if (Structure.Address is { } address)
+        {
+            lines.Add(new EasyLine("pin", $"L’adresse est : {address.Street}, {address.PostalCode} {address.City}."));
+            lines.Add(new EasyLine("pin", "Pour voir le chemin, touchez « Itinéraire »."));
+        }
+        else
+        {
+            lines.Add(new EasyLine("telephone", "Il n’y a pas d’accueil sur place. On vous aide par téléphone ou sur internet."));
+        }
+
+        if (Structure.PhoneList.FirstOrDefault() is { } phone)
+        {
+            lines.Add(new EasyLine("phone", $"Pour poser une question, appelez le {phone}."));
+        }
+
+        return lines;
     }
 
     /// <summary>A service as the sheet lists it: its state, and its own week when its hours or notices are its own.</summary>
