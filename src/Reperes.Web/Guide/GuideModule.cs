@@ -30,14 +30,14 @@ public static class GuideModule
         // The language chosen from the menu, remembered for a year; back to the page it was chosen on.
         app.MapGet("/langue/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
-            if (Cultures.Supported.All(c => c.Name != culture))
+            if (Cultures.Find(culture) is not { } language)
             {
                 return Results.BadRequest();
             }
 
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         });

@@ -89,7 +89,7 @@ public sealed class SlipBuilder(ReperesDbContext db, OpenStates openStates, Prin
                 .ToList();
 
         var choices = services
-            .Select(v => new SlipServiceChoice(v.Id, v.Name, culture.TwoLetterISOLanguageName == "fr" ? v.Category.NameFr : v.Category.NameEn, chosenIds.Contains(v.Id)))
+            .Select(v => new SlipServiceChoice(v.Id, v.Name, Core.Taxonomy.TaxonomyNames.Category(v.Category.Code, v.Category.NameFr, v.Category.NameEn, culture), chosenIds.Contains(v.Id)))
             .ToList();
         var directions = structure is { Latitude: { } lat, Longitude: { } lon, Street: not null }
             ? string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}")

@@ -166,7 +166,7 @@ public sealed class SlipTests
         var client = app.CreateBrowserLikeClient();
         await AddFromSearchAsync(client, 0);
         var (_, slip) = await client.SlipAsync();
-        var english = slip.QuerySelectorAll(".slip-languages a").Single();
+        var english = slip.QuerySelectorAll(".slip-languages a[lang=en]").Single();
         english.GetAttribute("lang").ShouldBe("en");
         english.TextContent.ShouldBe("English");
 

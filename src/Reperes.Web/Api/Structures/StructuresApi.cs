@@ -310,7 +310,7 @@ public static class StructuresApi
         v.Uid,
         v.Name,
         v.Description,
-        new CategoryRefDto(v.Category.Code, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr" ? v.Category.NameFr : v.Category.NameEn, v.Category.Need.Code),
+        new CategoryRefDto(v.Category.Code, Reperes.Web.Core.Taxonomy.TaxonomyNames.Category(v.Category.Code, v.Category.NameFr, v.Category.NameEn, CultureInfo.CurrentUICulture), v.Category.Need.Code),
         v.TypeList,
         v.PublicList,
         v.Gender,

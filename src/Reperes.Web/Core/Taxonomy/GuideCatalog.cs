@@ -6,14 +6,14 @@ namespace Reperes.Web.Core.Taxonomy;
 
 public sealed record CategoryInfo(int Id, string Code, string NameFr, string NameEn, int NeedId, string NeedCode, IReadOnlyList<string> Thematiques, IReadOnlyList<string> Synonyms)
 {
-    public string Name(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr" ? NameFr : NameEn;
+    public string Name(CultureInfo culture) => TaxonomyNames.Category(Code, NameFr, NameEn, culture);
 }
 
 public sealed record NeedInfo(int Id, string Code, string NameFr, string NameEn, string DescriptionFr, string DescriptionEn, string Pictogram, string Color, IReadOnlyList<CategoryInfo> Categories)
 {
-    public string Name(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr" ? NameFr : NameEn;
+    public string Name(CultureInfo culture) => TaxonomyNames.Need(Code, NameFr, NameEn, culture);
 
-    public string Description(CultureInfo culture) => culture.TwoLetterISOLanguageName == "fr" ? DescriptionFr : DescriptionEn;
+    public string Description(CultureInfo culture) => TaxonomyNames.NeedDescription(Code, DescriptionFr, DescriptionEn, culture);
 }
 
 /// <summary>

@@ -23,8 +23,26 @@ public static class TaxonomyFiles
     }
 }
 
-/// <summary>A text in French and in English.</summary>
-public sealed record LocalizedText(string Fr, string En);
+/// <summary>
+/// A text in French and in English, and optionally in the interface's other languages (keyed by language code:
+/// "ar", "fa", "ps"…); a language without its own text reads the English.
+/// </summary>
+public sealed record LocalizedText(string Fr, string En)
+{
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, JsonElement>? Others { get; init; }
+
+    public string In(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName switch
+    {
+        "fr" => Fr,
+        "en" => En,
+        var code => Others is not null && Others.TryGetValue(code, out var text) && text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 } value ? value : En,
+    };
+
+    /// <summary>True when this text is written in the language of <paramref name="culture"/> (not the English read instead).</summary>
+    public bool Speaks(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName is "fr" or "en" || (Others?.ContainsKey(culture.TwoLetterISOLanguageName) ?? false);
+}
 
 public sealed record TaxonomyFile(IReadOnlyList<NeedSeed> Needs);
 

@@ -158,7 +158,7 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         return new PrintedService(
             service.Id,
             service.Name,
-            culture.TwoLetterISOLanguageName == "fr" ? service.Category.NameFr : service.Category.NameEn,
+            Core.Taxonomy.TaxonomyNames.Category(service.Category.Code, service.Category.NameFr, service.Category.NameEn, culture),
             string.IsNullOrWhiteSpace(service.Description) ? null : service.Description.Trim(),
             followsPlace ? [] : HoursLines(hours, culture),
             followsPlace ? null : HoursSummaryText.Holidays(hours, localizer, culture),
