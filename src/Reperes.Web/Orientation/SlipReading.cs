@@ -23,10 +23,10 @@ public static class SlipReading
                 script.Say(localizer["Horaires habituels :"] + " " + string.Join(" ; ", hours));
             }
 
-            script.SayLabelled(localizer["Adresse :"], place.Address);
+            script.SayLabelled(localizer["Adresse"], place.Address);
             if (place.Phones.Count > 0)
             {
-                script.Say(localizer["Téléphone : {0}", string.Join(", ", place.Phones)]);
+                script.Say(localizer["Téléphone"]).Say(string.Join(", ", place.Phones));
             }
 
             script.Say(place.Warning);
@@ -38,8 +38,8 @@ public static class SlipReading
             foreach (var service in place.Services)
             {
                 script.SayFrench(service.Name)
-                    .Say(localizer["Pour qui : {0}", service.WhoFor])
-                    .Say(localizer["Coût : {0}", service.Cost])
+                    .Say(localizer["Pour qui :"] + " " + service.WhoFor)
+                    .Say(localizer["Coût :"] + " " + service.Cost)
                     .SayLabelled(localizer["À savoir, à apporter :"], service.Conditions);
             }
         }

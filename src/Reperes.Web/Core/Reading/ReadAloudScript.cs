@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Reperes.Web.Core.Reading;
 
@@ -27,10 +28,10 @@ public sealed class ReadAloudScript(CultureInfo culture)
     public IReadOnlyList<SpokenPart> Parts => parts;
 
     /// <summary>A sentence of the interface, in the page's language.</summary>
-    public ReadAloudScript Say(string? text) => Add(Language, text);
+    public ReadAloudScript Say(string? text) => Add(Language, text, interfaceWords: true);
 
     /// <summary>Words written in French by the structures or the network (a name, an address, a description).</summary>
-    public ReadAloudScript SayFrench(string? text) => Add("fr", text);
+    public ReadAloudScript SayFrench(string? text) => Add("fr", text, interfaceWords: false);
 
     /// <summary>A label of the interface followed by words in French ("Adresse" then "12 rue de Siam").</summary>
     public ReadAloudScript SayLabelled(string label, string? frenchText) =>
@@ -49,14 +50,61 @@ public sealed class ReadAloudScript(CultureInfo culture)
     /// <summary>The words only, one part a line (for logs and tests).</summary>
     public string PlainText => string.Join("\n", parts.Select(p => p.Text));
 
-    private ReadAloudScript Add(string language, string? text)
+    /// <summary>"to" between two times or days, by language (a dash is read as "minus" or not at all).</summary>
+    private static readonly Dictionary<string, string> To = new(StringComparer.Ordinal)
+    {
+        ["fr"] = "à",
+        ["en"] = "to",
+        ["es"] = "a",
+        ["ru"] = "до",
+        ["uk"] = "до",
+        ["ar"] = "إلى",
+        ["fa"] = "تا",
+        ["ps"] = "تر",
+    };
+
+    /// <summary>
+    /// The words as a voice should say them: abbreviated days in full ("lun" → "lundi"), "9:00–12:00" as "9 heures à
+    /// 12 heures" in French ("9 o'clock to 12 o'clock" in English), separators (·, —) as pauses.
+    /// </summary>
+    public static string Spoken(string text, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        var days = culture.DateTimeFormat;
+        for (var d = 0; d < 7; d++)
+        {
+            var abbreviated = days.AbbreviatedDayNames[d].TrimEnd('.');
+            if (abbreviated.Length > 0 && abbreviated != days.DayNames[d])
+            {
+                text = Regex.Replace(text, $@"(?<!\w){Regex.Escape(abbreviated)}\.?(?!\w)", days.DayNames[d], RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var to = To.GetValueOrDefault(language, "-");
+        text = Regex.Replace(text, @"(?<=[\w:])\s*–\s*(?=\w)|(?<=\d)\s*-\s*(?=\d)", " " + to + " ", RegexOptions.None, TimeSpan.FromSeconds(1));
+        text = language switch
+        {
+            "fr" => Regex.Replace(text, @"\b(\d{1,2}):(\d\d)\b", m => m.Groups[2].Value == "00" ? m.Groups[1].Value + " heures" : m.Groups[1].Value + " heures " + m.Groups[2].Value, RegexOptions.None, TimeSpan.FromSeconds(1)),
+            "en" => Regex.Replace(text, @"\b(\d{1,2}):00\b", "$1 o’clock", RegexOptions.None, TimeSpan.FromSeconds(1)),
+            _ => Regex.Replace(text, @"\b(\d{1,2}):00\b", "$1", RegexOptions.None, TimeSpan.FromSeconds(1)),
+        };
+        return Pauses(text);
+    }
+
+    private static string Pauses(string text) =>
+        text.Replace(" · ", ", ", StringComparison.Ordinal).Replace(" — ", ", ", StringComparison.Ordinal).Replace("·", ",", StringComparison.Ordinal);
+
+    private ReadAloudScript Add(string language, string? text, bool interfaceWords)
     {
         if (string.IsNullOrWhiteSpace(text) || length >= MaxCharacters)
         {
             return this;
         }
 
-        var sentence = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // The interface's hours and days are said in full; the structures' own words are left as written ("mer" may
+        // be the sea there), but for the separators.
+        var words = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var sentence = interfaceWords ? Spoken(words, language) : Pauses(words);
         if (sentence.Length > MaxCharacters - length)
         {
             sentence = sentence[..(MaxCharacters - length)];
@@ -68,7 +116,7 @@ public sealed class ReadAloudScript(CultureInfo culture)
             sentence += ".";
         }
 
-        length += sentence.Length;
+        length += sentence.Length + 1;
         if (parts.Count > 0 && parts[^1].Language == language)
         {
             parts[^1] = parts[^1] with { Text = parts[^1].Text + " " + sentence };

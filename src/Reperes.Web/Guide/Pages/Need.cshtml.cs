@@ -50,7 +50,7 @@ public sealed class NeedModel(SearchService search, GuideCatalog catalog, IStrin
             script.Say(Need.Name(culture)).Say(Need.Description(culture));
         }
 
-        script.Say(Localizer["{0} lieux.", Result!.Total]);
+        script.Say(Localizer["{0} résultats", Result!.Total]);
         foreach (var hit in Result.Hits)
         {
             script.SayFrench(hit.Name).Say(hit.Hours.Text);

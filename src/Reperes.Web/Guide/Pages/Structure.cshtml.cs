@@ -141,22 +141,22 @@ public sealed class StructureModel(
                 script.Say(localizer["Horaires habituels :"] + " " + string.Join(" ; ", HoursSummaryText.Periods(regular, localizer, culture)));
             }
 
-            script.SayLabelled(localizer["Adresse :"], s.Address is { } address ? $"{address.Street}, {address.PostalCode} {address.City}" : null);
+            script.SayLabelled(localizer["Adresse"], s.Address is { } address ? $"{address.Street}, {address.PostalCode} {address.City}" : null);
             if (s.PhoneList.Count > 0)
             {
-                script.Say(localizer["Téléphone : {0}", string.Join(", ", s.PhoneList)]);
+                script.Say(localizer["Téléphone"]).Say(string.Join(", ", s.PhoneList));
             }
         }
 
         foreach (var notice in Notices.Where(n => n.ServiceId is null))
         {
-            script.Say(NoticeText.Describe(notice, HttpContext));
+            script.Say(NoticeText.Describe(notice with { Text = "" }, HttpContext)).SayFrench(notice.Text);
         }
 
         foreach (var service in s.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, Core.Text.FrenchOrder.Comparer))
         {
             script.SayFrench(service.Name);
-            script.Say(localizer["Pour qui : {0}", string.Join(", ", service.PublicList.Select(p => Labels.Audience(p, localizer)))]);
+            script.Say(localizer["Pour qui :"] + " " + string.Join(", ", service.PublicList.Select(p => Labels.Audience(p, localizer))));
             script.Say(Labels.Access(service.Access, localizer));
             script.SayLabelled(localizer["À savoir, à apporter :"], service.AccessDetails);
             script.Say(service.IsFree ? localizer["Gratuit"] : localizer["Payant"]);

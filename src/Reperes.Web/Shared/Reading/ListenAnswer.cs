@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Reperes.Web.Core.Reading;
@@ -14,6 +17,12 @@ public static class ListenAnswer
     public const string Handler = "Listen";
     public const string TextFormat = "texte";
 
+    /// <summary>Letters of every script as they are (an Arabic text is not six times longer), HTML's characters escaped.</summary>
+    private static readonly JsonSerializerOptions TextOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
     /// <summary>The handler's address on a page (its query kept: the same results are read).</summary>
     public static string Url(HttpRequest request) =>
         request.Path + QueryString.Create(request.Query.Where(q => q.Key is not ("handler" or "format")).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))))
@@ -29,7 +38,7 @@ public static class ListenAnswer
         context.Response.Headers["X-Robots-Tag"] = "noindex";
         if (format == TextFormat)
         {
-            return new JsonResult(new { language = script.Language, parts = script.Parts.Select(p => new { lang = p.Language, text = p.Text }) });
+            return new JsonResult(new { language = script.Language, parts = script.Parts.Select(p => new { lang = p.Language, text = p.Text }) }, TextOptions);
         }
 
         try
