@@ -4,7 +4,7 @@ using Reperes.Web.Tests.Infrastructure;
 namespace Reperes.Web.Tests.Browser;
 
 /// <summary>
-/// The reading preferences in Chromium on a 390-px phone without JavaScript: the text size chosen once applies to
+/// The reading preferences in Chromium on a 390-px phone, chosen without JavaScript: the text size chosen once applies to
 /// every page and scales the text, nothing gets wider than the screen and axe finds no serious violation at the
 /// largest size (contrast included), in French and in Arabic; easy-read French with its pictograms; "Écouter".
 /// </summary>
@@ -25,9 +25,19 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Lecture" }).GetByRole(AriaRole.Link, new() { Name = "Texte très grand" }).ClickAsync();
 
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("text-larger");
         page.Url.ShouldEndWith("/besoin/se-nourrir", Case.Sensitive, "back to the same page");
         (await RootFontSizeAsync(page)).ShouldBe(normal * 1.5, 0.01);
         (await page.Locator("main p").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)")).ShouldBe(bodyText * 1.5, 0.01);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Texte de taille normale" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync("text-larger");
+        (await RootFontSizeAsync(page)).ShouldBe(normal, 0.01);
+
+        // axe needs JavaScript: the same choice on a phone that runs it, then every page at the largest size.
+        page = await browser.NewPageAsync(viewport: Phone);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Texte très grand" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("text-larger");
         var report = new List<string>();
         foreach (var lang in new[] { "fr", "ar" })
         {
@@ -47,8 +57,6 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         }
 
         report.ShouldBeEmpty(string.Join("\n", report));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Texte de taille normale" }).ClickAsync();
-        (await RootFontSizeAsync(page)).ShouldBe(normal, 0.01);
     }
 
     [BrowserFact]
