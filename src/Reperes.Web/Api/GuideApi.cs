@@ -63,6 +63,12 @@ public static class GuideApi
     public static IEndpointRouteBuilder MapGuideApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireRateLimiting("api");
+
+        // An address the API does not have answers as the API does (problem details in the caller's language), not
+        // with the site's HTML error page.
+        app.MapFallback("/api/{**path}", (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) =>
+            TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: localizer["Cette adresse n’existe pas dans l’API : la liste des adresses est sur /api."]))
+            .ExcludeFromDescription();
         api.MapGet("/search", SearchAsync).WithName("Search").WithTags("Guide")
             .WithSummary("The guide's search, as its results page shows it.").CountsAs(UsageKind.Api, "search");
         api.MapGet("/opening-hours/evaluate", Evaluate).WithName("EvaluateOpeningHours").WithTags("Opening hours")

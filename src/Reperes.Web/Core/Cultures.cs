@@ -21,9 +21,22 @@ public enum TranslationReview
 /// </summary>
 public sealed record InterfaceLanguage(string Code, string Endonym, TranslationReview Review)
 {
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(Code);
+    public CultureInfo Culture { get; } = Make(Code);
 
     public bool RightToLeft => Culture.TextInfo.IsRightToLeft;
+
+    // Dates as the person's letters and appointments in France write them: the Gregorian calendar, with the
+    // language's own month names (Dari and Pashto default to the Persian calendar).
+    private static CultureInfo Make(string code)
+    {
+        var culture = new CultureInfo(code);
+        if (culture.Calendar is not GregorianCalendar && culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault() is { } gregorian)
+        {
+            culture.DateTimeFormat.Calendar = gregorian;
+        }
+
+        return CultureInfo.ReadOnly(culture);
+    }
 }
 
 /// <summary>The interface's languages: French first (the resources' keys), then English and the languages of the people the guide serves.</summary>

@@ -27,6 +27,34 @@ public sealed partial class TranslationTests
         }
     }
 
+    /// <summary>Every language of the interface has a resource file with every key of the English one, placeholders kept.</summary>
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("ps")]
+    [InlineData("uk")]
+    [InlineData("ru")]
+    [InlineData("es")]
+    public void LanguageResources_EveryLanguage_CoverTheEnglishKeysWithTheirPlaceholders(string language)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "src", "Reperes.Web", "Resources");
+        var english = Read(Path.Combine(folder, "SharedResource.en.resx"));
+        var translated = Read(Path.Combine(folder, $"SharedResource.{language}.resx"));
+
+        english.Keys.Where(k => !translated.ContainsKey(k)).ShouldBeEmpty();
+        translated.Keys.Where(k => !english.ContainsKey(k)).ShouldBeEmpty("a key no English text has is a text no page asks for");
+        translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key).ShouldBeEmpty();
+        foreach (var (key, value) in translated)
+        {
+            Placeholder().Matches(value).Select(m => m.Value).Order().ShouldBe(Placeholder().Matches(key).Select(m => m.Value).Order(), $"{language}: {key}");
+        }
+
+        Reperes.Web.Core.Cultures.Languages.ShouldContain(l => l.Culture.TwoLetterISOLanguageName == language);
+    }
+
+    private static Dictionary<string, string> Read(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
     [Fact]
     public void EnglishResources_KeysDifferingOnlyByCase_AreNotThere()
     {

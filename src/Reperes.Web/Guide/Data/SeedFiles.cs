@@ -30,9 +30,10 @@ public sealed record SearchVocabularyFile(
     IReadOnlyList<VocabularyEntry> Weak,
     IReadOnlyList<VocabularyEntry> Abbreviations,
     IReadOnlyList<VocabularyEntry> Situations,
-    IReadOnlyList<VocabularyEntry> Words)
+    IReadOnlyList<VocabularyEntry> Words,
+    IReadOnlyList<VocabularyEntry>? Languages = null)
 {
-    public IEnumerable<VocabularyEntry> Entries => Weak.Concat(Abbreviations).Concat(Situations).Concat(Words);
+    public IEnumerable<VocabularyEntry> Entries => Weak.Concat(Abbreviations).Concat(Situations).Concat(Words).Concat(Languages ?? []);
 }
 
 /// <summary>
@@ -44,4 +45,5 @@ public sealed record VocabularyEntry(
     IReadOnlyList<string> Categories,
     LocalizedText? Means = null,
     IReadOnlyList<string>? Also = null,
-    string? Audience = null);
+    string? Audience = null,
+    string? Language = null);

@@ -70,17 +70,23 @@ public sealed class SearchLexicon
         {
             // The database's synonyms, and those shipped since the database was created.
             var synonyms = category.Synonyms.Concat(seeds.TryGetValue(category.Code, out var seed) ? seed.Synonyms : []);
-            foreach (var text in synonyms.Append(category.NameFr).Append(category.NameEn))
+            // Its name in the interface's other languages too: a person types the words the page shows them.
+            foreach (var text in synonyms.Append(category.NameFr).Append(category.NameEn).Concat(OtherLanguages(seed?.Name)))
             {
                 builder.Add(text, new Meaning([category.Id], [], Weak: false, Abbreviation: false, null, null, WholeNeed: false));
             }
         }
 
+        var needSeeds = taxonomy.Needs.ToDictionary(n => n.Code, StringComparer.Ordinal);
         foreach (var need in needs)
         {
             var meaning = new Meaning(need.Categories.Select(c => c.Id).ToList(), [], Weak: false, Abbreviation: false, null, null, WholeNeed: true);
             builder.Add(need.NameFr, meaning);
             builder.Add(need.NameEn, meaning);
+            foreach (var text in OtherLanguages(needSeeds.GetValueOrDefault(need.Code)?.Name))
+            {
+                builder.Add(text, meaning);
+            }
         }
 
         int Id(string code, VocabularyEntry entry) => categories.TryGetValue(code, out var c)
@@ -90,6 +96,7 @@ public sealed class SearchLexicon
         foreach (var (entries, weak, abbreviation) in new[]
         {
             (vocabulary.Weak, true, false), (vocabulary.Abbreviations, false, true), (vocabulary.Situations, false, false), (vocabulary.Words, false, false),
+            (vocabulary.Languages ?? [], false, false),
         })
         {
             foreach (var entry in entries)
@@ -116,6 +123,9 @@ public sealed class SearchLexicon
 
         return builder.Build();
     }
+
+    private static IEnumerable<string> OtherLanguages(LocalizedText? text) =>
+        text?.Others?.Values.Where(v => v.ValueKind == System.Text.Json.JsonValueKind.String).Select(v => v.GetString()!) ?? [];
 
     /// <param name="WholeNeed">A need's name: all its categories, unless the same words also name some of them.</param>
     private sealed record Meaning(IReadOnlyList<int> Primary, IReadOnlyList<int> Also, bool Weak, bool Abbreviation, LocalizedText? Means, string? Audience, bool WholeNeed);

@@ -21,7 +21,7 @@ public sealed class SearchVocabularyTests(SharedApps apps)
     {
         var vocabulary = SeedFiles.SearchVocabulary();
         var entries = new List<(string, IReadOnlyList<string>, bool)>();
-        foreach (var (section, abbreviation) in new[] { (vocabulary.Weak, false), (vocabulary.Abbreviations, true), (vocabulary.Situations, false), (vocabulary.Words, false) })
+        foreach (var (section, abbreviation) in new[] { (vocabulary.Weak, false), (vocabulary.Abbreviations, true), (vocabulary.Situations, false), (vocabulary.Words, false), (vocabulary.Languages ?? [], false) })
         {
             foreach (var entry in section)
             {
@@ -33,6 +33,9 @@ public sealed class SearchVocabularyTests(SharedApps apps)
         foreach (var category in TaxonomyFiles.Taxonomy().Needs.SelectMany(n => n.Categories))
         {
             entries.AddRange(category.Synonyms.Select(s => (s, (IReadOnlyList<string>)[category.Code], false)));
+
+            // Its name in the interface's other languages.
+            entries.AddRange((category.Name.Others ?? []).Select(n => (n.Value.GetString()!, (IReadOnlyList<string>)[category.Code], false)));
         }
 
         return entries;
