@@ -20,6 +20,7 @@ using Reperes.Web.Orientation;
 using Reperes.Web.Publishing;
 using Reperes.Web.SocialUtility;
 using Reperes.Web.Statistics;
+using Reperes.Web.Translations;
 
 namespace Reperes.Web;
 
@@ -79,6 +80,7 @@ public static class ReperesApplication
         builder.Services.AddAccounts();
         builder.Services.AddFreshness(builder.Configuration);
         builder.Services.AddPublishing();
+        builder.Services.AddTranslations();
         builder.Services.AddStatistics();
         builder.Services.AddSocialUtility(builder.Configuration);
         builder.Services.AddPublicApi();

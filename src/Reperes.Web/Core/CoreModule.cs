@@ -5,6 +5,7 @@ using Reperes.Web.Core.Mail;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
+using Reperes.Web.Core.Translations;
 using Reperes.Web.Core.Usage;
 
 namespace Reperes.Web.Core;
@@ -31,9 +32,17 @@ public static class CoreModule
         services.AddScoped<StructureWriter>();
         services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
 
+<<<<<<< HEAD
         // Read-aloud: server audio when espeak-ng is installed (the browser's own voices first, see read-aloud.js).
         services.Configure<Reading.SpeechOptions>(configuration.GetSection(Reading.SpeechOptions.Section));
         services.AddSingleton<Reading.SpeechAudio>();
+=======
+        // Content translations: they follow the French through the structures' write path; machine drafts when configured.
+        services.AddScoped<IStructureIndex, TranslationFreshness>();
+        services.AddScoped<IAuthorizationHandler, StructureTranslationHandler>();
+        services.AddScoped<IAuthorizationHandler, PublicationTranslationHandler>();
+        services.AddHttpClient<MachineTranslator>();
+>>>>>>> main
 
         // Anonymous counting: queued in memory, written in batches, folded into months after the retention period.
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));

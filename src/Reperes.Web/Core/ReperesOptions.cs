@@ -41,6 +41,9 @@ public sealed class ReperesOptions
 
     public GeocoderOptions Geocoder { get; set; } = new();
 
+    /// <summary>Machine drafts of the content's translations (off unless its endpoint is set).</summary>
+    public Translations.MachineTranslationOptions MachineTranslation { get; set; } = new();
+
     public ApiOptions Api { get; set; } = new();
 
     public EmailOptions Email { get; set; } = new();

@@ -58,6 +58,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
     public DbSet<SocialUtility.Model.TestimonyCoding> TestimonyCodings => Set<SocialUtility.Model.TestimonyCoding>();
     public DbSet<SocialUtility.Model.SelfAssessment> SelfAssessments => Set<SocialUtility.Model.SelfAssessment>();
     public DbSet<SocialUtility.Model.TerritoryResult> TerritoryResults => Set<SocialUtility.Model.TerritoryResult>();
+    public DbSet<Core.Translations.ContentTranslation> ContentTranslations => Set<Core.Translations.ContentTranslation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

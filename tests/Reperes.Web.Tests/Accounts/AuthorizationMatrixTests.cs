@@ -32,14 +32,17 @@ public sealed partial class AuthorizationMatrixTests
     private const string Moderator = "moderator";
     private const string Coordinator = "coordinator";
 
+    /// <summary>The network's translator: translations of any sheet or publication, nothing else.</summary>
+    private const string Translator = "translator";
+
     /// <summary>A validated professional of a partner body (the CDAS); a colleague of the same body; one of another body; one awaiting validation.</summary>
     private const string Professional = "professional";
     private const string Colleague = "colleague";
     private const string OtherProfessional = "other professional";
     private const string PendingProfessional = "pending professional";
 
-    private static readonly string[] Roles = [Anonymous, Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional];
-    private static readonly string[] Everyone = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional];
+    private static readonly string[] Roles = [Anonymous, Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional, Translator];
+    private static readonly string[] Everyone = [Contributor, EditorA, ManagerA, ManagerB, Moderator, Coordinator, Professional, Colleague, OtherProfessional, PendingProfessional, Translator];
     private static readonly string[] ManagersOfA = [ManagerA, Coordinator];
     private static readonly string[] MembersOfA = [EditorA, ManagerA, Coordinator];
     private static readonly string[] PublishersOfA = [EditorA, ManagerA, Moderator, Coordinator];
@@ -62,6 +65,7 @@ public sealed partial class AuthorizationMatrixTests
         [Colleague] = "educateur@cdas.demo.reperes.example",
         [OtherProfessional] = "infirmier@equipe-mobile.demo.reperes.example",
         [PendingProfessional] = "benevole@association.demo.reperes.example",
+        [Translator] = "traduction@demo.reperes.example",
     };
 
     /// <summary>Who may open each back-office page (all its form handlers too, unless <see cref="HandlerRules"/> says otherwise).</summary>
@@ -143,6 +147,12 @@ public sealed partial class AuthorizationMatrixTests
         ["mon-espace/structure/{slug}/utilite-sociale/actions/{actionId:int}/rapport"] = MembersOfA,
         ["mon-espace/coordination/utilite-sociale"] = [Coordinator],
         ["mon-espace/utilite-sociale/territoire"] = [EditorA, ManagerA, ManagerB, Coordinator],
+
+        // Content translations: the network's translator and the coordinator anything, a structure's managers their own
+        // structure's texts and publications (they write its French); editors, moderators and others nothing.
+        ["mon-espace/traductions"] = [ManagerA, ManagerB, Coordinator, Translator],
+        ["mon-espace/structure/{slug}/traductions"] = [ManagerA, Coordinator, Translator],
+        ["mon-espace/publications/{id:int}/traductions"] = [ManagerA, Coordinator, Translator],
     };
 
     /// <summary>Form handlers narrower than their page: unpublishing a publication of A, featuring it on the home page.</summary>
@@ -321,6 +331,11 @@ public sealed partial class AuthorizationMatrixTests
         ["resume"] = "true",
         ["mots"] = "piratee",
         ["categorie"] = "douche",
+        ["Input.Subject"] = "0",
+        ["Input.SubjectId"] = values["structureId"],
+        ["Input.Field"] = "summary",
+        ["Input.Text"] = "Piratée",
+        ["Input.Review"] = "1",
     };
 
     private static async Task<Dictionary<string, string>> ArrangeAsync(ReperesApp app)
@@ -366,6 +381,10 @@ public sealed partial class AuthorizationMatrixTests
             list.Items[0].Annotate("demander Anne");
             list.ShareWithBody(professionalBody, app.Clock.GetUtcNow());
             db.PlaceLists.Add(list);
+
+            // A translation of A's summary, which refused writes must leave as it is.
+            var summary = new Reperes.Web.Core.Translations.TranslatableText(structure.Id, Reperes.Web.Core.Translations.TranslationSubject.Structure, structure.Id, Reperes.Web.Core.Translations.TranslatableFields.Summary, structure.Summary);
+            db.ContentTranslations.Add(Reperes.Web.Core.Translations.ContentTranslation.Draft(summary, "en", "Day centre", editorAccount.Id, "Léa", app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
 
             // A's evaluation: a framework, an action with an open period, an observation, a testimony.
@@ -455,6 +474,7 @@ public sealed partial class AuthorizationMatrixTests
         Codings = await db.TestimonyCodings.CountAsync(),
         SelfAssessments = await db.SelfAssessments.CountAsync(),
         TerritoryResults = await db.TerritoryResults.OrderBy(r => r.Id).Select(r => new { r.Id, r.PublishedAt, r.ComputedAt }).ToListAsync(),
+        Translations = await db.ContentTranslations.OrderBy(t => t.Id).Select(t => new { t.Id, t.Text, t.Status, t.IsMachine, t.OutdatedSince, t.ReviewedAt }).ToListAsync(),
     }));
 
     /// <summary>The back-office pages (under /mon-espace) and their form handlers, read from the running application.</summary>

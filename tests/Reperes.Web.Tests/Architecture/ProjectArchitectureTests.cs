@@ -15,7 +15,7 @@ public sealed class ProjectArchitectureTests
     /// </summary>
     public static readonly FolderRules Rules = new(
         Foundations: ["Core", "Shared"],
-        Features: ["Guide", "Orientation", "Accounts", "Freshness", "Publishing", "Statistics", "SocialUtility", "Api", "OpenData", "Coordination", "Admin"],
+        Features: ["Guide", "Orientation", "Accounts", "Freshness", "Publishing", "Translations", "Statistics", "SocialUtility", "Api", "OpenData", "Coordination", "Admin"],
         Exempt: ["Data"]);
 
     private static readonly Lazy<IReadOnlyList<TypeUse>> Uses = new(() =>

@@ -15,5 +15,6 @@ public static class DemoAccounts
         ("redaction.ozanam@demo.reperes.example", "Léa (Halte Accueil Ozanam)", null, "halte-accueil-ozanam", MembershipRole.Editor),
         ("gestion.restos@demo.reperes.example", "Soizic (Restos du Cœur)", null, "restos-du-coeur-brest", MembershipRole.Manager),
         ("contribution@demo.reperes.example", "Malo (contributeur)", NetworkRoles.Contributor, null, null),
+        ("traduction@demo.reperes.example", "Nour (traduction)", NetworkRoles.Translator, null, null),
     ];
 }

@@ -20,7 +20,10 @@ public static class NetworkRoles
     public const string Moderator = "moderator";
     public const string Contributor = "contributor";
 
-    public static readonly IReadOnlyList<string> All = [Coordinator, Moderator, Contributor];
+    /// <summary>Writes and reviews the translations of sheets, services, notices and publications, and nothing else.</summary>
+    public const string Translator = "translator";
+
+    public static readonly IReadOnlyList<string> All = [Coordinator, Moderator, Contributor, Translator];
 }
 
 public enum MembershipRole

@@ -14,7 +14,8 @@ public sealed record ServiceAudience(
     int? AgeMax,
     AccessCondition Access,
     string? AccessDetails,
-    string? AdministrativeSituation)
+    string? AdministrativeSituation,
+    int ServiceId = 0)
 {
     public static ServiceAudience Of(Service service) => new(
         service.CategoryId,
@@ -24,7 +25,8 @@ public sealed record ServiceAudience(
         service.AgeMax,
         service.Access,
         service.AccessDetails,
-        service.AdministrativeSituation);
+        service.AdministrativeSituation,
+        service.Id);
 
     /// <summary>For everyone, without any condition: no public, sex or age named, no appointment, registration or referral.</summary>
     public bool IsUnconditional =>
@@ -46,7 +48,22 @@ public sealed record ServiceAudience(
 }
 
 /// <summary>The line of a result: its text, and whether the place is open to everyone without condition.</summary>
-public sealed record WhoForLine(string Text, bool Unconditional);
+public sealed record WhoForLine(string Text, bool Unconditional)
+{
+    /// <summary>
+    /// <see cref="Text"/> in pieces: the interface's words (<see cref="WhoForPart.Field"/> null) and the staff's own
+    /// French words on access (a service's field), which pages show translated or marked as French.
+    /// </summary>
+    public IReadOnlyList<WhoForPart> Parts { get; init; } = [];
+
+    // Two lines are the same when they say the same: the pieces only spell the text out.
+    public bool Equals(WhoForLine? other) => other is not null && other.Text == Text && other.Unconditional == Unconditional;
+
+    public override int GetHashCode() => HashCode.Combine(Text, Unconditional);
+}
+
+/// <summary>A piece of a who-for line; <paramref name="Field"/> names the service's text it quotes, null for the interface's words.</summary>
+public sealed record WhoForPart(string Text, int ServiceId, string? Field);
 
 /// <summary>
 /// "Who it is for" in one short line, from the services that answer the question (the same ones as the open state):
@@ -67,35 +84,52 @@ public static class WhoFor
             return null;
         }
 
-        var lines = services.Select(s => (Audience: s, Text: Line(s, l, culture))).ToList();
+        var lines = services.Select(s => (Audience: s, Parts: Parts(s, l, culture))).Select(x => (x.Audience, x.Parts, Text: string.Concat(x.Parts.Select(p => p.Text)))).ToList();
         var most = lines.OrderBy(x => x.Audience.Openness).First();
         var same = lines.All(x => x.Text == most.Text);
-        return new WhoForLine(same ? most.Text : l["{0} (selon le service)", most.Text], same && most.Audience.IsUnconditional);
+        if (same)
+        {
+            return new WhoForLine(most.Text, most.Audience.IsUnconditional) { Parts = most.Parts };
+        }
+
+        // The wrapping words around the line, as the language places them.
+        var wrapped = l["{0} (selon le service)", "\u0001"].Value.Split('\u0001');
+        var parts = new List<WhoForPart> { new(wrapped[0], 0, null) };
+        parts.AddRange(most.Parts);
+        parts.Add(new(wrapped.Length > 1 ? wrapped[1] : "", 0, null));
+        return new WhoForLine(l["{0} (selon le service)", most.Text], false) { Parts = parts.Where(p => p.Text.Length > 0).ToList() };
     }
 
     /// <summary>The line of one service.</summary>
-    public static string Line(ServiceAudience service, IStringLocalizer l, CultureInfo culture)
+    public static string Line(ServiceAudience service, IStringLocalizer l, CultureInfo culture) =>
+        string.Concat(Parts(service, l, culture).Select(p => p.Text));
+
+    /// <summary>The staff's words as a who-for line quotes them: their first sentence, cut at a word (a translation too).</summary>
+    public static string Excerpt(string text) => Sentence(text);
+
+    /// <summary>The line of one service in pieces (separators included), the staff's words apart.</summary>
+    private static List<WhoForPart> Parts(ServiceAudience service, IStringLocalizer l, CultureInfo culture)
     {
         if (service.IsUnconditional)
         {
-            return l["Sans condition"];
+            return [new(l["Sans condition"], 0, null)];
         }
 
-        var parts = new List<string>();
+        var parts = new List<(string Text, string? Field)>();
         var publics = service.Publics.Where(p => p != "tous-publics").ToList();
         if (publics.Count > 0)
         {
-            parts.Add(string.Join(", ", publics.Select((p, i) => i == 0 ? Labels.Audience(p, l) : LowerFirst(Labels.Audience(p, l), culture))));
+            parts.Add((string.Join(", ", publics.Select((p, i) => i == 0 ? Labels.Audience(p, l) : LowerFirst(Labels.Audience(p, l), culture))), null));
         }
 
         var womenNamed = publics.Contains("femmes");
         switch (service.Gender)
         {
             case Gender.Women when !womenNamed:
-                parts.Add(LowerFirst(l["Femmes uniquement"], culture));
+                parts.Add((LowerFirst(l["Femmes uniquement"], culture), null));
                 break;
             case Gender.Men:
-                parts.Add(LowerFirst(l["Hommes uniquement"], culture));
+                parts.Add((LowerFirst(l["Hommes uniquement"], culture), null));
                 break;
             case Gender.All or Gender.Women:
                 break;
@@ -106,26 +140,36 @@ public static class WhoFor
         switch (service.AgeMin, service.AgeMax)
         {
             case ({ } min, { } max):
-                parts.Add(l["de {0} à {1} ans", min, max]);
+                parts.Add((l["de {0} à {1} ans", min, max], null));
                 break;
             case ({ } min, null):
-                parts.Add(l["à partir de {0} ans", min]);
+                parts.Add((l["à partir de {0} ans", min], null));
                 break;
             case (null, { } max):
-                parts.Add(l["jusqu’à {0} ans", max]);
+                parts.Add((l["jusqu’à {0} ans", max], null));
                 break;
             case (null, null):
                 break;
         }
 
-        parts.Add(LowerFirst(Condition(service, l), culture));
+        parts.Add((LowerFirst(Condition(service, l), culture), string.IsNullOrWhiteSpace(service.AccessDetails) ? null : Translations.TranslatableFields.AccessDetails));
         if (!string.IsNullOrWhiteSpace(service.AdministrativeSituation))
         {
-            parts.Add(Sentence(service.AdministrativeSituation));
+            parts.Add((Sentence(service.AdministrativeSituation), Translations.TranslatableFields.Situation));
         }
 
-        var text = string.Join(" · ", parts.Where(p => p.Length > 0));
-        return text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
+        var pieces = new List<WhoForPart>();
+        foreach (var (text, field) in parts.Where(p => p.Text.Length > 0))
+        {
+            if (pieces.Count > 0)
+            {
+                pieces.Add(new(" · ", 0, null));
+            }
+
+            pieces.Add(new(pieces.Count == 0 ? char.ToUpper(text[0], culture) + text[1..] : text, field is null ? 0 : service.ServiceId, field));
+        }
+
+        return pieces;
     }
 
     /// <summary>The staff's words on access when there are some (they say more than the kind), else the kind.</summary>

@@ -4,10 +4,10 @@ using Reperes.Web.Core.Structures;
 
 namespace Reperes.Web.Core.Hours;
 
-/// <summary>A temporary notice as the evaluator needs it.</summary>
-public sealed record NoticeInfo(int StructureId, int? ServiceId, NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours)
+/// <summary>A temporary notice as the evaluator needs it (<paramref name="Id"/>: the stored notice's, for its text's translations; 0 when unknown).</summary>
+public sealed record NoticeInfo(int StructureId, int? ServiceId, NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Text, string? OpeningHours, int Id = 0)
 {
-    public static NoticeInfo Of(Notice n) => new(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours);
+    public static NoticeInfo Of(Notice n) => new(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id);
 }
 
 /// <summary>

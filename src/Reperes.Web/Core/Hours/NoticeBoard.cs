@@ -33,7 +33,7 @@ public sealed class NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock)
         var today = HoursEvaluator.LocalDate(now);
         var notices = db.Notices.AsNoTracking()
             .Where(n => n.EndsOn >= today)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
             .ToList();
         var loaded = new Snapshot(now, notices.GroupBy(n => n.StructureId).ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeInfo>)g.OrderBy(n => n.StartsOn).ToList()));
         snapshot = loaded;

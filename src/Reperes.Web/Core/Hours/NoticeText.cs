@@ -17,6 +17,9 @@ public static class NoticeText
         return Describe(notice, today, services.GetRequiredService<HoursSummaries>(), services.GetRequiredService<IStringLocalizer<SharedResource>>(), CultureInfo.CurrentUICulture);
     }
 
+    /// <summary>The sentence alone, without the notice's own text (which public pages show translated, or marked as French).</summary>
+    public static string Sentence(NoticeInfo notice, HttpContext context) => Describe(notice with { Text = "" }, context);
+
     public static string Describe(NoticeInfo notice, DateOnly today, HoursSummaries summaries, IStringLocalizer localizer, CultureInfo culture)
     {
         var from = notice.StartsOn.ToString("d MMMM", culture);

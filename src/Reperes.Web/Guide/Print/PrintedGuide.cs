@@ -10,7 +10,15 @@ using Reperes.Web.Data;
 namespace Reperes.Web.Guide.Print;
 
 /// <summary>A notice as paper prints it: its sentence (dates, grouped hours, the staff's words).</summary>
-public sealed record PrintedNotice(NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Sentence);
+public sealed record PrintedNotice(NoticeKind Kind, DateOnly StartsOn, DateOnly EndsOn, string Sentence)
+{
+    /// <summary>The stored notice (0 when unknown), its own French text and the sentence without it: for the text's translation.</summary>
+    public int NoticeId { get; init; }
+
+    public string OwnText { get; init; } = "";
+
+    public string Lead { get; init; } = "";
+}
 
 /// <summary>
 /// A service as paper prints it. <see cref="Hours"/> is empty when it keeps the reception's hours printed above
@@ -35,6 +43,17 @@ public sealed record PrintedService(
 {
     /// <summary>A digital-mediation service's help, accompaniment, equipment and programmes, one line each.</summary>
     public IReadOnlyList<string> Digital { get; init; } = [];
+
+    /// <summary><see cref="WhoFor"/> in pieces, the staff's words apart (for their translations).</summary>
+    public WhoForLine? WhoForLine { get; init; }
+
+    /// <summary>The French texts <see cref="Conditions"/> is made of, by field (for their translations).</summary>
+    public IReadOnlyList<(string Field, string French)> ConditionTexts { get; init; } = [];
+
+    /// <summary><see cref="Cost"/> apart: free or paid in words, and the staff's French details.</summary>
+    public string CostWord { get; init; } = "";
+
+    public string? CostDetails { get; init; }
 }
 
 /// <summary>
@@ -106,7 +125,7 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         var notices = structure.Notices
             .Where(n => n.EndsOn >= today)
             .OrderBy(n => n.StartsOn).ThenBy(n => n.Id)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
             .ToList();
         var services = structure.Services
             .OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Id)
@@ -144,12 +163,15 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         var followsPlace = wholePlace && service.OpeningHours is null;
         var hours = followsPlace ? HoursSummary.Unknown : summaries.Regular(service.OpeningHours ?? structure.OpeningHours, today);
         var audience = ServiceAudience.Of(service);
-        var whoFor = WhoFor.Line(audience, localizer, culture);
-        var conditions = new[] { service.AccessDetails, service.AdministrativeSituation }
-            .Where(text => !string.IsNullOrWhiteSpace(text) && !whoFor.Contains(text.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
-            .Select(text => text!.Trim())
+        var whoForLine = WhoFor.Line([audience], localizer, culture)!;
+        var whoFor = whoForLine.Text;
+        var conditionTexts = new[] { (Field: Core.Translations.TranslatableFields.AccessDetails, French: service.AccessDetails), (Field: Core.Translations.TranslatableFields.Situation, French: service.AdministrativeSituation) }
+            .Where(t => !string.IsNullOrWhiteSpace(t.French) && !whoFor.Contains(t.French.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+            .Select(t => (t.Field, French: t.French!.Trim()))
             .ToList();
+        var conditions = conditionTexts.Select(t => t.French).ToList();
         var cost = service.IsFree ? localizer["Gratuit"].Value : localizer["Payant"].Value;
+        var costWord = cost;
         if (!string.IsNullOrWhiteSpace(service.CostDetails))
         {
             cost = $"{cost} — {service.CostDetails.Trim()}";
@@ -172,6 +194,10 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
             string.IsNullOrWhiteSpace(service.RemoteWebsite) ? null : service.RemoteWebsite)
         {
             Digital = DigitalLines(service.Mediation),
+            ConditionTexts = conditionTexts,
+            WhoForLine = whoForLine,
+            CostWord = costWord,
+            CostDetails = string.IsNullOrWhiteSpace(service.CostDetails) ? null : service.CostDetails.Trim(),
         };
     }
 
@@ -201,7 +227,12 @@ public sealed class PrintedGuide(ReperesDbContext db, OpenStates openStates, Hou
         state.Closure is not null || state.ExceptionalHours is not null ? OpenStateText.Describe(state, now, localizer, culture) : null;
 
     private PrintedNotice Printed(NoticeInfo notice, DateOnly today, CultureInfo culture) =>
-        new(notice.Kind, notice.StartsOn, notice.EndsOn, NoticeText.Describe(notice, today, summaries, localizer, culture));
+        new(notice.Kind, notice.StartsOn, notice.EndsOn, NoticeText.Describe(notice, today, summaries, localizer, culture))
+        {
+            NoticeId = notice.Id,
+            OwnText = notice.Text,
+            Lead = NoticeText.Describe(notice with { Text = "" }, today, summaries, localizer, culture),
+        };
 
     /// <summary>The place's own lines (contacts, warnings) around its hours and services.</summary>
     private PrintedPlace Build(

@@ -353,7 +353,7 @@ public sealed class SearchService(
             {
                 v.StructureId,
                 Hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours),
-                Audience = new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation),
+                Audience = new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation, v.Id),
             })
             .ToListAsync(cancellationToken))
             .ToLookup(v => v.StructureId);

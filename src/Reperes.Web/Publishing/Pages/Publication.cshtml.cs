@@ -53,6 +53,7 @@ public sealed class PublicationModel(ReperesDbContext db, IAuthorizationService 
         IsPreview = !isPublic;
         CanEdit = mayRead && (await authorization.AuthorizeAsync(User, publication, PublicationOperations.Edit)).Succeeded;
         BodyHtml = SafeMarkdown.ToHtml(publication.Body);
+        await Core.Translations.ContentTexts.IncludeAsync(HttpContext, [], [publication.Id]);
         ViewData["Demo"] = publication.Structure?.IsDemo == true;
         if (IsPreview)
         {

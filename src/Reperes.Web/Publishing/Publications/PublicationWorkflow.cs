@@ -84,6 +84,8 @@ public sealed class PublicationWorkflow(ReperesDbContext db, PublicationNotifier
                 throw new ArgumentOutOfRangeException(nameof(intent), intent, null);
         }
 
+        // Its translations follow the French: a title or text changed marks them outdated, in the same save.
+        await Core.Translations.TranslationFreshness.FollowAsync(db, publication, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (step == PublicationStep.Proposed)
         {
