@@ -32,17 +32,15 @@ public static class CoreModule
         services.AddScoped<StructureWriter>();
         services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
 
-<<<<<<< HEAD
-        // Read-aloud: server audio when espeak-ng is installed (the browser's own voices first, see read-aloud.js).
-        services.Configure<Reading.SpeechOptions>(configuration.GetSection(Reading.SpeechOptions.Section));
-        services.AddSingleton<Reading.SpeechAudio>();
-=======
         // Content translations: they follow the French through the structures' write path; machine drafts when configured.
         services.AddScoped<IStructureIndex, TranslationFreshness>();
         services.AddScoped<IAuthorizationHandler, StructureTranslationHandler>();
         services.AddScoped<IAuthorizationHandler, PublicationTranslationHandler>();
         services.AddHttpClient<MachineTranslator>();
->>>>>>> main
+
+        // Read-aloud: server audio when espeak-ng is installed (the browser's own voices first, see read-aloud.js).
+        services.Configure<Reading.SpeechOptions>(configuration.GetSection(Reading.SpeechOptions.Section));
+        services.AddSingleton<Reading.SpeechAudio>();
 
         // Anonymous counting: queued in memory, written in batches, folded into months after the retention period.
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));

@@ -11,11 +11,8 @@ using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Reading;
 using Reperes.Web.Core.Structures;
-<<<<<<< HEAD
 using Reperes.Web.Core.Taxonomy;
-=======
 using Reperes.Web.Core.Translations;
->>>>>>> main
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
 using Reperes.Web.Shared.Reading;
@@ -78,32 +75,7 @@ public sealed class StructureModel(
             return NotFound();
         }
 
-<<<<<<< HEAD
         var structure = Structure;
-=======
-        var structure = await db.Structures.AsNoTracking()
-            .Include(s => s.Services).ThenInclude(v => v.Category).ThenInclude(c => c.Need)
-            .Include(s => s.Notices)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
-        if (structure is null || structure.Status is StructureStatus.Draft)
-        {
-            return NotFound();
-        }
-
-        Structure = structure;
-        Today = HoursEvaluator.LocalDate(Now);
-        Notices = structure.Notices
-            .Where(n => !n.IsExpiredOn(Today))
-            .OrderBy(n => n.StartsOn)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
-            .ToList();
-        place = PlaceHours.Of(structure, Notices);
-        Open = openStates.Of(place, [], Now);
-        Status = OpenStateText.HeadlineStatus(Open, Now, localizer, CultureInfo.CurrentUICulture);
-        Week = openStates.Week(place, null, Today);
-        ViewData["Demo"] = structure.IsDemo;
->>>>>>> main
         CanEdit = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
         CanWrite = User.Identity?.IsAuthenticated == true
@@ -219,7 +191,7 @@ public sealed class StructureModel(
         Notices = structure.Notices
             .Where(n => !n.IsExpiredOn(Today))
             .OrderBy(n => n.StartsOn)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours))
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
             .ToList();
         place = PlaceHours.Of(structure, Notices);
         Open = openStates.Of(place, [], Now);
