@@ -38,6 +38,10 @@ public static class CoreModule
         services.AddScoped<IAuthorizationHandler, PublicationTranslationHandler>();
         services.AddHttpClient<MachineTranslator>();
 
+        // Read-aloud: server audio when espeak-ng is installed (the browser's own voices first, see read-aloud.js).
+        services.Configure<Reading.SpeechOptions>(configuration.GetSection(Reading.SpeechOptions.Section));
+        services.AddSingleton<Reading.SpeechAudio>();
+
         // Anonymous counting: queued in memory, written in batches, folded into months after the retention period.
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));
         services.AddSingleton<UsageCounter>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Reading;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
@@ -40,6 +41,29 @@ public static class GuideModule
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         });
+
+        // Reading preferences (easy-read French, text size): links that work without JavaScript, remembered like the
+        // language, then back to the page. An unknown choice changes nothing.
+        app.MapGet(ReaderPreferences.Path + "/facile/{choice}", (string choice, string? retour, HttpContext context) =>
+        {
+            if (choice is not ("oui" or "non"))
+            {
+                return Results.BadRequest();
+            }
+
+            ReaderPreferences.WriteEasyRead(context, choice == "oui");
+            return BackTo(retour, context);
+        }).ExcludeFromDescription();
+        app.MapGet(ReaderPreferences.Path + "/taille/{size}", (string size, string? retour, HttpContext context) =>
+        {
+            if (ReaderPreferences.ParseSize(size) is not { } chosen)
+            {
+                return Results.BadRequest();
+            }
+
+            ReaderPreferences.WriteTextSize(context, chosen);
+            return BackTo(retour, context);
+        }).ExcludeFromDescription();
         app.MapGet(PrintFooterPath, (Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer, TimeProvider clock, HttpContext context) =>
         {
             // The paper guide's footer (time of printing, page numbers) as a stylesheet rather than an inline <style>,
@@ -50,6 +74,13 @@ public static class GuideModule
         }).ExcludeFromDescription();
         app.MapPost("/usage/tap", TapAsync).RequireRateLimiting(TapPolicy).DisableAntiforgery().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Back to a page of this site (never another site), without being indexed on the way.</summary>
+    private static IResult BackTo(string? url, HttpContext context)
+    {
+        context.Response.Headers["X-Robots-Tag"] = "noindex";
+        return Results.LocalRedirect(url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/");
     }
 
     /// <summary>The printed guide's footer stylesheet (in the page's language: ?lang=).</summary>

@@ -9,10 +9,13 @@ using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
+using Reperes.Web.Core.Reading;
 using Reperes.Web.Core.Structures;
+using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Core.Translations;
 using Reperes.Web.Core.Usage;
 using Reperes.Web.Data;
+using Reperes.Web.Shared.Reading;
 using Reperes.Web.Shared.Sheet;
 
 namespace Reperes.Web.Guide.Pages;
@@ -25,7 +28,8 @@ public sealed class StructureModel(
     IOptions<ReperesOptions> options,
     IAuthorizationService authorization,
     PublicationFeed feed,
-    UsageCounter usage) : PageModel
+    UsageCounter usage,
+    HoursSummaries summaries) : PageModel
 {
     /// <summary>The person may edit this sheet (a manager of the structure, the coordinator).</summary>
     public bool CanEdit { get; private set; }
@@ -66,33 +70,12 @@ public sealed class StructureModel(
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        if (slug.Length > 200)
+        if (!await LoadAsync(slug))
         {
             return NotFound();
         }
 
-        var structure = await db.Structures.AsNoTracking()
-            .Include(s => s.Services).ThenInclude(v => v.Category).ThenInclude(c => c.Need)
-            .Include(s => s.Notices)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
-        if (structure is null || structure.Status is StructureStatus.Draft)
-        {
-            return NotFound();
-        }
-
-        Structure = structure;
-        Today = HoursEvaluator.LocalDate(Now);
-        Notices = structure.Notices
-            .Where(n => !n.IsExpiredOn(Today))
-            .OrderBy(n => n.StartsOn)
-            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
-            .ToList();
-        place = PlaceHours.Of(structure, Notices);
-        Open = openStates.Of(place, [], Now);
-        Status = OpenStateText.HeadlineStatus(Open, Now, localizer, CultureInfo.CurrentUICulture);
-        Week = openStates.Week(place, null, Today);
-        ViewData["Demo"] = structure.IsDemo;
+        var structure = Structure;
         CanEdit = User.Identity?.IsAuthenticated == true
             && (await authorization.AuthorizeAsync(User, structure, StructureOperations.EditSheet)).Succeeded;
         CanWrite = User.Identity?.IsAuthenticated == true
@@ -123,6 +106,135 @@ public sealed class StructureModel(
             _ => throw new InvalidOperationException($"Unknown status {structure.Status}."),
         };
         return Page();
+    }
+
+    /// <summary>"Écouter": the sheet read aloud (a place online only), as text for the browser's voice or as audio.</summary>
+    public async Task<IActionResult> OnGetListenAsync(string slug, string? format, [FromServices] SpeechAudio speech)
+    {
+        if (!await LoadAsync(slug) || Structure.Status is not StructureStatus.Online)
+        {
+            return NotFound();
+        }
+
+        return await ListenAnswer.ForAsync(ListenScript(), format, speech, HttpContext);
+    }
+
+    /// <summary>
+    /// What "Écouter" reads: the name, open now and until when, the usual hours, the address, the phone, then each
+    /// service with who it is for, how to be received, what to bring and its cost. In easy-read French, the key
+    /// sentences of easy-read instead of the first ones.
+    /// </summary>
+    public ReadAloudScript ListenScript()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var s = Structure;
+        var script = new ReadAloudScript(culture).SayFrench(s.Name);
+        if (ReaderPreferences.Read(HttpContext).EasyRead(culture))
+        {
+            foreach (var line in EasyLines())
+            {
+                script.SayFrench(line.Text);
+            }
+        }
+        else
+        {
+            script.Say(Status.Text);
+            var regular = summaries.Regular(s.OpeningHours, Today);
+            if (regular.Known)
+            {
+                script.Say(localizer["Horaires habituels :"] + " " + string.Join(" ; ", HoursSummaryText.Periods(regular, localizer, culture)));
+            }
+
+            script.SayLabelled(localizer["Adresse"], s.Address is { } address ? $"{address.Street}, {address.PostalCode} {address.City}" : null);
+            if (s.PhoneList.Count > 0)
+            {
+                script.Say(localizer["Téléphone"]).Say(string.Join(", ", s.PhoneList));
+            }
+        }
+
+        foreach (var notice in Notices.Where(n => n.ServiceId is null))
+        {
+            script.Say(NoticeText.Describe(notice with { Text = "" }, HttpContext)).SayFrench(notice.Text);
+        }
+
+        foreach (var service in s.Services.OrderBy(v => v.Category.Need.Position).ThenBy(v => v.Category.Position).ThenBy(v => v.Name, Core.Text.FrenchOrder.Comparer))
+        {
+            script.SayFrench(service.Name);
+            script.Say(localizer["Pour qui :"] + " " + string.Join(", ", service.PublicList.Select(p => Labels.Audience(p, localizer))));
+            script.Say(Labels.Access(service.Access, localizer));
+            script.SayLabelled(localizer["À savoir, à apporter :"], service.AccessDetails);
+            script.Say(service.IsFree ? localizer["Gratuit"] : localizer["Payant"]);
+        }
+
+        return script;
+    }
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        if (slug.Length > 200)
+        {
+            return false;
+        }
+
+        var structure = await db.Structures.AsNoTracking()
+            .Include(s => s.Services).ThenInclude(v => v.Category).ThenInclude(c => c.Need)
+            .Include(s => s.Notices)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Slug == slug, HttpContext.RequestAborted);
+        if (structure is null || structure.Status is StructureStatus.Draft)
+        {
+            return false;
+        }
+
+        Structure = structure;
+        Today = HoursEvaluator.LocalDate(Now);
+        Notices = structure.Notices
+            .Where(n => !n.IsExpiredOn(Today))
+            .OrderBy(n => n.StartsOn)
+            .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
+            .ToList();
+        place = PlaceHours.Of(structure, Notices);
+        Open = openStates.Of(place, [], Now);
+        Status = OpenStateText.HeadlineStatus(Open, Now, localizer, CultureInfo.CurrentUICulture);
+        Week = openStates.Week(place, null, Today);
+        ViewData["Demo"] = structure.IsDemo;
+        return true;
+    }
+
+    /// <summary>
+    /// The sheet's key sentences in easy-read French, each beside a pictogram: open now and until when, how to be
+    /// received and what to bring (the services' own words), how to get there, whom to call.
+    /// </summary>
+    public IReadOnlyList<EasyLine> EasyLines()
+    {
+        var lines = new List<EasyLine>();
+        lines.AddRange(EasyRead.OpenSentences(Open.Headline, Now).Select(t => new EasyLine("clock", t)));
+        foreach (var access in Structure.Services.Select(v => v.Access).Distinct().Order())
+        {
+            lines.Add(new EasyLine("rendez-vous", EasyRead.Access(access)));
+        }
+
+        foreach (var details in Structure.Services.Select(v => v.AccessDetails?.Trim()).OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            lines.Add(new EasyLine("papiers", "À savoir : " + details));
+        }
+
+        if (Structure.Address is { } address)
+        {
+            lines.Add(new EasyLine("pin", $"L’adresse est : {address.Street}, {address.PostalCode} {address.City}."));
+            lines.Add(new EasyLine("pin", "Pour voir le chemin, touchez « Itinéraire »."));
+        }
+        else
+        {
+            lines.Add(new EasyLine("telephone", "Il n’y a pas d’accueil sur place. On vous aide par téléphone ou sur internet."));
+        }
+
+        if (Structure.PhoneList.FirstOrDefault() is { } phone)
+        {
+            lines.Add(new EasyLine("phone", $"Pour poser une question, appelez le {phone}."));
+        }
+
+        return lines;
     }
 
     /// <summary>A service as the sheet lists it: its state, and its own week when its hours or notices are its own.</summary>

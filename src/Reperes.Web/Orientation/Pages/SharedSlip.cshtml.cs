@@ -7,8 +7,10 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Mail;
+using Reperes.Web.Core.Reading;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Print;
+using Reperes.Web.Shared.Reading;
 
 namespace Reperes.Web.Orientation.Pages;
 
@@ -56,6 +58,12 @@ public sealed class SharedSlipModel(
     public string? Email { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : Gone();
+
+    /// <summary>"Écouter": the shared slip read aloud, as text for the browser's voice or as audio.</summary>
+    public async Task<IActionResult> OnGetListenAsync(string token, string? format, [FromServices] SpeechAudio speech) =>
+        await LoadAsync(token) && Slip!.Places.Count > 0
+            ? await ListenAnswer.ForAsync(SlipReading.Script(Slip, localizer, CultureInfo.CurrentUICulture), format, speech, HttpContext)
+            : NotFound();
 
     public async Task<IActionResult> OnPostSendAsync(string token)
     {

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Orientation;
+using Reperes.Web.Core.Reading;
 using Reperes.Web.Data;
+using Reperes.Web.Shared.Reading;
 
 namespace Reperes.Web.Orientation.Pages;
 
@@ -52,6 +54,15 @@ public sealed class SlipModel(
         }
 
         await LoadAsync(SlipCookie.Read(HttpContext));
+    }
+
+    /// <summary>"Écouter": the slip read aloud, as text for the browser's voice or as audio.</summary>
+    public async Task<IActionResult> OnGetListenAsync(string? format, [FromServices] SpeechAudio speech)
+    {
+        await LoadAsync(SlipCookie.Read(HttpContext));
+        return Slip.Places.Count == 0
+            ? NotFound()
+            : await ListenAnswer.ForAsync(SlipReading.Script(Slip, localizer, CultureInfo.CurrentUICulture), format, speech, HttpContext);
     }
 
     /// <summary>The services ticked for each place and the note, all at once.</summary>
