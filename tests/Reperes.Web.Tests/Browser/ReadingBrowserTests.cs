@@ -49,7 +49,8 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
                 var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
                 if (width > Phone.Width)
                 {
-                    report.Add($"{url}: {width} px wide");
+                    var widest = await page.EvaluateAsync<string>("() => { let w = null; for (const e of document.body.querySelectorAll('*')) { const r = e.getBoundingClientRect(); if (r.right > innerWidth + 1 && (!w || r.right > w.r)) w = { r: r.right, e: e }; } if (!w) return ''; const chain = []; for (let x = w.e; x && x !== document.body; x = x.parentElement) { const r = x.getBoundingClientRect(); chain.push(x.tagName.toLowerCase() + '.' + x.className + ' [' + Math.round(r.left) + '-' + Math.round(r.right) + '] ' + getComputedStyle(x).position); } return chain.join(' < '); }");
+                    report.Add($"{url}: {width} px wide ({widest})");
                 }
 
                 report.AddRange((await BrowserFixture.AccessibilityViolationsAsync(page)).Select(v => url + " → " + v));
