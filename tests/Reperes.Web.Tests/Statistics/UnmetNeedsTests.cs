@@ -72,7 +72,7 @@ public sealed class UnmetNeedsTests
     [Fact]
     public void Group_WordsOfOneMeaning_OneGroupAndOthersApart()
     {
-        var lexicon = SearchLexicon.Build([], TaxonomyFiles.Taxonomy() with { Needs = [] }, Reperes.Web.Guide.Data.SeedFiles.SearchVocabulary() with { Weak = [], Abbreviations = [], Situations = [], Words = [] });
+        var lexicon = SearchLexicon.Build([], TaxonomyFiles.Taxonomy() with { Needs = [] }, Reperes.Web.Guide.Data.SeedFiles.SearchVocabulary() with { Weak = [], Abbreviations = [], Situations = [], Words = [], Languages = [] });
         var month = new DateOnly(2026, 11, 1);
         UnmetSearch Search(string words, int count) => new(words, month, true, count);
 
