@@ -2,6 +2,7 @@
 # Measures the HSDS 3.0 API (/api/hsds/) with 100,000 synthetic structures: list pages (first, middle and last
 # pages of 100, filters) and items by id, on SQLite and, optionally, PostgreSQL.
 # Usage: bench/hsds-latency.sh [structures] [requests-per-url]
+#   REPERES_BENCH_PORT the port of the server (default 5093); REPERES_BENCH_DIR where the build and data are kept.
 #   REPERES_BENCH_POSTGRES="Host=127.0.0.1;Username=reperes;Password=reperes" to include PostgreSQL (a database
 #   reperes_hsds_bench is created, filled once, and kept for later runs).
 # Requests are sequential, from one client on the same machine, after a warm-up; prints median, p95 and max per URL.
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 structures=${1:-100000}
 requests=${2:-30}
 work=${REPERES_BENCH_DIR:-/tmp/reperes-hsds-bench}
-port=5093
+port=${REPERES_BENCH_PORT:-5093}
 mkdir -p "$work"
 
 echo "== publishing (Release)"

@@ -1,3 +1,4 @@
+using Reperes.Web.Freshness.Dashboard;
 using Reperes.Web.Freshness.Reports;
 
 namespace Reperes.Web.Freshness;
@@ -13,6 +14,8 @@ public static class FreshnessSetup
         services.AddScoped<CampaignSender>();
         services.AddSingleton<ReminderJob>();
         services.AddSheetReports(configuration);
+        services.AddSingleton<DashboardSnapshots>();
+        services.AddScoped<DashboardData>();
         if (configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() is not { Enabled: false })
         {
             services.AddHostedService(provider => provider.GetRequiredService<ReminderJob>());

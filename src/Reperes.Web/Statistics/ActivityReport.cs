@@ -36,7 +36,7 @@ public sealed record ActivityReportData(
 /// </summary>
 public sealed class ActivityReport(
     ReperesDbContext db,
-    HoursEvaluator hours,
+    DashboardData dashboard,
     GuideCatalog catalog,
     UsageStatistics statistics,
     UnmetNeeds unmetNeeds,
@@ -70,7 +70,7 @@ public sealed class ActivityReport(
         var byState = new int[Enum.GetValues<FreshnessState>().Length];
         var byNeed = needs.ToDictionary(n => n.Id, _ => 0);
         int online = 0, all = 0;
-        await foreach (var s in new DashboardData(db, hours).StructuresAsync(now, cancellationToken))
+        foreach (var s in (await dashboard.ReadAsync(now, cancellationToken)).Structures(now))
         {
             all++;
             if (s.Status != StructureStatus.Online)

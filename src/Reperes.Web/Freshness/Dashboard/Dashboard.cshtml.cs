@@ -20,10 +20,10 @@ public sealed record CampaignSummary(int Id, string Name, DateOnly StartsOn, Dat
 /// <summary>
 /// The coordination's view of the guide's freshness and quality: counts over the online structures, the late ones
 /// with the decisions to take, teams without anybody, invitations, moderation, reports and campaigns, and two charts.
-/// One streaming pass over the structures (see <see cref="DashboardData"/>).
+/// One pass over the structures' facts kept in memory for the current version of the data (see <see cref="DashboardData"/>).
 /// </summary>
 [Authorize(Roles = NetworkRoles.Coordinator)]
-public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock) : PageModel
+public sealed class DashboardModel(ReperesDbContext db, DashboardData data, TimeProvider clock) : PageModel
 {
     public const int ListLimit = 50;
 
@@ -80,7 +80,8 @@ public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, Ti
         var withoutMember = new List<StructureFacts>();
         var qualitySum = 0L;
 
-        await foreach (var s in new DashboardData(db, hours).StructuresAsync(Now, cancellationToken))
+        var view = await data.ReadAsync(Now, cancellationToken);
+        foreach (var s in view.Structures(Now))
         {
             AllStructures++;
             if (s.Status != StructureStatus.PermanentlyClosed && s.ActiveMembers == 0)
@@ -132,7 +133,7 @@ public sealed class DashboardModel(ReperesDbContext db, HoursEvaluator hours, Ti
         Late = lateList;
         WithoutMember = withoutMember;
         ByNeed = byNeed.Values.ToList();
-        await history.LoadEventsAsync(db, cancellationToken);
+        view.AddEvents(history);
         History = history.Compute();
 
         var now = Now;

@@ -16,7 +16,7 @@ namespace Reperes.Web.Freshness.Dashboard;
 /// 100,000 rows never sit in memory. Headers and values in French (the coordination's language); dates ISO 8601.
 /// </summary>
 [Authorize(Roles = NetworkRoles.Coordinator)]
-public sealed class DashboardCsvModel(ReperesDbContext db, HoursEvaluator hours, TimeProvider clock) : PageModel
+public sealed class DashboardCsvModel(ReperesDbContext db, DashboardData data, TimeProvider clock) : PageModel
 {
     public static readonly string[] Header =
         ["nom", "adresse_fiche", "etat_publication", "besoins", "commune", "mise_a_jour", "verifiee", "frequence_mois", "fraicheur", "a_verifier_le", "qualite", "signalements_ouverts", "gestionnaires"];
@@ -31,7 +31,8 @@ public sealed class DashboardCsvModel(ReperesDbContext db, HoursEvaluator hours,
         // is escaped, not run as a formula by the spreadsheet that opens the file.
         await using var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions { Injection = CsvInjection.Escape, WriteByteOrderMark = true }, leaveOpen: true);
         csv.WriteHeader(Header);
-        await foreach (var s in new DashboardData(db, hours).StructuresAsync(now, HttpContext.RequestAborted))
+        var view = await data.ReadAsync(now, HttpContext.RequestAborted);
+        foreach (var s in view.Structures(now))
         {
             csv.WriteField(s.Name);
             csv.WriteField(s.Slug);

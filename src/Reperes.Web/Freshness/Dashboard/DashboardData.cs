@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Reperes.Web.Core;
 using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
@@ -28,26 +29,182 @@ public sealed record StructureFacts(
     int ActiveMembers);
 
 /// <summary>
-/// Reads every structure once, as a stream, with what the dashboard needs of its services, team and reports: the
-/// small per-structure aggregates are loaded first (one grouped pass each), then the structures are streamed in
-/// (status, name) order, so that 100,000 structures never sit in memory as entities.
+/// Every structure as the dashboard and its CSV need it, in (status, name) order: the facts that do not depend on the
+/// time (read from the database once per version of the data, see <see cref="DashboardSnapshots"/>), from which
+/// each request computes the states, scores and active members of its instant, in memory.
 /// </summary>
-public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
+public sealed class DashboardData(ReperesDbContext db, DashboardSnapshots snapshots)
 {
+    public async Task<DashboardView> ReadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var snapshot = await snapshots.GetAsync(db, now, cancellationToken);
+        // The categories' needs are read each time (a few rows): the taxonomy has no trigger.
+        var needs = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.NeedId }).ToDictionaryAsync(c => c.Id, c => c.NeedId, cancellationToken);
+        return new DashboardView(snapshot, needs);
+    }
+}
+
+/// <summary>A snapshot with the needs of today's categories.</summary>
+public sealed class DashboardView(DashboardSnapshot snapshot, IReadOnlyDictionary<int, int> needOfCategory)
+{
+    /// <summary>Every structure with its state, due date, score and active members at <paramref name="now"/>.</summary>
+    public IEnumerable<StructureFacts> Structures(DateTimeOffset now) => snapshot.Structures(now, needOfCategory);
+
+    /// <summary>Gives the history the verifications and sheet revisions recorded since its horizon.</summary>
+    public void AddEvents(FreshnessHistory history) => snapshot.AddEvents(history);
+}
+
+/// <summary>What one structure's row, services, team, reports and recent events say, whatever the time.</summary>
+internal sealed record StructureRecord(
+    int Id,
+    string Name,
+    string Slug,
+    StructureStatus Status,
+    string? City,
+    bool HasContact,
+    bool HasAddress,
+    bool HasCommune,
+    HoursQuality Hours,
+    int DescriptionLength,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? VerifiedAt,
+    int FrequencyMonths,
+    DateTimeOffset? UnverifiedSince,
+    int Services,
+    int ServicesDescribed,
+    int OwnHoursValid,
+    int OwnHoursMissing,
+    int[] CategoryIds,
+    int OpenReports,
+    int Managers,
+    DateTimeOffset?[] MemberLockouts,
+    DateTimeOffset[] Verifications,
+    DateTimeOffset[] Revisions);
+
+/// <summary>The structures' time-independent facts at one version of the data.</summary>
+public sealed class DashboardSnapshot
+{
+    private readonly IReadOnlyList<StructureRecord> structures;
+
+    internal DashboardSnapshot(IReadOnlyList<StructureRecord> structures, DateTimeOffset horizon)
+    {
+        this.structures = structures;
+        Horizon = horizon;
+    }
+
+    /// <summary>Verifications and revisions are kept from this instant on.</summary>
+    public DateTimeOffset Horizon { get; }
+
+    public int Count => structures.Count;
+
+    internal IEnumerable<StructureFacts> Structures(DateTimeOffset now, IReadOnlyDictionary<int, int> needs)
+    {
+        foreach (var s in structures)
+        {
+            var state = FreshnessRules.StateOf(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.FrequencyMonths, s.UnverifiedSince, now);
+            var facts = new QualityFacts(
+                s.HasContact,
+                s.HasAddress,
+                s.HasCommune,
+                s.Hours,
+                s.Services,
+                s.ServicesDescribed,
+                s.OwnHoursValid + (s.Hours == HoursQuality.Valid ? s.OwnHoursMissing : 0),
+                s.DescriptionLength,
+                state);
+            var active = 0;
+            foreach (var lockout in s.MemberLockouts)
+            {
+                active += lockout is { } end && end > now ? 0 : 1;
+            }
+
+            yield return new StructureFacts(
+                s.Id,
+                s.Name,
+                s.Slug,
+                s.Status,
+                s.City,
+                s.CreatedAt,
+                s.UpdatedAt,
+                s.VerifiedAt,
+                s.FrequencyMonths,
+                state,
+                FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.FrequencyMonths),
+                SheetQuality.Score(facts),
+                NeedsOf(s.CategoryIds, needs),
+                s.OpenReports,
+                s.Managers,
+                active);
+        }
+    }
+
+    internal void AddEvents(FreshnessHistory history)
+    {
+        foreach (var s in structures)
+        {
+            foreach (var at in s.Verifications)
+            {
+                history.Verified(s.Id, at);
+            }
+
+            foreach (var at in s.Revisions)
+            {
+                history.Updated(s.Id, at);
+            }
+        }
+    }
+
+    private static int[] NeedsOf(int[] categories, IReadOnlyDictionary<int, int> needs)
+    {
+        if (categories.Length == 0)
+        {
+            return [];
+        }
+
+        var result = new List<int>(categories.Length);
+        foreach (var category in categories)
+        {
+            if (needs.TryGetValue(category, out var need) && !result.Contains(need))
+            {
+                result.Add(need);
+            }
+        }
+
+        return [.. result];
+    }
+}
+
+/// <summary>
+/// Keeps the <see cref="DashboardSnapshot"/> of the current version of the data (a singleton): built by one pass over
+/// the structures, services, teams, reports and recent events, then reused by every request until a change moves
+/// <see cref="CoordinationChanges"/>.
+/// </summary>
+public sealed class DashboardSnapshots(HoursEvaluator hours)
+{
+    private readonly VersionedSnapshot<DashboardSnapshot> snapshot = new();
+
+    public Task<DashboardSnapshot> GetAsync(ReperesDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var horizon = new FreshnessHistory(now).Horizon;
+        // Kept events start at the horizon of the build: a request whose horizon is earlier (a clock set back) builds again.
+        return snapshot.GetAsync(db, token => BuildAsync(db, horizon, token), cancellationToken, kept => kept.Horizon <= horizon);
+    }
+
     private sealed class ServiceTally
     {
         public int Count;
         public int Described;
         public int OwnHoursValid;
         public int OwnHoursMissing;
-        public List<int> Needs { get; } = new(2);
+        public List<int> Categories { get; } = new(2);
     }
 
-    public async IAsyncEnumerable<StructureFacts> StructuresAsync(DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<DashboardSnapshot> BuildAsync(ReperesDbContext db, DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         var services = new Dictionary<int, ServiceTally>();
         var serviceRows = db.Services.AsNoTracking()
-            .Select(s => new { s.StructureId, DescriptionLength = s.Description.Trim().Length, s.OpeningHours, s.Category.NeedId })
+            .Select(s => new { s.StructureId, DescriptionLength = s.Description.Trim().Length, s.OpeningHours, s.CategoryId })
             .AsAsyncEnumerable();
         await foreach (var s in serviceRows.WithCancellation(cancellationToken))
         {
@@ -67,20 +224,25 @@ public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
                 tally.OwnHoursValid++;
             }
 
-            if (!tally.Needs.Contains(s.NeedId))
+            if (!tally.Categories.Contains(s.CategoryId))
             {
-                tally.Needs.Add(s.NeedId);
+                tally.Categories.Add(s.CategoryId);
             }
         }
 
-        var teams = new Dictionary<int, (int Managers, int Active)>();
+        var teams = new Dictionary<int, (int Managers, List<DateTimeOffset?> Lockouts)>();
         var memberRows = db.Memberships.AsNoTracking()
-            .Select(m => new { m.StructureId, m.Role, Locked = m.User.LockoutEnd != null && m.User.LockoutEnd > now })
+            .Select(m => new { m.StructureId, m.Role, m.User.LockoutEnd })
             .AsAsyncEnumerable();
         await foreach (var m in memberRows.WithCancellation(cancellationToken))
         {
-            var (managers, active) = teams.GetValueOrDefault(m.StructureId);
-            teams[m.StructureId] = (managers + (m.Role == MembershipRole.Manager ? 1 : 0), active + (m.Locked ? 0 : 1));
+            if (!teams.TryGetValue(m.StructureId, out var team))
+            {
+                teams[m.StructureId] = team = (0, []);
+            }
+
+            team.Lockouts.Add(m.LockoutEnd);
+            teams[m.StructureId] = (team.Managers + (m.Role == MembershipRole.Manager ? 1 : 0), team.Lockouts);
         }
 
         var reports = await db.SheetReports.AsNoTracking()
@@ -89,6 +251,10 @@ public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
             .Select(g => new { StructureId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.StructureId, g => g.Count, cancellationToken);
 
+        var verifications = await EventsAsync(db.Verifications.AsNoTracking().Where(v => v.At > horizon).Select(v => new Event(v.StructureId, v.At)), cancellationToken);
+        var revisions = await EventsAsync(db.SheetRevisions.AsNoTracking().Where(r => r.At > horizon).Select(r => new Event(r.StructureId, r.At)), cancellationToken);
+
+        var structures = new List<StructureRecord>();
         var rows = db.Structures.AsNoTracking()
             .OrderBy(s => s.Status).ThenBy(s => s.SortName).ThenBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => new
@@ -113,36 +279,53 @@ public sealed class DashboardData(ReperesDbContext db, HoursEvaluator hours)
         await foreach (var s in rows.WithCancellation(cancellationToken))
         {
             var tally = services.GetValueOrDefault(s.Id);
-            var structureHours = SheetQuality.HoursOf(s.OpeningHours, hours);
-            var state = FreshnessRules.StateOf(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths, s.UnverifiedSince, now);
-            var facts = new QualityFacts(
-                s.HasContact,
-                s.HasAddress,
-                !string.IsNullOrWhiteSpace(s.CommuneCode) || !string.IsNullOrWhiteSpace(s.City),
-                structureHours,
-                tally?.Count ?? 0,
-                tally?.Described ?? 0,
-                tally is null ? 0 : tally.OwnHoursValid + (structureHours == HoursQuality.Valid ? tally.OwnHoursMissing : 0),
-                s.DescriptionLength,
-                state);
-            var (managers, active) = teams.GetValueOrDefault(s.Id);
-            yield return new StructureFacts(
+            var team = teams.GetValueOrDefault(s.Id);
+            structures.Add(new StructureRecord(
                 s.Id,
                 s.Name,
                 s.Slug,
                 s.Status,
                 s.City,
+                s.HasContact,
+                s.HasAddress,
+                !string.IsNullOrWhiteSpace(s.CommuneCode) || !string.IsNullOrWhiteSpace(s.City),
+                SheetQuality.HoursOf(s.OpeningHours, hours),
+                s.DescriptionLength,
                 s.CreatedAt,
                 s.UpdatedAt,
                 s.VerifiedAt,
                 s.UpdateFrequencyMonths,
-                state,
-                FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths),
-                SheetQuality.Score(facts),
-                (IReadOnlyList<int>?)tally?.Needs ?? [],
+                s.UnverifiedSince,
+                tally?.Count ?? 0,
+                tally?.Described ?? 0,
+                tally?.OwnHoursValid ?? 0,
+                tally?.OwnHoursMissing ?? 0,
+                tally is null ? [] : [.. tally.Categories],
                 reports.GetValueOrDefault(s.Id),
-                managers,
-                active);
+                team.Managers,
+                team.Lockouts is null ? [] : [.. team.Lockouts],
+                verifications.TryGetValue(s.Id, out var verified) ? [.. verified] : [],
+                revisions.TryGetValue(s.Id, out var revised) ? [.. revised] : []));
         }
+
+        return new DashboardSnapshot(structures, horizon);
+    }
+
+    private sealed record Event(int StructureId, DateTimeOffset At);
+
+    private static async Task<Dictionary<int, List<DateTimeOffset>>> EventsAsync(IQueryable<Event> events, CancellationToken cancellationToken)
+    {
+        var byStructure = new Dictionary<int, List<DateTimeOffset>>();
+        await foreach (var e in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!byStructure.TryGetValue(e.StructureId, out var list))
+            {
+                byStructure[e.StructureId] = list = [];
+            }
+
+            list.Add(e.At);
+        }
+
+        return byStructure;
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
-using Reperes.Web.Data;
 
 namespace Reperes.Web.Freshness.Dashboard;
 
@@ -69,24 +67,21 @@ public sealed class FreshnessHistory
         }
     }
 
-    /// <summary>Reads the recorded verifications and changes since <see cref="Horizon"/>, as streams.</summary>
-    public async Task LoadEventsAsync(ReperesDbContext db, CancellationToken cancellationToken)
+    /// <summary>A verification recorded at <paramref name="at"/> for an online structure added before (others are ignored).</summary>
+    public void Verified(int id, DateTimeOffset at)
     {
-        var horizon = Horizon;
-        await foreach (var v in db.Verifications.AsNoTracking().Where(v => v.At > horizon).Select(v => new { v.StructureId, v.At }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        if (at > Horizon && timelines.TryGetValue(id, out var timeline))
         {
-            if (timelines.TryGetValue(v.StructureId, out var timeline))
-            {
-                Verify(timeline, v.At);
-            }
+            Verify(timeline, at);
         }
+    }
 
-        await foreach (var r in db.SheetRevisions.AsNoTracking().Where(r => r.At > horizon).Select(r => new { r.StructureId, r.At }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+    /// <summary>A saved change (a sheet revision) at <paramref name="at"/> for an online structure added before (others are ignored).</summary>
+    public void Updated(int id, DateTimeOffset at)
+    {
+        if (at > Horizon && timelines.TryGetValue(id, out var timeline))
         {
-            if (timelines.TryGetValue(r.StructureId, out var timeline))
-            {
-                Update(timeline, r.At);
-            }
+            Update(timeline, at);
         }
     }
 

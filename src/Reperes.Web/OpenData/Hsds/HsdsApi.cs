@@ -46,7 +46,7 @@ public static class HsdsApi
             v.Structure.OpeningHours, v.Structure.OpeningHoursDetails, v.Structure.UpdatedAt, v.Structure.VerifiedAt));
 
     public static IServiceCollection AddHsdsApi(this IServiceCollection services) =>
-        services.AddSingleton<ServiceAtLocationIndex>();
+        services.AddSingleton<ServiceAtLocationIndex>().AddSingleton<InPersonServices>();
 
     public static IEndpointRouteBuilder MapHsdsApi(this IEndpointRouteBuilder app)
     {
@@ -154,8 +154,22 @@ public static class HsdsApi
             return request.Problem!;
         }
 
-        var services = InPerson(await request.ServicesAsync(filter, cancellationToken));
-        var (total, rows) = await PageAsync(services, v => v.Id, ids => request.Db.Services.Where(v => ids.Contains(v.Id)).Select(ServiceRow), v => v.Id, filter, cancellationToken);
+        int total;
+        List<HsdsServiceRow> rows;
+        if (filter is { Search: null, TaxonomyTermId: null, TaxonomyId: null, OrganizationId: null, ModifiedAfter: null, Postcode: null })
+        {
+            // Every service at a location, the harvesters' walk: the ids are kept in memory for the data's version.
+            var all = await context.RequestServices.GetRequiredService<InPersonServices>().IdsAsync(request.Db, InPerson(PublicData.Services(request.Db)), cancellationToken);
+            total = all.Length;
+            var ids = all.Skip((filter.Page - 1) * filter.PerPage).Take(filter.PerPage).ToList();
+            rows = ids.Count == 0 ? [] : (await request.Db.Services.Where(v => ids.Contains(v.Id)).Select(ServiceRow).ToListAsync(cancellationToken)).OrderBy(v => v.Id).ToList();
+        }
+        else
+        {
+            var services = InPerson(await request.ServicesAsync(filter, cancellationToken));
+            (total, rows) = await PageAsync(services, v => v.Id, ids => request.Db.Services.Where(v => ids.Contains(v.Id)).Select(ServiceRow), v => v.Id, filter, cancellationToken);
+        }
+
         var mapper = request.Mapper();
         return request.Page(filter, total, rows.Select(v => mapper.ServiceAtLocation(v, withLocation: false)!).ToList());
     }
