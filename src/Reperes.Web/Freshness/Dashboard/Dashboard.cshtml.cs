@@ -75,12 +75,12 @@ public sealed class DashboardModel(ReperesDbContext db, DashboardData data, Time
         var needs = await db.Needs.AsNoTracking().OrderBy(n => n.Position).Select(n => new { n.Id, n.NameFr, n.NameEn }).ToListAsync(cancellationToken);
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var byNeed = needs.ToDictionary(n => n.Id, n => new NeedFreshness(n.Id, english ? n.NameEn : n.NameFr, new int[4]));
-        var history = new FreshnessHistory(Now);
+        var view = await data.ReadAsync(Now, cancellationToken);
+        var history = new FreshnessHistory(Now, view.Count);
         var late = new PriorityQueue<StructureFacts, DateTimeOffset>(Comparer<DateTimeOffset>.Create((a, b) => b.CompareTo(a)));
         var withoutMember = new List<StructureFacts>();
         var qualitySum = 0L;
 
-        var view = await data.ReadAsync(Now, cancellationToken);
         foreach (var s in view.Structures(Now))
         {
             AllStructures++;

@@ -47,6 +47,9 @@ public sealed class DashboardData(ReperesDbContext db, DashboardSnapshots snapsh
 /// <summary>A snapshot with the needs of today's categories.</summary>
 public sealed class DashboardView(DashboardSnapshot snapshot, IReadOnlyDictionary<int, int> needOfCategory)
 {
+    /// <summary>How many structures there are (online or not).</summary>
+    public int Count => snapshot.Count;
+
     /// <summary>Every structure with its state, due date, score and active members at <paramref name="now"/>.</summary>
     public IEnumerable<StructureFacts> Structures(DateTimeOffset now) => snapshot.Structures(now, needOfCategory);
 

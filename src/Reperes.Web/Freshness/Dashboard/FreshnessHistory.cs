@@ -31,13 +31,16 @@ public sealed class FreshnessHistory
         public int UpdatedWithin;
     }
 
-    private readonly Dictionary<int, Timeline> timelines = [];
+    private readonly Dictionary<int, Timeline> timelines;
 
     /// <summary>The instant each point is measured at: the end of each of the 11 previous months, then now.</summary>
     public IReadOnlyList<(DateOnly Month, DateTimeOffset At)> Points { get; }
 
-    public FreshnessHistory(DateTimeOffset now)
+    /// <param name="now">The instant of the last point.</param>
+    /// <param name="capacity">How many structures will be added, at most (room made once).</param>
+    public FreshnessHistory(DateTimeOffset now, int capacity = 0)
     {
+        timelines = new Dictionary<int, Timeline>(capacity);
         var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, HoursEvaluator.Zone).DateTime);
         var thisMonth = new DateOnly(local.Year, local.Month, 1);
         var points = new List<(DateOnly, DateTimeOffset)>();
