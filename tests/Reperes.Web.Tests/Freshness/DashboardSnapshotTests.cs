@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Admin;
+using Reperes.Web.Core.Accounts;
 using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Freshness.Dashboard;
@@ -34,7 +35,7 @@ public sealed class DashboardSnapshotTests
         var (structures, needNames, managers) = await app.WithDbAsync(async db => (
             await db.Structures.AsNoTracking().Include(s => s.Services).ThenInclude(v => v.Category).AsSplitQuery().ToListAsync(),
             await db.Needs.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.NameFr),
-            await db.Memberships.AsNoTracking().Where(m => m.Role == Core.Accounts.MembershipRole.Manager).GroupBy(m => m.StructureId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count)));
+            await db.Memberships.AsNoTracking().Where(m => m.Role == MembershipRole.Manager).GroupBy(m => m.StructureId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count)));
         var client = await PublicationWorkflowTests.AsAsync(app, Coordinator);
 
         var text = await client.GetStringAsync(Dashboard + ".csv");
