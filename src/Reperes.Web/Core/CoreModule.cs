@@ -23,6 +23,11 @@ public static class CoreModule
         services.AddHostedService<MailQueueSender>();
         services.AddSingleton<GuideCatalog>();
         services.AddSingleton<NoticeBoard>();
+
+        // What the public guide shows changed (on this instance or another): the caches built from it read again.
+        services.AddSingleton<Changes.PublicChanges>();
+        services.AddHostedService(provider => provider.GetRequiredService<Changes.PublicChanges>());
+        services.AddScoped<IStructureIndex, Changes.PublicChangeIndex>();
         services.AddSingleton<HoursEvaluator>();
         services.AddSingleton<OpenStates>();
         services.AddSingleton<HoursSummaries>();

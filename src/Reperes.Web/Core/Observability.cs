@@ -20,6 +20,9 @@ public static class Observability
     public static readonly Histogram<double> SearchDuration = Meter.CreateHistogram<double>(
         "reperes.search.duration", "s", "Time of one search of the guide, from the query to the ranked places.", tags: null, advice: Seconds);
 
+    public static readonly Counter<long> SearchAnswers = Meter.CreateCounter<long>(
+        "reperes.search.answers", description: "Answers of the guide's search, by source: cache (kept from the same minute) or computed.");
+
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>(
         "reperes.job.runs", description: "Runs of the background jobs, by job and outcome (ok, failed).");
 

@@ -56,6 +56,8 @@ public sealed class ReperesOptions
 
     public MetricsOptions Metrics { get; set; } = new();
 
+    public SearchOptions Search { get; set; } = new();
+
     /// <summary>Seconds a stop waits for the requests in flight to finish.</summary>
     public int ShutdownSeconds { get; set; } = 30;
 
@@ -149,6 +151,15 @@ public sealed class KeyRingOptions
 public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class SearchOptions
+{
+    /// <summary>
+    /// Distinct searches whose answers are kept for the current minute (0: none kept). Each answer is reused only
+    /// within its minute and until the public data change, so it is the one computed afresh.
+    /// </summary>
+    public int CachedResults { get; set; } = 2000;
 }
 
 public sealed class ApiOptions

@@ -15,6 +15,7 @@ public static class GuideModule
     public static IServiceCollection AddGuide(this IServiceCollection services)
     {
         services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchResultCache>();
         services.AddSingleton<SearchLexicons>();
         services.AddSingleton<Communes.FrenchCommunes>();
         services.AddSingleton<CommuneDirectory>();

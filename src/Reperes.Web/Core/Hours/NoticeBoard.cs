@@ -4,13 +4,25 @@ using Reperes.Web.Data;
 namespace Reperes.Web.Core.Hours;
 
 /// <summary>
-/// The notices that are current or to come, by structure, held in memory for a minute: they are few, and every
+/// The notices that are current or to come, by structure, held in memory for a minute or until a change of the public
+/// data (see <see cref="Changes.PublicChanges"/>): they are few, and every
 /// result needs them to tell "open now" right.
 /// </summary>
-public sealed class NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class NoticeBoard
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
     private volatile Snapshot? snapshot;
+
+    public NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock, Changes.PublicChanges changes)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+
+        // A notice written on another instance is seen within a second, not at the end of the minute.
+        changes.Changed += Invalidate;
+    }
 
     public void Invalidate() => snapshot = null;
 

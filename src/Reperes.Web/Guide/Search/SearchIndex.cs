@@ -20,8 +20,22 @@ public sealed class SearchIndex
     // Facet tokens are not words: c12 (category offered), o12 / r12 / s12 / n12 (how openly, see FacetTokens), o12a3
     // and r12a3 (openly to one audience), lgfr (language), pmr1 (wheelchair).
     private static readonly System.Text.RegularExpressions.Regex FacetPattern = new("^(?:[corns][0-9]+(?:a[0-9]+)?|lg[a-z]{2}|pmr1)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    /// <summary>A change on another instance reads the vocabulary again, but not more often than this.</summary>
+    private static readonly TimeSpan VocabularyMinimumAge = TimeSpan.FromSeconds(30);
     private volatile VocabularySnapshot? vocabulary;
     private int refreshing;
+
+    public SearchIndex(Core.Changes.PublicChanges changes)
+    {
+        // Words indexed by another instance are learnt here too (this instance's own are added as it indexes them).
+        changes.Changed += () =>
+        {
+            if (vocabulary is { } cached && DateTime.UtcNow - cached.LoadedAt > VocabularyMinimumAge)
+            {
+                InvalidateVocabulary();
+            }
+        };
+    }
 
     public static bool IsPostgres(ReperesDbContext db) => db.Database.IsNpgsql();
 

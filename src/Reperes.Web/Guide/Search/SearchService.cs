@@ -90,6 +90,7 @@ public sealed class SearchService(
     CommuneDirectory communes,
     NoticeBoard notices,
     OpenStates openStates,
+    SearchResultCache cache,
     IStringLocalizer<SharedResource> localizer)
 {
     /// <summary>Beyond this many candidates the person is asked to narrow the search.</summary>
@@ -102,8 +103,33 @@ public sealed class SearchService(
     public async Task<SearchResult> SearchAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
+
+        // Computed to the end even when the first person asking leaves: others may be waiting for the same answer.
+        var result = cache.Enabled
+            ? await cache.GetOrComputeAsync(
+                CacheKey(request, culture, maxPageSize),
+                now,
+                () => ComputeAsync(request, now, culture, maxPageSize, CancellationToken.None))
+            : await ComputeAsync(request, now, culture, maxPageSize, cancellationToken);
         Core.Observability.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return result;
+    }
+
+    /// <summary>Everything an answer depends on but the minute: the search with its page, the language, the largest page.</summary>
+    private static string CacheKey(SearchRequest request, CultureInfo culture, int maxPageSize)
+    {
+        var search = request.ToQueryString(values =>
+        {
+            values["page"] = request.Page;
+            values["pageSize"] = request.PageSize;
+        });
+        return string.Create(CultureInfo.InvariantCulture, $"{culture.Name}|{maxPageSize}|{search.Value}");
+    }
+
+    /// <summary>The answer computed afresh from the index and the database.</summary>
+    private async Task<SearchResult> ComputeAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
         if (result.Total > 0 && result.Terms.Count > 0 && result.Terms.All(t => t.Unknown))
         {
             // Words not in the vocabulary read, yet found: the index learnt them since (a place just created or renamed).
