@@ -56,17 +56,17 @@ public static class FreshnessRules
 
     public static FreshnessState StateOf(DateTimeOffset? verifiedAt, DateTimeOffset updatedAt, DateTimeOffset createdAt, int months, DateTimeOffset? unverifiedSince, DateTimeOffset now)
     {
-        if (unverifiedSince is not null)
-        {
-            return FreshnessState.Unverified;
-        }
-
         var due = DueAt(verifiedAt, updatedAt, createdAt, months);
-        if (now < due)
-        {
-            return FreshnessState.Fresh;
-        }
-
-        return now >= due.AddMonths(months) ? FreshnessState.Overdue : FreshnessState.Due;
+        return StateOf(due, OverdueAt(due, months), unverifiedSince, now);
     }
+
+    /// <summary>When a sheet due at <paramref name="dueAt"/> becomes overdue: one whole frequency period later.</summary>
+    public static DateTimeOffset OverdueAt(DateTimeOffset dueAt, int months) => dueAt.AddMonths(months);
+
+    /// <summary>The state from the sheet's due and overdue instants (computed once for many instants).</summary>
+    public static FreshnessState StateOf(DateTimeOffset dueAt, DateTimeOffset overdueAt, DateTimeOffset? unverifiedSince, DateTimeOffset now) =>
+        unverifiedSince is not null ? FreshnessState.Unverified
+        : now < dueAt ? FreshnessState.Fresh
+        : now >= overdueAt ? FreshnessState.Overdue
+        : FreshnessState.Due;
 }

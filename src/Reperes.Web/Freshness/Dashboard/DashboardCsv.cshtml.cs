@@ -24,6 +24,7 @@ public sealed class DashboardCsvModel(ReperesDbContext db, DashboardData data, T
     public async Task<IActionResult> OnGetAsync()
     {
         var now = clock.GetUtcNow();
+        var aborted = HttpContext.RequestAborted;
         var needs = await db.Needs.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.NameFr, HttpContext.RequestAborted);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"reperes-structures-{now:yyyy-MM-dd}.csv\"";
@@ -51,7 +52,7 @@ public sealed class DashboardCsvModel(ReperesDbContext db, DashboardData data, T
             csv.WriteField(s.Quality.Points.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(s.OpenReports.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(s.Managers.ToString(CultureInfo.InvariantCulture));
-            await csv.EndRecordAsync(HttpContext.RequestAborted);
+            await csv.EndRecordAsync(aborted);
         }
 
         await csv.FlushAsync(HttpContext.RequestAborted);

@@ -74,6 +74,8 @@ internal sealed record StructureRecord(
     DateTimeOffset? VerifiedAt,
     int FrequencyMonths,
     DateTimeOffset? UnverifiedSince,
+    DateTimeOffset DueAt,
+    DateTimeOffset OverdueAt,
     int Services,
     int ServicesDescribed,
     int OwnHoursValid,
@@ -105,7 +107,7 @@ public sealed class DashboardSnapshot
     {
         foreach (var s in structures)
         {
-            var state = FreshnessRules.StateOf(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.FrequencyMonths, s.UnverifiedSince, now);
+            var state = FreshnessRules.StateOf(s.DueAt, s.OverdueAt, s.UnverifiedSince, now);
             var facts = new QualityFacts(
                 s.HasContact,
                 s.HasAddress,
@@ -133,7 +135,7 @@ public sealed class DashboardSnapshot
                 s.VerifiedAt,
                 s.FrequencyMonths,
                 state,
-                FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.FrequencyMonths),
+                s.DueAt,
                 SheetQuality.Score(facts),
                 NeedsOf(s.CategoryIds, needs),
                 s.OpenReports,
@@ -283,6 +285,7 @@ public sealed class DashboardSnapshots(HoursEvaluator hours)
         {
             var tally = services.GetValueOrDefault(s.Id);
             var team = teams.GetValueOrDefault(s.Id);
+            var due = FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths);
             structures.Add(new StructureRecord(
                 s.Id,
                 s.Name,
@@ -299,6 +302,8 @@ public sealed class DashboardSnapshots(HoursEvaluator hours)
                 s.VerifiedAt,
                 s.UpdateFrequencyMonths,
                 s.UnverifiedSince,
+                due,
+                FreshnessRules.OverdueAt(due, s.UpdateFrequencyMonths),
                 tally?.Count ?? 0,
                 tally?.Described ?? 0,
                 tally?.OwnHoursValid ?? 0,
