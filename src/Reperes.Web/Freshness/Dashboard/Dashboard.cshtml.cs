@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Reperes.Web.Core.Accounts;
-using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Publications;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Data;
@@ -100,8 +99,8 @@ public sealed class DashboardModel(ReperesDbContext db, DashboardData data, Time
 
             Online++;
             ByState[(int)s.State]++;
-            ByBand[(int)s.Quality.Band]++;
-            qualitySum += s.Quality.Points;
+            ByBand[(int)s.QualityBand]++;
+            qualitySum += s.QualityPoints;
             foreach (var need in s.NeedIds)
             {
                 if (byNeed.TryGetValue(need, out var row))

@@ -49,7 +49,7 @@ public sealed class DashboardCsvModel(ReperesDbContext db, DashboardData data, T
             csv.WriteField(s.FrequencyMonths.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(StateCode(s.State));
             csv.WriteField(Day(s.DueAt, days));
-            csv.WriteField(s.Quality.Points.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(s.QualityPoints.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(s.OpenReports.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(s.Managers.ToString(CultureInfo.InvariantCulture));
             await csv.EndRecordAsync(aborted);

@@ -22,11 +22,14 @@ public sealed record StructureFacts(
     int FrequencyMonths,
     FreshnessState State,
     DateTimeOffset DueAt,
-    QualityScore Quality,
+    int QualityPoints,
     IReadOnlyList<int> NeedIds,
     int OpenReports,
     int Managers,
-    int ActiveMembers);
+    int ActiveMembers)
+{
+    public QualityBand QualityBand => SheetQuality.BandOf(QualityPoints);
+}
 
 /// <summary>
 /// Every structure as the dashboard and its CSV need it, in (status, name) order: the facts that do not depend on the
@@ -64,11 +67,6 @@ internal sealed record StructureRecord(
     string Slug,
     StructureStatus Status,
     string? City,
-    bool HasContact,
-    bool HasAddress,
-    bool HasCommune,
-    HoursQuality Hours,
-    int DescriptionLength,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? VerifiedAt,
@@ -76,10 +74,7 @@ internal sealed record StructureRecord(
     DateTimeOffset? UnverifiedSince,
     DateTimeOffset DueAt,
     DateTimeOffset OverdueAt,
-    int Services,
-    int ServicesDescribed,
-    int OwnHoursValid,
-    int OwnHoursMissing,
+    int[] PointsByState,
     int[] CategoryIds,
     int OpenReports,
     int Managers,
@@ -108,16 +103,6 @@ public sealed class DashboardSnapshot
         foreach (var s in structures)
         {
             var state = FreshnessRules.StateOf(s.DueAt, s.OverdueAt, s.UnverifiedSince, now);
-            var facts = new QualityFacts(
-                s.HasContact,
-                s.HasAddress,
-                s.HasCommune,
-                s.Hours,
-                s.Services,
-                s.ServicesDescribed,
-                s.OwnHoursValid + (s.Hours == HoursQuality.Valid ? s.OwnHoursMissing : 0),
-                s.DescriptionLength,
-                state);
             var active = 0;
             foreach (var lockout in s.MemberLockouts)
             {
@@ -136,7 +121,7 @@ public sealed class DashboardSnapshot
                 s.FrequencyMonths,
                 state,
                 s.DueAt,
-                SheetQuality.Score(facts),
+                s.PointsByState[(int)state],
                 NeedsOf(s.CategoryIds, needs),
                 s.OpenReports,
                 s.Managers,
@@ -286,17 +271,24 @@ public sealed class DashboardSnapshots(HoursEvaluator hours)
             var tally = services.GetValueOrDefault(s.Id);
             var team = teams.GetValueOrDefault(s.Id);
             var due = FreshnessRules.DueAt(s.VerifiedAt, s.UpdatedAt, s.CreatedAt, s.UpdateFrequencyMonths);
+            var structureHours = SheetQuality.HoursOf(s.OpeningHours, hours);
+            // The score depends on the time only through the state: computed once for each state.
+            var pointsByState = Enum.GetValues<FreshnessState>().Select(state => SheetQuality.Score(new QualityFacts(
+                s.HasContact,
+                s.HasAddress,
+                !string.IsNullOrWhiteSpace(s.CommuneCode) || !string.IsNullOrWhiteSpace(s.City),
+                structureHours,
+                tally?.Count ?? 0,
+                tally?.Described ?? 0,
+                tally is null ? 0 : tally.OwnHoursValid + (structureHours == HoursQuality.Valid ? tally.OwnHoursMissing : 0),
+                s.DescriptionLength,
+                state)).Points).ToArray();
             structures.Add(new StructureRecord(
                 s.Id,
                 s.Name,
                 s.Slug,
                 s.Status,
                 s.City,
-                s.HasContact,
-                s.HasAddress,
-                !string.IsNullOrWhiteSpace(s.CommuneCode) || !string.IsNullOrWhiteSpace(s.City),
-                SheetQuality.HoursOf(s.OpeningHours, hours),
-                s.DescriptionLength,
                 s.CreatedAt,
                 s.UpdatedAt,
                 s.VerifiedAt,
@@ -304,10 +296,7 @@ public sealed class DashboardSnapshots(HoursEvaluator hours)
                 s.UnverifiedSince,
                 due,
                 FreshnessRules.OverdueAt(due, s.UpdateFrequencyMonths),
-                tally?.Count ?? 0,
-                tally?.Described ?? 0,
-                tally?.OwnHoursValid ?? 0,
-                tally?.OwnHoursMissing ?? 0,
+                pointsByState,
                 tally is null ? [] : [.. tally.Categories],
                 reports.GetValueOrDefault(s.Id),
                 team.Managers,
