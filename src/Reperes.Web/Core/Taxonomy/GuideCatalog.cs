@@ -20,7 +20,7 @@ public sealed record NeedInfo(int Id, string Code, string NameFr, string NameEn,
 /// The taxonomy held in memory (it is small and read on every page). Reloaded after the taxonomy changes: a new
 /// <see cref="Needs"/> list then tells the caches built on it (the search's lexicon) to rebuild.
 /// </summary>
-public sealed class GuideCatalog(IServiceScopeFactory scopes)
+public sealed class GuideCatalog(IServiceScopeFactory scopes, Changes.PublicChanges changes)
 {
     private volatile Snapshot? snapshot;
 
@@ -37,7 +37,12 @@ public sealed class GuideCatalog(IServiceScopeFactory scopes)
 
     public NeedInfo? Need(int id) => Current.Needs.FirstOrDefault(n => n.Id == id);
 
-    public void Invalidate() => snapshot = null;
+    /// <summary>Reads the taxonomy again at next use; what was built from it on this instance (search answers) too.</summary>
+    public void Invalidate()
+    {
+        snapshot = null;
+        changes.Committed();
+    }
 
     private Snapshot Current => snapshot ??= Load();
 

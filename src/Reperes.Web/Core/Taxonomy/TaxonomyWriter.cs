@@ -66,6 +66,9 @@ public sealed class TaxonomyWriter(ReperesDbContext db, GuideCatalog catalog)
         await db.Database.ExecuteSqlAsync(
             $"UPDATE categories SET synonyms = CASE WHEN synonyms = '' THEN {synonym} ELSE synonyms || '|' || {synonym} END WHERE code = {categoryCode}",
             cancellationToken);
+
+        // The search's answers kept here and on the other instances were given with the old words.
+        await Changes.PublicChanges.CountAsync(db, cancellationToken);
         catalog.Invalidate();
         return SynonymOutcome.Added;
     }

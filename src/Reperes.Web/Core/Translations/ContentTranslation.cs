@@ -94,20 +94,8 @@ public sealed class ContentTranslation
     }
 
     /// <summary>A person writes the text: a draft again (a reviewed text changed must be reviewed again), following the current French.</summary>
-    public void Write(string text, string sourceHash, string authorId, string authorName, DateTimeOffset at)
-    {
-        Text = CheckText(text);
-        Status = TranslationStatus.Draft;
-        IsMachine = false;
-        SourceHash = sourceHash;
-        OutdatedSince = null;
-        AuthorId = authorId;
-        AuthorName = Name(authorName);
-        UpdatedAt = at;
-        ReviewerId = null;
-        ReviewerName = null;
-        ReviewedAt = null;
-    }
+    public void Write(string text, string sourceHash, string authorId, string authorName, DateTimeOffset at) =>
+        Draft(text, sourceHash, machine: false, authorId, authorName, at);
 
     /// <summary>A machine draft replaces a draft or an outdated text, never a person's reviewed and current one.</summary>
     public void WriteByMachine(string text, string sourceHash, string machineName, DateTimeOffset at)
@@ -117,13 +105,19 @@ public sealed class ContentTranslation
             throw new InvalidOperationException("A reviewed translation that follows the French is not replaced by a machine draft.");
         }
 
+        Draft(text, sourceHash, machine: true, authorId: null, machineName, at);
+    }
+
+    /// <summary>A new draft, by a person or a machine, following the current French and reviewed by nobody yet.</summary>
+    private void Draft(string text, string sourceHash, bool machine, string? authorId, string authorName, DateTimeOffset at)
+    {
         Text = CheckText(text);
         Status = TranslationStatus.Draft;
-        IsMachine = true;
+        IsMachine = machine;
         SourceHash = sourceHash;
         OutdatedSince = null;
-        AuthorId = null;
-        AuthorName = Name(machineName);
+        AuthorId = authorId;
+        AuthorName = Name(authorName);
         UpdatedAt = at;
         ReviewerId = null;
         ReviewerName = null;

@@ -308,21 +308,23 @@ internal sealed class CandidateQuery
     /// </summary>
     public string CandidatesSql(int limit, bool withServices)
     {
+        // The services are read for the rows kept only, after the order and the limit (inside, for every match: a
+        // national search matches three times the limit).
         var item = "CAST(v.id AS TEXT) || ':' || CAST(v.category_id AS TEXT) || ':' || COALESCE(v.opening_hours, '')";
         var services = !withServices
             ? ""
             : postgres
-                ? $", (SELECT string_agg({item}, chr(30)) FROM services v WHERE v.structure_id = s.id) AS Services"
-                : $", (SELECT group_concat({item}, char(30)) FROM services v WHERE v.structure_id = s.id) AS Services";
+                ? $", (SELECT string_agg({item}, chr(30)) FROM services v WHERE v.structure_id = r.Id) AS Services"
+                : $", (SELECT group_concat({item}, char(30)) FROM services v WHERE v.structure_id = r.Id) AS Services";
 
         // Beyond the limit, the nearest (or the most relevant) are kept.
         var order = hasScore ? (ranksWords ? "r.Score DESC, r.Id" : "r.Score DESC, r.SortName, r.Id") : distanceOrder is not null ? "r.Tier DESC, r.Distance, r.Id" : "r.Id";
-        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.* FROM ({Rows("s.opening_hours", services)}) r ORDER BY {order} LIMIT {limit}");
+        return string.Create(CultureInfo.InvariantCulture, $"SELECT r.*{services} FROM ({Rows("s.opening_hours")}) r ORDER BY {order} LIMIT {limit}");
     }
 
-    private string Rows(string hoursColumn, string extraColumns = "")
+    private string Rows(string hoursColumn)
     {
         var distance = distanceOrder ?? "CAST(0 AS DOUBLE PRECISION)";
-        return $"SELECT s.id AS Id, s.name AS Name, s.sort_name AS SortName, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours{extraColumns}, {Score} AS Score, {Tier("s.id", withOpenness: false)} AS Tier, {distance} AS Distance FROM {From} WHERE {Where}";
+        return $"SELECT s.id AS Id, s.name AS Name, s.sort_name AS SortName, s.latitude AS Latitude, s.longitude AS Longitude, {hoursColumn} AS Hours, {Score} AS Score, {Tier("s.id", withOpenness: false)} AS Tier, {distance} AS Distance FROM {From} WHERE {Where}";
     }
 }
