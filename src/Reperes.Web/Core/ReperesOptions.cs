@@ -160,6 +160,12 @@ public sealed class SearchOptions
     /// within its minute and until the public data change, so it is the one computed afresh.
     /// </summary>
     public int CachedResults { get; set; } = 2000;
+
+    /// <summary>
+    /// The public structures held in memory for the search (see SearchReadModel): on by default; off, every search
+    /// reads its candidates from the database.
+    /// </summary>
+    public bool ReadModel { get; set; } = true;
 }
 
 public sealed class ApiOptions

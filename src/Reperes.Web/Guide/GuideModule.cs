@@ -16,6 +16,8 @@ public static class GuideModule
     {
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchResultCache>();
+        services.AddSingleton<SearchReadModel>();
+        services.AddHostedService(provider => provider.GetRequiredService<SearchReadModel>());
         services.AddSingleton<SearchLexicons>();
         services.AddSingleton<Communes.FrenchCommunes>();
         services.AddSingleton<CommuneDirectory>();

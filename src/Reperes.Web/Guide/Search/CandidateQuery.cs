@@ -23,7 +23,7 @@ internal sealed class CandidateQuery
     private readonly List<string> conditions = ["s.status = 1"];
 
     // Parameters whose membership makes the tier: each term (when several), each term's categories, and openness.
-    private readonly List<(string Parameter, int Weight, bool Openness)> tierParts = [];
+    private readonly List<TierPart> tierParts = [];
 
     public CandidateQuery(SearchRequest request, IReadOnlyList<QueryTerm> terms, SearchOrigin? origin, GuideCatalog catalog, bool postgres)
     {
@@ -31,20 +31,20 @@ internal sealed class CandidateQuery
         termCount = terms.Count(t => !t.Unknown);
         ScopeCategoryIds = request.FilteredCategoryIds(catalog);
 
-        var match = new List<string>();
-        var anyTerm = new List<string>();
+        var match = new List<FullText>();
+        var anyTerm = new List<FullText>();
         for (var i = 0; i < terms.Count; i++)
         {
             var term = terms[i];
-            var alternatives = new List<string>();
+            var alternatives = new List<FullText>();
             if (term.HasText)
             {
-                alternatives.Add(SearchIndex.All(postgres, term.TextWords.Select(forms => SearchIndex.Any(postgres, forms.Select(f => SearchIndex.Word(postgres, f))))));
+                alternatives.Add(FullText.All(term.TextWords.Select(forms => FullText.Any(forms.Select(f => new FullText.Word(f.Term, f.Prefix))))));
             }
 
-            var categories = term.CategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id)).ToList();
+            var categories = term.CategoryIds.Select(SearchIndex.CategoryToken).ToList();
             alternatives.AddRange(categories);
-            var expression = SearchIndex.Any(postgres, alternatives);
+            var expression = FullText.Any(alternatives);
             anyTerm.Add(expression);
 
             // How many of the terms a place answers ranks first; then how many through the categories it offers
@@ -57,14 +57,14 @@ internal sealed class CandidateQuery
             var others = term.CategoryIds.Except(term.Primary).ToList();
             if (categories.Count > 0 && (term.HasText || others.Count > 0))
             {
-                AddTierPart($"primary{i}", SearchIndex.Any(postgres, term.Primary.Select(id => SearchIndex.CategoryToken(postgres, id))), CategoryWeight, openness: false);
-                AddTierPart($"kind{i}", SearchIndex.Any(postgres, categories), CategoryWeight, openness: false);
+                AddTierPart($"primary{i}", FullText.Any(term.Primary.Select(SearchIndex.CategoryToken)), CategoryWeight, openness: false);
+                AddTierPart($"kind{i}", FullText.Any(categories), CategoryWeight, openness: false);
             }
         }
 
         if (anyTerm.Count > 0)
         {
-            match.Add(SearchIndex.Any(postgres, anyTerm));
+            match.Add(FullText.Any(anyTerm));
         }
 
         // Then places open to everyone without condition, then to everyone after a step, then to a specific public
@@ -89,7 +89,7 @@ internal sealed class CandidateQuery
         var scopeInIndex = ScopeCategoryIds.Count > 0 && origin is null;
         if (scopeInIndex)
         {
-            match.Add(SearchIndex.Any(postgres, ScopeCategoryIds.Select(id => SearchIndex.CategoryToken(postgres, id))));
+            match.Add(FullText.Any(ScopeCategoryIds.Select(SearchIndex.CategoryToken)));
         }
 
         // Structure facets: index tokens for the whole country, plain conditions in a neighbourhood.
@@ -97,12 +97,13 @@ internal sealed class CandidateQuery
         {
             if (origin is null)
             {
-                match.Add(SearchIndex.LanguageToken(postgres, request.Language));
+                match.Add(SearchIndex.LanguageToken(request.Language));
             }
             else
             {
                 Parameters.Add("language", "% " + request.Language + " %");
                 conditions.Add("s.languages LIKE @language");
+                SpokenLanguage = request.Language;
             }
         }
 
@@ -110,17 +111,19 @@ internal sealed class CandidateQuery
         {
             if (origin is null)
             {
-                match.Add(SearchIndex.WheelchairToken(postgres));
+                match.Add(SearchIndex.WheelchairToken);
             }
             else
             {
                 conditions.Add("s.wheelchair_accessible = " + True);
+                WheelchairOnly = true;
             }
         }
 
         if (match.Count > 0)
         {
-            Parameters.Add("match", SearchIndex.All(postgres, match));
+            Match = FullText.All(match);
+            Parameters.Add("match", Match.ToSql(postgres));
 
             hasMatch = true;
 
@@ -172,6 +175,12 @@ internal sealed class CandidateQuery
         if (serviceFilters.Count > serviceFilterCount)
         {
             conditions.Add($"EXISTS (SELECT 1 FROM services v WHERE v.structure_id = s.id AND {string.Join(" AND ", serviceFilters)})");
+            ServiceFilter = new ServiceCondition(
+                ScopeCategoryIds,
+                request.Free,
+                request.WithoutAppointment,
+                string.IsNullOrWhiteSpace(request.Audience) ? null : request.Audience,
+                request.DigitalHelp.Select(c => ("mediation_services", c)).Concat(request.DigitalSupport.Select(c => ("mediation_support", c))).Concat(request.DigitalEquipment.Select(c => ("mediation_equipment", c))).ToList());
         }
 
 
@@ -182,7 +191,8 @@ internal sealed class CandidateQuery
             Parameters.Add("maxLat", maxLat);
             Parameters.Add("minLon", minLon);
             Parameters.Add("maxLon", maxLon);
-            if (GeoCells.Covering(minLat, maxLat, minLon, maxLon) is { } cells)
+            var cells = GeoCells.Covering(minLat, maxLat, minLon, maxLon);
+            if (cells is not null)
             {
                 conditions.Add($"s.geo_cell IN ({string.Join(',', cells)})");
             }
@@ -194,10 +204,53 @@ internal sealed class CandidateQuery
             distanceOrder = "((s.latitude - @originLat) * (s.latitude - @originLat)) + ((s.longitude - @originLon) * @lonScale * (s.longitude - @originLon) * @lonScale)";
 
             // Within the circle, not only the box (flat-earth distance in degrees of latitude: exact enough at these radii).
-            Parameters.Add("radius2", Math.Pow(request.RadiusKm / 111.32, 2));
+            var radius2 = Math.Pow(request.RadiusKm / 111.32, 2);
+            Parameters.Add("radius2", radius2);
             conditions.Add(distanceOrder + " <= @radius2");
             sortByDistance = request.SortOrder == SearchSort.Distance || !hasScore;
+            Area = new AreaCondition(minLat, maxLat, minLon, maxLon, cells?.ToHashSet(), origin.Latitude, origin.Longitude, Math.Cos(origin.Latitude * Math.PI / 180), radius2);
         }
+    }
+
+    // What the read model evaluates (SearchReadModel): the same question as the SQL below, as data.
+
+    /// <summary>The full-text expression every result matches (none: every online structure is a candidate).</summary>
+    public FullText? Match { get; }
+
+    public IReadOnlyList<TierPart> TierParts => tierParts;
+
+    /// <summary>A language checked on the structure (near a place; elsewhere it is a token of <see cref="Match"/>).</summary>
+    public string? SpokenLanguage { get; }
+
+    /// <summary>Wheelchair access checked on the structure (near a place).</summary>
+    public bool WheelchairOnly { get; }
+
+    /// <summary>What one service of the structure must meet, when anything.</summary>
+    public ServiceCondition? ServiceFilter { get; }
+
+    /// <summary>The circle around the origin (and its box and cells), when the search is near a place.</summary>
+    public AreaCondition? Area { get; }
+
+    public bool HasScore => hasScore;
+
+    public bool RanksWords => ranksWords;
+
+    public bool SortsByDistance => sortByDistance;
+
+    public bool SortsByName => OrdersByName;
+
+    /// <summary>One part of the tier: <see cref="Weight"/> when the place matches <see cref="Expression"/>.</summary>
+    internal sealed record TierPart(string Parameter, FullText Expression, int Weight, bool Openness);
+
+    /// <summary>One service meeting every one of these (categories: any of them, when there are some).</summary>
+    internal sealed record ServiceCondition(IReadOnlyList<int> Categories, bool Free, bool WithoutAppointment, string? Audience, IReadOnlyList<(string Column, string Code)> Mediation);
+
+    /// <summary>The SQL's area: the box, the cells when they cover it, and the flat-earth circle.</summary>
+    internal sealed record AreaCondition(double MinLat, double MaxLat, double MinLon, double MaxLon, HashSet<int>? Cells, double OriginLat, double OriginLon, double LonScale, double Radius2)
+    {
+        /// <summary>The squared flat-earth distance, computed as the SQL computes it.</summary>
+        public double Distance(double latitude, double longitude) =>
+            ((latitude - OriginLat) * (latitude - OriginLat)) + ((longitude - OriginLon) * LonScale * (longitude - OriginLon) * LonScale);
     }
 
     public DynamicParameters Parameters { get; } = new();
@@ -244,12 +297,12 @@ internal sealed class CandidateQuery
     public bool AnswersPartly(SearchService.Candidate best) =>
         termCount > 1 && ranksWords && (hasScore ? best.Score : best.Tier * 100) < termCount * TermWeight * 100;
 
-    private string Facets(IEnumerable<string> tokens) => SearchIndex.Any(postgres, tokens.Select(t => SearchIndex.Facet(postgres, t)));
+    private static FullText Facets(IEnumerable<string> tokens) => FullText.Any(tokens.Select(t => new FullText.Facet(t)));
 
-    private void AddTierPart(string parameter, string expression, int weight, bool openness)
+    private void AddTierPart(string parameter, FullText expression, int weight, bool openness)
     {
-        Parameters.Add(parameter, expression);
-        tierParts.Add((parameter, weight, openness));
+        Parameters.Add(parameter, expression.ToSql(postgres));
+        tierParts.Add(new TierPart(parameter, expression, weight, openness));
     }
 
     private string Where => string.Join(" AND ", hasScore ? conditions.Append(SearchIndex.ScoredJoin(postgres, "@match").Match) : conditions);

@@ -71,21 +71,8 @@ public sealed class SearchIndex
         ? $"SELECT COUNT(*) FROM structure_search WHERE document @@ to_tsquery('simple', {parameter})"
         : $"SELECT COUNT(*) FROM structure_search WHERE structure_search MATCH {parameter}";
 
-    /// <summary>One word as searched: a prefix or the exact word (folded words hold letters and digits only: nothing to escape).</summary>
-    public static string Word(bool postgres, TextForm form) => postgres
-        ? form.Prefix ? form.Term + ":*" : form.Term
-        : form.Prefix ? "\"" + form.Term + "\"*" : "\"" + form.Term + "\"";
-
     /// <summary>The token that stands in the index for "offers a service of this category".</summary>
-    // On PostgreSQL no weight label: a weighted query makes the GIN index recheck every row, and the token is unique anyway.
-    public static string CategoryToken(bool postgres, int categoryId) => Facet(postgres, $"c{categoryId}");
-
-    /// <summary>A facet token as searched (on SQLite, in the column of facets only).</summary>
-    public static string Facet(bool postgres, string token) => postgres ? token : "cats:" + token;
-
-    public static string Any(bool postgres, IEnumerable<string> parts) => "(" + string.Join(postgres ? " | " : " OR ", parts) + ")";
-
-    public static string All(bool postgres, IEnumerable<string> parts) => string.Join(postgres ? " & " : " AND ", parts);
+    public static FullText CategoryToken(int categoryId) => new FullText.Facet(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"c{categoryId}"));
 
     /// <summary>
     /// All terms of the index, for typo correction. Read once, then refreshed in the background when older than
@@ -225,9 +212,9 @@ public sealed class SearchIndex
         await RebuildAsync(db, cancellationToken);
     }
 
-    public static string LanguageToken(bool postgres, string language) => postgres ? "lg" + language : "cats:lg" + language;
+    public static FullText LanguageToken(string language) => new FullText.Facet("lg" + language);
 
-    public static string WheelchairToken(bool postgres) => postgres ? "pmr1" : "cats:pmr1";
+    public static FullText WheelchairToken { get; } = new FullText.Facet("pmr1");
 
     /// <summary>(Re)indexes the given structures; removes from the index those that are not online.</summary>
     public async Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken = default, bool alreadyEmpty = false)

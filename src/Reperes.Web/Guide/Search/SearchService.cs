@@ -91,8 +91,12 @@ public sealed class SearchService(
     NoticeBoard notices,
     OpenStates openStates,
     SearchResultCache cache,
+    SearchReadModel readModel,
     IStringLocalizer<SharedResource> localizer)
 {
+    /// <summary>False: the candidates come from the SQL search even when the read model is current (the equality tests).</summary>
+    internal bool UseReadModel { get; set; } = true;
+
     /// <summary>Beyond this many candidates the person is asked to narrow the search.</summary>
     public const int CandidateLimit = 5000;
 
@@ -126,8 +130,8 @@ public sealed class SearchService(
         return string.Create(CultureInfo.InvariantCulture, $"{culture.Name}|{maxPageSize}|{search.Value}");
     }
 
-    /// <summary>The answer computed afresh from the index and the database.</summary>
-    private async Task<SearchResult> ComputeAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
+    /// <summary>The answer computed afresh from the read model (or the index) and the database.</summary>
+    internal async Task<SearchResult> ComputeAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var result = await RunAsync(request, now, culture, maxPageSize, cancellationToken);
         if (result.Total > 0 && result.Terms.Count > 0 && result.Terms.All(t => t.Unknown))
@@ -228,17 +232,28 @@ public sealed class SearchService(
         var query = new CandidateQuery(request, terms, origin, catalog, postgres);
         var scope = QuestionScope.Of(request, terms, catalog);
         var connection = db.Database.GetDbConnection();
-        await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
+
+        // The candidates from memory when the read model holds every change; from SQL otherwise.
+        var model = UseReadModel && ReadModelSearch.Supports(query) ? await readModel.CurrentAsync(db, cancellationToken) : null;
+        await using var transaction = postgres && model is null ? await PlannerHintsAsync(cancellationToken) : null;
+        if (model is not null)
+        {
+            readModel.CountServed();
+        }
 
         if (request.OpenFilter == OpenFilter.Any)
         {
-            // SQL filters, counts, sorts and pages by itself: only one page is read.
+            // Filtered, counted, sorted and paged by SQL or the model: only one page is read.
             var pageNumber = request.PageNumber;
-            var (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
+            var (rows, total) = model is not null
+                ? ReadModelSearch.Page(model, query, (pageNumber - 1) * pageSize, pageSize)
+                : await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
             if (rows.Count == 0 && pageNumber > 1 && total > 0)
             {
                 pageNumber = Math.Max(1, (Math.Min(total, CandidateQuery.CountLimit) + pageSize - 1) / pageSize);
-                (rows, total) = await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
+                (rows, total) = model is not null
+                    ? ReadModelSearch.Page(model, query, (pageNumber - 1) * pageSize, pageSize)
+                    : await PageAsync(connection, query, pageNumber, pageSize, cancellationToken);
             }
 
             var countCapped = total > CandidateQuery.CountLimit;
@@ -256,8 +271,10 @@ public sealed class SearchService(
             };
         }
 
-        var candidates = (await connection.QueryAsync<Candidate>(new CommandDefinition(
-            query.CandidatesSql(CandidateLimit + 1, withServices: request.OpenFilter != OpenFilter.Any), query.Parameters, cancellationToken: cancellationToken))).AsList();
+        var candidates = model is not null
+            ? ReadModelSearch.Candidates(model, query, CandidateLimit + 1, withServices: true)
+            : (await connection.QueryAsync<Candidate>(new CommandDefinition(
+                query.CandidatesSql(CandidateLimit + 1, withServices: request.OpenFilter != OpenFilter.Any), query.Parameters, cancellationToken: cancellationToken))).AsList();
         var capped = candidates.Count > CandidateLimit;
         if (capped)
         {
@@ -315,6 +332,12 @@ public sealed class SearchService(
         }
 
         var query = new CandidateQuery(new SearchRequest { Query = words }, terms, null, catalog, postgres);
+        if (UseReadModel && ReadModelSearch.Supports(query) && await readModel.CurrentAsync(db, cancellationToken) is { } model)
+        {
+            var found = ReadModelSearch.Candidates(model, query, CandidateLimit + 1, withServices: false).Select(c => c.Id).ToList();
+            return (found.Count > CandidateLimit ? found[..CandidateLimit] : found, terms, found.Count > CandidateLimit);
+        }
+
         await using var transaction = postgres ? await PlannerHintsAsync(cancellationToken) : null;
         var ids = (await db.Database.GetDbConnection().QueryAsync<Candidate>(new CommandDefinition(
             query.CandidatesSql(CandidateLimit + 1, withServices: false), query.Parameters, cancellationToken: cancellationToken))).Select(c => c.Id).ToList();
@@ -430,8 +453,16 @@ public sealed class SearchService(
         /// <summary>Squared flat-earth distance, for the order only.</summary>
         public double Distance { get; init; }
 
+        /// <summary>The services' hours already read (from the read model), instead of <see cref="Services"/>.</summary>
+        public IReadOnlyList<ServiceHours>? Parsed { get; init; }
+
         public IReadOnlyList<ServiceHours> ServiceList()
         {
+            if (Parsed is not null)
+            {
+                return Parsed;
+            }
+
             if (string.IsNullOrEmpty(Services))
             {
                 return [];

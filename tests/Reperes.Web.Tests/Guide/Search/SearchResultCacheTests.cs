@@ -131,7 +131,7 @@ public sealed class SearchResultCacheTests
 
         after.Results.ShouldNotContain(r => r.Slug == slug, $"still found by the other instance {written.Elapsed.TotalMilliseconds:F0} ms after the change");
         after.Total.ShouldBe(before.Total - 1);
-        second.Services.GetRequiredService<PublicChanges>().Version.ShouldBeGreaterThan(0);
+        second.Services.GetRequiredService<PublicChanges>().LogPosition.ShouldBeGreaterThan(0);
     }
 
     [Theory]

@@ -1,0 +1,483 @@
+using Reperes.Web.Core.Structures;
+
+namespace Reperes.Web.Guide.Search;
+
+/// <summary>
+/// The candidates of a <see cref="CandidateQuery"/> read from the <see cref="ReadModelSnapshot"/>: the same rows, the
+/// same scores and the same order as its SQL (<see cref="CandidateQuery.PageSql"/>, <see cref="CandidateQuery.CandidatesSql"/>).
+/// </summary>
+internal static class ReadModelSearch
+{
+    /// <summary>
+    /// False when the SQL would read a value typed by the person as a LIKE pattern ('%', '_') or compare letters
+    /// beyond ASCII, which the engines fold differently: the SQL answers those.
+    /// </summary>
+    public static bool Supports(CandidateQuery query)
+    {
+        static bool Plain(string? value) => value is null || value.All(c => char.IsAscii(c) && c is not ('%' or '_' or '\\'));
+        return Plain(query.SpokenLanguage)
+            && (query.ServiceFilter is not { } filter || (Plain(filter.Audience) && filter.Mediation.All(m => Plain(m.Code))));
+    }
+
+    /// <summary>One page (<paramref name="skip"/>, <paramref name="take"/>) in the SQL's order, and how many match.</summary>
+    public static (List<SearchService.Candidate> Rows, int Total) Page(ReadModelSnapshot model, CandidateQuery query, int skip, int take)
+    {
+        var rows = Rows(model, query);
+        Comparison<Row> order = query.SortsByName
+            ? (a, b) => ByName(model, a, b)
+            : query.SortsByDistance
+                ? ByTierThenDistance
+                : query.HasScore
+                    ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
+                    : (a, b) => ByName(model, a, b);
+        var page = Top(rows, order, skip + take).Skip(skip).Take(take);
+        return (page.Select(r => Candidate(model, r, withServices: false)).ToList(), rows.Count);
+    }
+
+    /// <summary>At most <paramref name="limit"/> candidates, in the SQL's order for the filters applied in memory.</summary>
+    public static List<SearchService.Candidate> Candidates(ReadModelSnapshot model, CandidateQuery query, int limit, bool withServices)
+    {
+        var rows = Rows(model, query);
+        Comparison<Row> order = query.HasScore
+            ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
+            : query.Area is not null
+                ? ByTierThenDistance
+                : (a, b) => a.Doc.CompareTo(b.Doc);
+        return Top(rows, order, limit).Select(r => Candidate(model, r, withServices)).ToList();
+    }
+
+    private readonly record struct Row(int Doc, double Score, long Tier, double Distance);
+
+    private static int ByScore(Row a, Row b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        return byScore != 0 ? byScore : a.Doc.CompareTo(b.Doc);
+    }
+
+    private static int ByScoreThenSortName(ReadModelSnapshot model, Row a, Row b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byName = string.CompareOrdinal(model.Docs[a.Doc].SortName, model.Docs[b.Doc].SortName);
+        return byName != 0 ? byName : a.Doc.CompareTo(b.Doc);
+    }
+
+    private static int ByTierThenDistance(Row a, Row b)
+    {
+        var byTier = b.Tier.CompareTo(a.Tier);
+        if (byTier != 0)
+        {
+            return byTier;
+        }
+
+        var byDistance = a.Distance.CompareTo(b.Distance);
+        return byDistance != 0 ? byDistance : a.Doc.CompareTo(b.Doc);
+    }
+
+    private static int ByName(ReadModelSnapshot model, Row a, Row b)
+    {
+        var byName = string.CompareOrdinal(model.Docs[a.Doc].Name, model.Docs[b.Doc].Name);
+        return byName != 0 ? byName : a.Doc.CompareTo(b.Doc);
+    }
+
+    /// <summary>The first <paramref name="count"/> rows in order (docs ascend with ids, so "Doc" breaks ties as "id" does).</summary>
+    private static List<Row> Top(List<Row> rows, Comparison<Row> order, int count)
+    {
+        rows.Sort(order);
+        return rows.Count > count ? rows.GetRange(0, count) : rows;
+    }
+
+    private static SearchService.Candidate Candidate(ReadModelSnapshot model, Row row, bool withServices)
+    {
+        var doc = model.Docs[row.Doc];
+        return new SearchService.Candidate
+        {
+            Id = doc.Id,
+            Name = doc.Name,
+            Latitude = doc.Latitude,
+            Longitude = doc.Longitude,
+            Hours = doc.Hours,
+            Score = row.Score,
+            Tier = row.Tier,
+            Distance = row.Distance,
+            Parsed = withServices ? doc.ServiceHours : null,
+        };
+    }
+
+    /// <summary>Every structure passing the query's conditions, with its score, tier and distance as the SQL computes them.</summary>
+    private static List<Row> Rows(ReadModelSnapshot model, CandidateQuery query)
+    {
+        var match = query.Match is null ? null : model.Evaluate(query.Match);
+        var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression), p.Weight, p.Openness)).ToList();
+        var ranks = query.HasScore && query.RanksWords && query.Match is not null
+            ? model.Postgres ? (IRank)new TsRank(model, query.Match) : new Bm25(model, query.Match)
+            : null;
+        var rows = new List<Row>();
+        var docs = model.Docs;
+        for (var i = 0; i < docs.Length; i++)
+        {
+            if (match is not null && !match[i])
+            {
+                continue;
+            }
+
+            var doc = docs[i];
+            if (!Passes(model, query, doc, out var distance))
+            {
+                continue;
+            }
+
+            long tier = 0;
+            long tierWithOpenness = 0;
+            foreach (var (mask, weight, openness) in parts)
+            {
+                if (mask[i])
+                {
+                    tierWithOpenness += weight;
+                    tier += openness ? 0 : weight;
+                }
+            }
+
+            var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(i) : tierWithOpenness;
+            rows.Add(new Row(i, score, tier, distance));
+        }
+
+        return rows;
+    }
+
+    private static bool Passes(ReadModelSnapshot model, CandidateQuery query, ReadModelDoc doc, out double distance)
+    {
+        distance = 0;
+        if (query.SpokenLanguage is { } language && !Like(model, doc.Languages, " " + language + " "))
+        {
+            return false;
+        }
+
+        if (query.WheelchairOnly && doc.Wheelchair != true)
+        {
+            return false;
+        }
+
+        if (query.ServiceFilter is { } filter && !doc.Services.Any(v => Meets(model, v, filter)))
+        {
+            return false;
+        }
+
+        if (query.Area is { } area)
+        {
+            if (doc.Latitude is not { } latitude || doc.Longitude is not { } longitude)
+            {
+                return false;
+            }
+
+            if (area.Cells is not null && (doc.GeoCell is not { } cell || !area.Cells.Contains(cell)))
+            {
+                return false;
+            }
+
+            if (latitude < area.MinLat || latitude > area.MaxLat || longitude < area.MinLon || longitude > area.MaxLon)
+            {
+                return false;
+            }
+
+            distance = area.Distance(latitude, longitude);
+            if (!(distance <= area.Radius2))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Meets(ReadModelSnapshot model, ReadModelService service, CandidateQuery.ServiceCondition filter)
+    {
+        if (filter.Categories.Count > 0 && !filter.Categories.Contains(service.CategoryId))
+        {
+            return false;
+        }
+
+        if ((filter.Free && !service.IsFree) || (filter.WithoutAppointment && service.Access != AccessCondition.Unconditional))
+        {
+            return false;
+        }
+
+        if (filter.Audience is { } audience
+            && !Like(model, service.Publics, audience) && !Like(model, service.Publics, "tous-publics")
+            && !(audience == "femmes" && service.Gender == Gender.Women))
+        {
+            return false;
+        }
+
+        foreach (var (column, code) in filter.Mediation)
+        {
+            var values = column switch
+            {
+                "mediation_services" => service.MediationServices,
+                "mediation_support" => service.MediationSupport,
+                _ => service.MediationEquipment,
+            };
+            if (!Like(model, "|" + values + "|", "|" + code + "|"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>LIKE '%fragment%': SQLite's ignores the case of ASCII letters, PostgreSQL's does not.</summary>
+    private static bool Like(ReadModelSnapshot model, string value, string fragment) =>
+        value.Contains(fragment, model.Postgres ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    private interface IRank
+    {
+        /// <summary>The rank the SQL adds to the tier: MIN(-bm25(…), 99) on SQLite, ts_rank on PostgreSQL.</summary>
+        double Of(int doc);
+    }
+
+    /// <summary>
+    /// FTS5's bm25(structure_search, 4.0, 1.0, 10.0), computed as FTS5 computes it. A phrase counts in a row only where
+    /// every group above it matches the row too: FTS5 reads the instances of the sub-expressions positioned on the
+    /// row, so "soin* AND dentair*" inside an OR adds nothing to a row found through the OR's other branch.
+    /// </summary>
+    private sealed class Bm25 : IRank
+    {
+        private const double K1 = 1.2;
+        private const double B = 0.75;
+        private readonly ReadModelSnapshot model;
+        private readonly double averageLength;
+        private readonly double[] idf;
+        private readonly Dictionary<int, double>[] frequencies;
+
+        /// <summary>Per phrase, the masks of the groups above it (and its own): all must hold for it to count.</summary>
+        private readonly List<bool[]>[] paths;
+
+        public Bm25(ReadModelSnapshot model, FullText match)
+        {
+            this.model = model;
+            averageLength = model.TotalLength / (double)model.IndexedCount;
+            var leaves = new List<(FullText Leaf, List<bool[]> Path)>();
+            Collect(match, [], leaves);
+            idf = new double[leaves.Count];
+            frequencies = new Dictionary<int, double>[leaves.Count];
+            paths = new List<bool[]>[leaves.Count];
+            for (var p = 0; p < leaves.Count; p++)
+            {
+                var (phrase, path) = leaves[p];
+                paths[p] = path;
+                var facet = phrase is FullText.Facet;
+                var frequency = new Dictionary<int, double>();
+                var (from, to) = model.TokenRange(phrase);
+                for (var t = from; t < to; t++)
+                {
+                    foreach (var posting in model.Postings[t])
+                    {
+                        var weighted = facet
+                            ? 10.0 * ReadModelSnapshot.Cats(posting.Data)
+                            : (4.0 * ReadModelSnapshot.NameCount(posting.Data)) + (1.0 * ReadModelSnapshot.BodyCount(posting.Data)) + (10.0 * ReadModelSnapshot.Cats(posting.Data));
+                        if (weighted > 0)
+                        {
+                            frequency[posting.Doc] = frequency.GetValueOrDefault(posting.Doc) + weighted;
+                        }
+                    }
+                }
+
+                // The phrase's own count of rows, whatever the rest of the expression (FTS5 queries the phrase alone).
+                long rows = model.IndexedCount;
+                long hits = frequency.Count;
+                var value = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+                idf[p] = value <= 0.0 ? 1e-6 : value;
+                frequencies[p] = frequency;
+            }
+        }
+
+        private void Collect(FullText node, List<bool[]> above, List<(FullText, List<bool[]>)> leaves)
+        {
+            switch (node)
+            {
+                case FullText.AnyOf or FullText.AllOf:
+                    var path = new List<bool[]>(above) { model.Evaluate(node) };
+                    foreach (var part in node is FullText.AnyOf any ? any.Parts : ((FullText.AllOf)node).Parts)
+                    {
+                        Collect(part, path, leaves);
+                    }
+
+                    break;
+                default:
+                    leaves.Add((node, above));
+                    break;
+            }
+        }
+
+        public double Of(int doc)
+        {
+            var length = (double)model.Docs[doc].Length;
+            var score = 0.0;
+            for (var p = 0; p < idf.Length; p++)
+            {
+                var frequency = paths[p].TrueForAll(mask => mask[doc]) ? frequencies[p].GetValueOrDefault(doc) : 0.0;
+                score += idf[p] * ((frequency * (K1 + 1.0)) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
+            }
+
+            // The SQL's MIN(-bm25(…), 99.0), bm25 being -1.0 × score.
+            return Math.Min(-(-1.0 * score), 99.0);
+        }
+    }
+
+    /// <summary>PostgreSQL's ts_rank(document, query) with the default weights, in float4 as PostgreSQL computes it.</summary>
+    private sealed class TsRank : IRank
+    {
+        private static readonly float[] Weights = [0.1f, 0.2f, 0.4f, 1.0f];
+        private readonly ReadModelSnapshot model;
+        private readonly List<(int From, int To)> operands;
+        private readonly bool and;
+
+        public TsRank(ReadModelSnapshot model, FullText match)
+        {
+            this.model = model;
+
+            // ts_rank reads each distinct operand once, in byte order of their text.
+            operands = match.Leaves()
+                .GroupBy(Text, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => model.TokenRange(g.First()))
+                .ToList();
+            and = match.Top() is FullText.AllOf && operands.Count >= 2;
+        }
+
+        private static string Text(FullText leaf) => leaf switch
+        {
+            FullText.Word word => word.Term,
+            FullText.Facet facet => facet.Token,
+            _ => throw new ArgumentException(leaf.GetType().Name, nameof(leaf)),
+        };
+
+        public double Of(int doc)
+        {
+            var rank = and ? RankAnd(doc) : RankOr(doc);
+            return rank < 0 ? 1e-20f : rank;
+        }
+
+        private int Positions(int token, int doc)
+        {
+            var postings = model.Postings[token];
+            var lo = 0;
+            var hi = postings.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var at = postings[mid].Doc;
+                if (at == doc)
+                {
+                    return postings[mid].Data;
+                }
+
+                if (at < doc)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return -1;
+        }
+
+        private float RankOr(int doc)
+        {
+            var positions = model.Positions;
+            var result = 0.0f;
+            foreach (var (from, to) in operands)
+            {
+                for (var t = from; t < to; t++)
+                {
+                    var at = Positions(t, doc);
+                    if (at < 0)
+                    {
+                        continue;
+                    }
+
+                    var count = positions[at];
+                    var sum = 0.0f;
+                    var best = -1.0f;
+                    var bestAt = 0;
+                    for (var j = 0; j < count; j++)
+                    {
+                        var weight = Weights[positions[at + 1 + j] & 3];
+                        sum = (float)(sum + (float)(weight / ((j + 1) * (j + 1))));
+                        if (weight > best)
+                        {
+                            best = weight;
+                            bestAt = j;
+                        }
+                    }
+
+                    var numerator = (float)((float)(best + sum) - (float)(best / ((bestAt + 1) * (bestAt + 1))));
+                    result = (float)(result + (numerator / 1.64493406685));
+                }
+            }
+
+            return operands.Count > 0 ? (float)(result / operands.Count) : result;
+        }
+
+        private float RankAnd(int doc)
+        {
+            var positions = model.Positions;
+            var result = -1.0f;
+            var kept = new int[operands.Count];
+            Array.Fill(kept, -1);
+            for (var i = 0; i < operands.Count; i++)
+            {
+                var (from, to) = operands[i];
+                for (var t = from; t < to; t++)
+                {
+                    var at = Positions(t, doc);
+                    if (at < 0)
+                    {
+                        continue;
+                    }
+
+                    kept[i] = at;
+                    for (var k = 0; k < i; k++)
+                    {
+                        if (kept[k] < 0)
+                        {
+                            continue;
+                        }
+
+                        var other = kept[k];
+                        for (var l = 0; l < positions[at]; l++)
+                        {
+                            var mine = positions[at + 1 + l];
+                            for (var p = 0; p < positions[other]; p++)
+                            {
+                                var theirs = positions[other + 1 + p];
+                                var distance = Math.Abs((mine >> 2) - (theirs >> 2));
+                                if (distance == 0)
+                                {
+                                    continue;
+                                }
+
+                                var product = (float)((float)(Weights[mine & 3] * Weights[theirs & 3]) * WordDistance(distance));
+                                var current = (float)Math.Sqrt(product);
+                                result = result < 0 ? current : (float)(1.0 - ((1.0 - result) * (1.0 - current)));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static float WordDistance(int distance) =>
+            distance > 100 ? 1e-30f : (float)(1.0 / (1.005 + (0.05 * Math.Exp(((float)distance / 1.5) - 2))));
+    }
+}

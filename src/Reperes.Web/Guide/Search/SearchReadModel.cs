@@ -1,0 +1,353 @@
+using Dapper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reperes.Web.Core;
+using Reperes.Web.Core.Changes;
+using Reperes.Web.Core.Structures;
+using Reperes.Web.Data;
+
+namespace Reperes.Web.Guide.Search;
+
+/// <summary>
+/// The public structures held in memory for the search: what the SQL of <see cref="CandidateQuery"/> reads (the
+/// structure, its services, the engine's full-text index) as compact posting lists, so that a search is answered
+/// without asking the database for its candidates. It answers exactly what the SQL answers, in the same order: the
+/// full-text ranks are the engine's own, computed again (FTS5's bm25 on SQLite, ts_rank on PostgreSQL).
+/// Loaded at start-up, then changed from the write path and from the other instances' changes
+/// (<see cref="PublicChanges"/>). Until it holds every change signalled, <see cref="Current"/> is null and the SQL
+/// search answers: never a stale answer, at worst a slower one.
+/// </summary>
+public sealed class SearchReadModel : BackgroundService
+{
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<SearchReadModel> logger;
+    private readonly bool enabled;
+    private readonly SemaphoreSlim signal = new(0);
+    private readonly object gate = new();
+    private readonly HashSet<int> pendingIds = [];
+    private bool pendingAll = true;
+    private long wanted;
+    private readonly PublicChanges changes;
+    private volatile ReadModelSnapshot? current;
+
+    public SearchReadModel(IServiceScopeFactory scopes, PublicChanges changes, IOptions<ReperesOptions> options, ILogger<SearchReadModel> logger)
+    {
+        this.scopes = scopes;
+        this.changes = changes;
+        this.logger = logger;
+        enabled = options.Value.Search.ReadModel;
+        changes.StructuresChanged += Invalidate;
+    }
+
+    /// <summary>The model when it holds every change signalled so far; otherwise null, and the SQL search answers.</summary>
+    internal ReadModelSnapshot? Current => current is { } snapshot && snapshot.Version == Interlocked.Read(ref wanted) ? snapshot : null;
+
+    private long served;
+
+    /// <summary>Searches whose candidates came from the model, since the start.</summary>
+    public long Served => Interlocked.Read(ref served);
+
+    internal void CountServed() => Interlocked.Increment(ref served);
+
+    /// <summary>
+    /// The model, when it holds every structure change logged in the database before this search (one tiny read): a
+    /// structure written by any means, here or elsewhere, is never answered from an older model. Null otherwise, and
+    /// the model reads the new changes.
+    /// </summary>
+    internal async Task<ReadModelSnapshot?> CurrentAsync(ReperesDbContext db, CancellationToken cancellationToken)
+    {
+        if (Current is not { } snapshot)
+        {
+            return null;
+        }
+
+        var last = await db.Database.GetDbConnection().ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(seq) FROM structure_changes", cancellationToken: cancellationToken)) ?? 0;
+        if (last <= snapshot.Sequence)
+        {
+            return snapshot;
+        }
+
+        Invalidate([]);
+        return null;
+    }
+
+    /// <summary>True once the model is loaded and up to date (for the tests and the health of an instance).</summary>
+    public bool IsCurrent => Current is not null;
+
+    /// <summary>Some structures changed (<paramref name="structureIds"/>), or anything may have (null): read them again.</summary>
+    public void Invalidate(IReadOnlyCollection<int>? structureIds)
+    {
+        lock (gate)
+        {
+            if (structureIds is null)
+            {
+                pendingAll = true;
+            }
+            else
+            {
+                pendingIds.UnionWith(structureIds);
+            }
+
+            wanted++;
+        }
+
+        signal.Release();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool all;
+            int[] ids;
+            long version;
+            lock (gate)
+            {
+                all = pendingAll || current is null;
+                ids = [.. pendingIds];
+                version = wanted;
+                pendingAll = false;
+                pendingIds.Clear();
+            }
+
+            if (all || ids.Length > 0 || current?.Version != version)
+            {
+                try
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+                    var snapshot = await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken);
+                    current = snapshot;
+                    if (all)
+                    {
+                        logger.LogInformation("Search read model loaded: {Structures} structures, {Tokens} tokens in {Milliseconds} ms", snapshot.Docs.Length, snapshot.Tokens.Length, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Before the migrations, or the database away for a moment: the SQL search answers, and this tries again.
+                    logger.LogDebug(exception, "The search read model could not be loaded");
+                    lock (gate)
+                    {
+                        pendingAll = true;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    continue;
+                }
+            }
+
+            await signal.WaitAsync(stoppingToken);
+            while (signal.CurrentCount > 0)
+            {
+                await signal.WaitAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Loads the whole model now (the tests, after writing structures without the write path).</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        // The log read first, so that what it signals is behind us.
+        await changes.CheckAsync(cancellationToken);
+        Invalidate(null);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!IsCurrent)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The search read model did not load");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+}
+
+/// <summary>One service as the search's filters and open states read it.</summary>
+internal sealed record ReadModelService(int Id, int CategoryId, string? Hours, bool IsFree, AccessCondition Access, string Publics, Gender Gender, string MediationServices, string MediationSupport, string MediationEquipment);
+
+/// <summary>One online structure as the search reads it.</summary>
+internal sealed class ReadModelDoc
+{
+    public int Id { get; init; }
+    public string Name { get; init; } = "";
+    public string SortName { get; init; } = "";
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public int? GeoCell { get; init; }
+    public string? Hours { get; init; }
+    public string Languages { get; init; } = "";
+    public bool? Wheelchair { get; init; }
+    public ReadModelService[] Services { get; set; } = [];
+
+    /// <summary>The services' hours as the open states read them (the SQL's "id:category:hours" list).</summary>
+    public IReadOnlyList<Core.Hours.ServiceHours> ServiceHours { get; set; } = [];
+
+    /// <summary>Tokens of all columns (FTS5's length of the row); 0 when not in the index.</summary>
+    public int Length { get; set; }
+
+    public bool Indexed { get; set; }
+}
+
+/// <summary>A structure holding a token: on SQLite the counts in name, body and facets (10 bits each), on PostgreSQL the offset of its positions.</summary>
+internal readonly record struct Posting(int Doc, int Data);
+
+/// <summary>The model at one version: immutable, shared by every search until the next one replaces it.</summary>
+internal sealed class ReadModelSnapshot
+{
+    public long Version { get; init; }
+
+    /// <summary>The last entry of the log of changed structures (<c>structure_changes</c>) this snapshot holds.</summary>
+    public long Sequence { get; init; }
+
+    public bool Postgres { get; init; }
+
+    /// <summary>The same data, known to hold every change up to <paramref name="sequence"/>.</summary>
+    public ReadModelSnapshot At(long version, long sequence) => new()
+    {
+        Version = version,
+        Sequence = sequence,
+        Postgres = Postgres,
+        Docs = Docs,
+        Tokens = Tokens,
+        Postings = Postings,
+        Positions = Positions,
+        IndexedCount = IndexedCount,
+        TotalLength = TotalLength,
+    };
+
+    /// <summary>The online structures, by id.</summary>
+    public ReadModelDoc[] Docs { get; init; } = [];
+
+    /// <summary>Every token of the index, in ordinal order (the engines' own order for these folded words).</summary>
+    public string[] Tokens { get; init; } = [];
+
+    /// <summary>Per token, the structures holding it (indexes into <see cref="Docs"/>, ascending).</summary>
+    public Posting[][] Postings { get; init; } = [];
+
+    /// <summary>PostgreSQL: per posting, its count of positions then the positions (position × 4 + weight, D 0 to A 3).</summary>
+    public int[] Positions { get; init; } = [];
+
+    /// <summary>Structures in the index, and their tokens in all (FTS5's row count and average length).</summary>
+    public int IndexedCount { get; init; }
+
+    public long TotalLength { get; init; }
+
+    public int IndexOf(int id)
+    {
+        var lo = 0;
+        var hi = Docs.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var at = Docs[mid].Id;
+            if (at == id)
+            {
+                return mid;
+            }
+
+            if (at < id)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The tokens that <paramref name="leaf"/> may match: itself, or every token starting with it.</summary>
+    public (int From, int To) TokenRange(FullText leaf)
+    {
+        var (term, prefix) = leaf switch
+        {
+            FullText.Word word => (word.Term, word.Prefix),
+            FullText.Facet facet => (facet.Token, false),
+            _ => throw new ArgumentException(leaf.GetType().Name, nameof(leaf)),
+        };
+        var index = Array.BinarySearch(Tokens, term, StringComparer.Ordinal);
+        var from = index >= 0 ? index : ~index;
+        if (!prefix)
+        {
+            return index >= 0 ? (index, index + 1) : (from, from);
+        }
+
+        var to = from;
+        while (to < Tokens.Length && Tokens[to].StartsWith(term, StringComparison.Ordinal))
+        {
+            to++;
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>On SQLite a facet is searched in the facets' column only; words, and everything on PostgreSQL, anywhere.</summary>
+    public bool Counts(FullText leaf, Posting posting) => Postgres || leaf is not FullText.Facet || Cats(posting.Data) > 0;
+
+    public static int NameCount(int data) => data & 0x3FF;
+
+    public static int BodyCount(int data) => (data >> 10) & 0x3FF;
+
+    public static int Cats(int data) => (data >> 20) & 0x3FF;
+
+    /// <summary>The structures matching <paramref name="expression"/>, as a mask over <see cref="Docs"/>.</summary>
+    public bool[] Evaluate(FullText expression)
+    {
+        var mask = new bool[Docs.Length];
+        switch (expression)
+        {
+            case FullText.Word or FullText.Facet:
+                var (from, to) = TokenRange(expression);
+                for (var t = from; t < to; t++)
+                {
+                    foreach (var posting in Postings[t])
+                    {
+                        if (Counts(expression, posting))
+                        {
+                            mask[posting.Doc] = true;
+                        }
+                    }
+                }
+
+                break;
+            case FullText.AnyOf any:
+                foreach (var part in any.Parts)
+                {
+                    var partMask = Evaluate(part);
+                    for (var i = 0; i < mask.Length; i++)
+                    {
+                        mask[i] |= partMask[i];
+                    }
+                }
+
+                break;
+            case FullText.AllOf all:
+                Array.Fill(mask, true);
+                foreach (var part in all.Parts)
+                {
+                    var partMask = Evaluate(part);
+                    for (var i = 0; i < mask.Length; i++)
+                    {
+                        mask[i] &= partMask[i];
+                    }
+                }
+
+                break;
+            default:
+                throw new ArgumentException(expression.GetType().Name, nameof(expression));
+        }
+
+        return mask;
+    }
+}
