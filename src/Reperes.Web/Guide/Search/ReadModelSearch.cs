@@ -22,7 +22,8 @@ internal static class ReadModelSearch
     /// <summary>One page (<paramref name="skip"/>, <paramref name="take"/>) in the SQL's order, and how many match.</summary>
     public static (List<SearchService.Candidate> Rows, int Total) Page(ReadModelSnapshot model, CandidateQuery query, int skip, int take)
     {
-        var rows = Rows(model, query);
+        using var scratch = new ReadModelScratch(model.Docs.Length);
+        var (rows, count) = Rows(model, query, scratch);
         Comparison<Row> order = query.SortsByName
             ? (a, b) => ByName(model, a, b)
             : query.SortsByDistance
@@ -30,20 +31,36 @@ internal static class ReadModelSearch
                 : query.HasScore
                     ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
                     : (a, b) => ByName(model, a, b);
-        var page = Top(rows, order, skip + take).Skip(skip).Take(take);
-        return (page.Select(r => Candidate(model, r, withServices: false)).ToList(), rows.Count);
+        try
+        {
+            var page = Top(rows, count, order, skip + take).Skip(skip).Take(take);
+            return (page.Select(r => Candidate(model, r, withServices: false)).ToList(), count);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Row>.Shared.Return(rows);
+        }
+
     }
 
     /// <summary>At most <paramref name="limit"/> candidates, in the SQL's order for the filters applied in memory.</summary>
     public static List<SearchService.Candidate> Candidates(ReadModelSnapshot model, CandidateQuery query, int limit, bool withServices)
     {
-        var rows = Rows(model, query);
+        using var scratch = new ReadModelScratch(model.Docs.Length);
+        var (rows, count) = Rows(model, query, scratch);
         Comparison<Row> order = query.HasScore
             ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
             : query.Area is not null
                 ? ByTierThenDistance
                 : (a, b) => a.Doc.CompareTo(b.Doc);
-        return Top(rows, order, limit).Select(r => Candidate(model, r, withServices)).ToList();
+        try
+        {
+            return Top(rows, count, order, limit).Select(r => Candidate(model, r, withServices)).ToList();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Row>.Shared.Return(rows);
+        }
     }
 
     private readonly record struct Row(int Doc, double Score, long Tier, double Distance);
@@ -85,10 +102,33 @@ internal static class ReadModelSearch
     }
 
     /// <summary>The first <paramref name="count"/> rows in order (docs ascend with ids, so "Doc" breaks ties as "id" does).</summary>
-    private static List<Row> Top(List<Row> rows, Comparison<Row> order, int count)
+    private static List<Row> Top(Row[] rows, int found, Comparison<Row> order, int count)
     {
-        rows.Sort(order);
-        return rows.Count > count ? rows.GetRange(0, count) : rows;
+        if (found <= count * 4)
+        {
+            var all = rows.AsSpan(0, found);
+            all.Sort(order);
+            return [.. all[..Math.Min(found, count)]];
+        }
+
+        // A page among many: only the best are kept, the worst of them on top of the heap.
+        var worstFirst = Comparer<Row>.Create((a, b) => order(b, a));
+        var best = new PriorityQueue<Row, Row>(count + 1, worstFirst);
+        foreach (var row in rows.AsSpan(0, found))
+        {
+            if (best.Count < count)
+            {
+                best.Enqueue(row, row);
+            }
+            else if (order(row, best.Peek()) < 0)
+            {
+                best.DequeueEnqueue(row, row);
+            }
+        }
+
+        var kept = best.UnorderedItems.Select(item => item.Element).ToList();
+        kept.Sort(order);
+        return kept;
     }
 
     private static SearchService.Candidate Candidate(ReadModelSnapshot model, Row row, bool withServices)
@@ -109,15 +149,16 @@ internal static class ReadModelSearch
     }
 
     /// <summary>Every structure passing the query's conditions, with its score, tier and distance as the SQL computes them.</summary>
-    private static List<Row> Rows(ReadModelSnapshot model, CandidateQuery query)
+    private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch)
     {
-        var match = query.Match is null ? null : model.Evaluate(query.Match);
-        var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression), p.Weight, p.Openness)).ToList();
+        var match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
+        var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
         var ranks = query.HasScore && query.RanksWords && query.Match is not null
-            ? model.Postgres ? (IRank)new TsRank(model, query.Match) : new Bm25(model, query.Match)
+            ? model.Postgres ? (IRank)new TsRank(model, query.Match) : new Bm25(model, query.Match, scratch)
             : null;
-        var rows = new List<Row>();
         var docs = model.Docs;
+        var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, docs.Length));
+        var count = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             if (match is not null && !match[i])
@@ -143,10 +184,10 @@ internal static class ReadModelSearch
             }
 
             var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(i) : tierWithOpenness;
-            rows.Add(new Row(i, score, tier, distance));
+            rows[count++] = new Row(i, score, tier, distance);
         }
 
-        return rows;
+        return (rows, count);
     }
 
     private static bool Passes(ReadModelSnapshot model, CandidateQuery query, ReadModelDoc doc, out double distance)
@@ -252,26 +293,30 @@ internal static class ReadModelSearch
         private readonly ReadModelSnapshot model;
         private readonly double averageLength;
         private readonly double[] idf;
-        private readonly Dictionary<int, double>[] frequencies;
+        private readonly double[][] frequencies;
 
         /// <summary>Per phrase, the masks of the groups above it (and its own): all must hold for it to count.</summary>
         private readonly List<bool[]>[] paths;
 
-        public Bm25(ReadModelSnapshot model, FullText match)
+        private readonly ReadModelScratch scratch;
+
+        public Bm25(ReadModelSnapshot model, FullText match, ReadModelScratch scratch)
         {
             this.model = model;
+            this.scratch = scratch;
             averageLength = model.TotalLength / (double)model.IndexedCount;
             var leaves = new List<(FullText Leaf, List<bool[]> Path)>();
             Collect(match, [], leaves);
             idf = new double[leaves.Count];
-            frequencies = new Dictionary<int, double>[leaves.Count];
+            frequencies = new double[leaves.Count][];
             paths = new List<bool[]>[leaves.Count];
             for (var p = 0; p < leaves.Count; p++)
             {
                 var (phrase, path) = leaves[p];
                 paths[p] = path;
                 var facet = phrase is FullText.Facet;
-                var frequency = new Dictionary<int, double>();
+                var frequency = scratch.Numbers();
+                long hits = 0;
                 var (from, to) = model.TokenRange(phrase);
                 for (var t = from; t < to; t++)
                 {
@@ -282,14 +327,14 @@ internal static class ReadModelSearch
                             : (4.0 * ReadModelSnapshot.NameCount(posting.Data)) + (1.0 * ReadModelSnapshot.BodyCount(posting.Data)) + (10.0 * ReadModelSnapshot.Cats(posting.Data));
                         if (weighted > 0)
                         {
-                            frequency[posting.Doc] = frequency.GetValueOrDefault(posting.Doc) + weighted;
+                            hits += frequency[posting.Doc] == 0 ? 1 : 0;
+                            frequency[posting.Doc] += weighted;
                         }
                     }
                 }
 
                 // The phrase's own count of rows, whatever the rest of the expression (FTS5 queries the phrase alone).
                 long rows = model.IndexedCount;
-                long hits = frequency.Count;
                 var value = Math.Log((rows - hits + 0.5) / (hits + 0.5));
                 idf[p] = value <= 0.0 ? 1e-6 : value;
                 frequencies[p] = frequency;
@@ -301,7 +346,7 @@ internal static class ReadModelSearch
             switch (node)
             {
                 case FullText.AnyOf or FullText.AllOf:
-                    var path = new List<bool[]>(above) { model.Evaluate(node) };
+                    var path = new List<bool[]>(above) { model.Evaluate(node, scratch) };
                     foreach (var part in node is FullText.AnyOf any ? any.Parts : ((FullText.AllOf)node).Parts)
                     {
                         Collect(part, path, leaves);
@@ -320,7 +365,7 @@ internal static class ReadModelSearch
             var score = 0.0;
             for (var p = 0; p < idf.Length; p++)
             {
-                var frequency = paths[p].TrueForAll(mask => mask[doc]) ? frequencies[p].GetValueOrDefault(doc) : 0.0;
+                var frequency = paths[p].TrueForAll(mask => mask[doc]) ? frequencies[p][doc] : 0.0;
                 score += idf[p] * ((frequency * (K1 + 1.0)) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
             }
 

@@ -301,10 +301,18 @@ internal sealed class ReadModelSnapshot
 
     public static int Cats(int data) => (data >> 20) & 0x3FF;
 
-    /// <summary>The structures matching <paramref name="expression"/>, as a mask over <see cref="Docs"/>.</summary>
-    public bool[] Evaluate(FullText expression)
+    /// <summary>
+    /// The structures matching <paramref name="expression"/>, as a mask over <see cref="Docs"/> (borrowed from
+    /// <paramref name="scratch"/>, and kept there for the other parts of the same search).
+    /// </summary>
+    public bool[] Evaluate(FullText expression, ReadModelScratch scratch)
     {
-        var mask = new bool[Docs.Length];
+        if (scratch.Evaluated.TryGetValue(expression, out var known))
+        {
+            return known;
+        }
+
+        var mask = scratch.Mask();
         switch (expression)
         {
             case FullText.Word or FullText.Facet:
@@ -324,8 +332,8 @@ internal sealed class ReadModelSnapshot
             case FullText.AnyOf any:
                 foreach (var part in any.Parts)
                 {
-                    var partMask = Evaluate(part);
-                    for (var i = 0; i < mask.Length; i++)
+                    var partMask = Evaluate(part, scratch);
+                    for (var i = 0; i < Docs.Length; i++)
                     {
                         mask[i] |= partMask[i];
                     }
@@ -333,11 +341,11 @@ internal sealed class ReadModelSnapshot
 
                 break;
             case FullText.AllOf all:
-                Array.Fill(mask, true);
+                Array.Fill(mask, true, 0, Docs.Length);
                 foreach (var part in all.Parts)
                 {
-                    var partMask = Evaluate(part);
-                    for (var i = 0; i < mask.Length; i++)
+                    var partMask = Evaluate(part, scratch);
+                    for (var i = 0; i < Docs.Length; i++)
                     {
                         mask[i] &= partMask[i];
                     }
@@ -348,6 +356,46 @@ internal sealed class ReadModelSnapshot
                 throw new ArgumentException(expression.GetType().Name, nameof(expression));
         }
 
+        scratch.Evaluated[expression] = mask;
         return mask;
+    }
+}
+
+/// <summary>
+/// The working arrays of one search over the read model, borrowed from the shared pools and given back at the end:
+/// a national search reads masks of 100,000 structures, which would otherwise land on the large-object heap each time.
+/// </summary>
+internal sealed class ReadModelScratch(int size) : IDisposable
+{
+    private readonly List<bool[]> masks = [];
+    private readonly List<double[]> numbers = [];
+
+    public int Size => size;
+
+    /// <summary>The masks already computed in this search, by node.</summary>
+    public Dictionary<FullText, bool[]> Evaluated { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public bool[] Mask()
+    {
+        var mask = System.Buffers.ArrayPool<bool>.Shared.Rent(Math.Max(1, size));
+        Array.Clear(mask, 0, size);
+        masks.Add(mask);
+        return mask;
+    }
+
+    public double[] Numbers()
+    {
+        var values = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, size));
+        Array.Clear(values, 0, size);
+        numbers.Add(values);
+        return values;
+    }
+
+    public void Dispose()
+    {
+        masks.ForEach(m => System.Buffers.ArrayPool<bool>.Shared.Return(m));
+        numbers.ForEach(n => System.Buffers.ArrayPool<double>.Shared.Return(n));
+        masks.Clear();
+        numbers.Clear();
     }
 }
