@@ -154,6 +154,13 @@ for _ in $(seq 1 1200); do
 done
 [ -n "$first_search" ] || { echo "no search answered: see $work/app-$engine.log" >&2; exit 1; }
 echo "start to first answered search: $first_search s"
+# The search answers from SQL until its read model is loaded: measured once it is (the time is printed).
+loaded=""
+for _ in $(seq 1 1200); do
+  if curl -s "$base/metrics" | grep -Eq '^reperes_search_read_model_structures(\{[^}]*\})? [1-9]'; then loaded=$(python3 -c "print(f'{$(date +%s.%N) - $started:.2f}')"); break; fi
+  sleep 0.1
+done
+echo "start to the read model loaded: ${loaded:-never (switched off, or see $work/app-$engine.log)} s"
 
 # Warm-up: the code paths compiled, the connections pooled (not the mix itself: the cache starts cold).
 for target in "/recherche?" "/api/v1/search?" "/api/v1/structures?"; do

@@ -23,6 +23,14 @@ public static class Observability
     public static readonly Counter<long> SearchAnswers = Meter.CreateCounter<long>(
         "reperes.search.answers", description: "Answers of the guide's search, by source: cache (kept from the same minute) or computed.");
 
+    private static int readModelStructures;
+
+    /// <summary>The structures in the search's read model (0 until it is first loaded: the SQL search answers meanwhile).</summary>
+    public static readonly ObservableGauge<int> ReadModelStructures = Meter.CreateObservableGauge(
+        "reperes.search.read_model.structures", () => Volatile.Read(ref readModelStructures), description: "Structures held in memory by the search's read model.");
+
+    public static void ReadModelLoaded(int structures) => Volatile.Write(ref readModelStructures, structures);
+
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>(
         "reperes.job.runs", description: "Runs of the background jobs, by job and outcome (ok, failed).");
 

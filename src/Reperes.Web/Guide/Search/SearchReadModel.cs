@@ -125,6 +125,7 @@ public sealed class SearchReadModel : BackgroundService
                     var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
                     var snapshot = await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken);
                     current = snapshot;
+                    Observability.ReadModelLoaded(snapshot.Docs.Length);
                     if (all)
                     {
                         logger.LogInformation("Search read model loaded: {Structures} structures, {Tokens} tokens in {Milliseconds} ms", snapshot.Docs.Length, snapshot.Tokens.Length, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
