@@ -238,7 +238,7 @@ public static class ReperesApplication
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseRateLimiterDisposedOnStop();
         app.UseCountedUses();
         app.UseAntiforgery();
 
