@@ -28,7 +28,9 @@ public static class OrientationModule
         services.AddScoped<DigitalScreening.ScreeningPlaces>();
         services.AddScoped<Professionals.ProfessionalRegistration>();
         var mailsPerHour = configuration.GetSection(OrientationOptions.Section).Get<OrientationOptions>()?.MailsPerHour ?? new OrientationOptions().MailsPerHour;
-        services.AddSingleton(new SlipMailLimiter(mailsPerHour));
+        // Made by the container, which disposes it: an instance given to it would never be, and its limiter's timer
+        // would keep the stopped application alive.
+        services.AddSingleton(_ => new SlipMailLimiter(mailsPerHour));
         services.AddPlaceLists(configuration);
         services.AddReferrals(configuration);
         return services;

@@ -16,7 +16,9 @@ public static class SheetReportsSetup
     public static IServiceCollection AddSheetReports(this IServiceCollection services, IConfiguration configuration)
     {
         var perHour = configuration.GetValue(PerHourKey, 5);
-        services.AddSingleton(new ReportRateLimiter(perHour));
+        // Made by the container, which disposes it: an instance given to it would never be, and its limiter's timer
+        // would keep the stopped application alive.
+        services.AddSingleton(_ => new ReportRateLimiter(perHour));
         services.AddScoped<SheetReportNotifier>();
         return services;
     }
