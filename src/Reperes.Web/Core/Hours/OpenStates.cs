@@ -87,6 +87,8 @@ public sealed record PlaceOpenState(OpenState Headline, ServiceHours? About, IRe
 /// </summary>
 public sealed class OpenStates(HoursEvaluator hours)
 {
+    internal HoursEvaluator Hours => hours;
+
     /// <summary>How far "opens at" and "closes at" are looked for.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(366);
 
@@ -137,7 +139,26 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// A filter for many places at one instant (a search's candidates): the same rules as <see cref="Of"/>, without the
     /// "opens at" and "closes at" it does not need, remembered per expression for the places without notices.
     /// </summary>
-    public OpenFilterMatcher Matcher(OpenFilter filter, DateTimeOffset now) => new(this, filter, now);
+    public OpenFilterMatcher Matcher(OpenFilter filter, DateTimeOffset now) => new(this, filter, now, AnswersAt(now));
+
+    /// <summary>
+    /// The filters' answers per expression during the minute of <paramref name="now"/>, shared by every search of that
+    /// minute: opening hours change state on whole minutes, so an expression answers the same all minute long.
+    /// </summary>
+    private FilterAnswers AnswersAt(DateTimeOffset now)
+    {
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        var current = answers;
+        if (current.Minute != minute)
+        {
+            current = new FilterAnswers(minute);
+            answers = current;
+        }
+
+        return current;
+    }
+
+    private volatile FilterAnswers answers = new(long.MinValue);
 
     /// <summary>The timelines that answer the question, the structure's own first when the whole place is asked.</summary>
     internal IReadOnlyList<Timeline> Relevant(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds)
@@ -431,23 +452,43 @@ public sealed class OpenStates(HoursEvaluator hours)
     }
 }
 
+/// <summary>What the filters answered per expression during one minute (bounded: beyond it, answers are computed again).</summary>
+internal sealed class FilterAnswers(long minute)
+{
+    private const int MaxExpressions = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(OpenFilter Filter, string Expression), bool> byExpression = new();
+
+    public long Minute => minute;
+
+    public bool TryGet(OpenFilter filter, string expression, out bool answer) => byExpression.TryGetValue((filter, expression), out answer);
+
+    public void Add(OpenFilter filter, string expression, bool answer)
+    {
+        if (byExpression.Count < MaxExpressions)
+        {
+            byExpression.TryAdd((filter, expression), answer);
+        }
+    }
+}
+
 /// <summary>
 /// The "open now" or "open today" filter over many places at one instant, with the rules of <see cref="OpenStates.Of"/>.
-/// A timeline without notices is the state of its expression alone, the same for every place: remembered per expression.
-/// Not thread-safe: one per request.
+/// A timeline without notices is the state of its expression alone, the same for every place: remembered per
+/// expression for the minute (see <see cref="FilterAnswers"/>). One per request.
 /// </summary>
 public sealed class OpenFilterMatcher
 {
     private readonly OpenStates states;
     private readonly OpenFilter filter;
     private readonly DateTimeOffset now;
-    private readonly Dictionary<string, bool> byExpression = new(StringComparer.Ordinal);
+    private readonly FilterAnswers answers;
 
-    internal OpenFilterMatcher(OpenStates states, OpenFilter filter, DateTimeOffset now)
+    internal OpenFilterMatcher(OpenStates states, OpenFilter filter, DateTimeOffset now, FilterAnswers answers)
     {
         this.states = states;
         this.filter = filter;
         this.now = now;
+        this.answers = answers;
     }
 
     public bool Matches(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds)
@@ -457,28 +498,90 @@ public sealed class OpenFilterMatcher
             return true;
         }
 
+        if (place.Notices.Count == 0)
+        {
+            return MatchesWithoutNotices(place, scopeCategoryIds);
+        }
+
         foreach (var timeline in states.Relevant(place, scopeCategoryIds))
         {
-            if (timeline.PlainExpression is { } expression)
-            {
-                if (!byExpression.TryGetValue(expression, out var known))
-                {
-                    known = Matches(timeline);
-                    byExpression[expression] = known;
-                }
-
-                if (known)
-                {
-                    return true;
-                }
-            }
-            else if (timeline.HasNotices && Matches(timeline))
+            if (timeline.PlainExpression is { } expression ? Matches(expression, timeline) : timeline.HasNotices && Matches(timeline))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The same timelines as <see cref="OpenStates.Relevant"/> (the services asked about, or else the structure and all
+    /// its services), read as their bare expressions: without notices, that is all a timeline is.
+    /// </summary>
+    private bool MatchesWithoutNotices(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds)
+    {
+        var anyScoped = false;
+        if (scopeCategoryIds.Count > 0)
+        {
+            foreach (var service in place.Services)
+            {
+                if (scopeCategoryIds.Contains(service.CategoryId))
+                {
+                    anyScoped = true;
+                    if (Matches(service.OpeningHours ?? place.OpeningHours))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        if (anyScoped)
+        {
+            return false;
+        }
+
+        if (Matches(place.OpeningHours))
+        {
+            return true;
+        }
+
+        foreach (var service in place.Services)
+        {
+            if (Matches(service.OpeningHours ?? place.OpeningHours))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Matches(string? expression)
+    {
+        if (expression is null)
+        {
+            return false;
+        }
+
+        if (!answers.TryGet(filter, expression, out var known))
+        {
+            known = Matches(new OpenStates.Timeline(states.Hours, null, expression, ownHours: false, []));
+            answers.Add(filter, expression, known);
+        }
+
+        return known;
+    }
+
+    private bool Matches(string expression, OpenStates.Timeline timeline)
+    {
+        if (!answers.TryGet(filter, expression, out var known))
+        {
+            known = Matches(timeline);
+            answers.Add(filter, expression, known);
+        }
+
+        return known;
     }
 
     private bool Matches(OpenStates.Timeline timeline) => filter switch

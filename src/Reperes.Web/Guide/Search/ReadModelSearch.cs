@@ -159,32 +159,45 @@ internal static class ReadModelSearch
         var docs = model.Docs;
         var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, docs.Length));
         var count = 0;
-        for (var i = 0; i < docs.Length; i++)
+
+        // Near a place, only the structures of the cells covering it are read, not the whole country.
+        var (inArea, candidates) = query.Area?.Cells is { } cells ? model.DocsIn(cells) : (null, docs.Length);
+        try
         {
-            if (match is not null && !match[i])
+            for (var k = 0; k < candidates; k++)
             {
-                continue;
-            }
-
-            var doc = docs[i];
-            if (!Passes(model, query, doc, out var distance))
-            {
-                continue;
-            }
-
-            long tier = 0;
-            long tierWithOpenness = 0;
-            foreach (var (mask, weight, openness) in parts)
-            {
-                if (mask[i])
+                var i = inArea is null ? k : inArea[k];
+                if (match is not null && !match[i])
                 {
-                    tierWithOpenness += weight;
-                    tier += openness ? 0 : weight;
+                    continue;
                 }
-            }
 
-            var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(i) : tierWithOpenness;
-            rows[count++] = new Row(i, score, tier, distance);
+                if (!Passes(model, query, docs[i], out var distance))
+                {
+                    continue;
+                }
+
+                long tier = 0;
+                long tierWithOpenness = 0;
+                foreach (var (mask, weight, openness) in parts)
+                {
+                    if (mask[i])
+                    {
+                        tierWithOpenness += weight;
+                        tier += openness ? 0 : weight;
+                    }
+                }
+
+                var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(i) : tierWithOpenness;
+                rows[count++] = new Row(i, score, tier, distance);
+            }
+        }
+        finally
+        {
+            if (inArea is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(inArea);
+            }
         }
 
         return (rows, count);
@@ -192,22 +205,8 @@ internal static class ReadModelSearch
 
     private static bool Passes(ReadModelSnapshot model, CandidateQuery query, ReadModelDoc doc, out double distance)
     {
+        // The cheap conditions first: the area's are numbers, the services' are strings.
         distance = 0;
-        if (query.SpokenLanguage is { } language && !Like(model, doc.Languages, " " + language + " "))
-        {
-            return false;
-        }
-
-        if (query.WheelchairOnly && doc.Wheelchair != true)
-        {
-            return false;
-        }
-
-        if (query.ServiceFilter is { } filter && !doc.Services.Any(v => Meets(model, v, filter)))
-        {
-            return false;
-        }
-
         if (query.Area is { } area)
         {
             if (doc.Latitude is not { } latitude || doc.Longitude is not { } longitude)
@@ -232,7 +231,30 @@ internal static class ReadModelSearch
             }
         }
 
-        return true;
+        if (query.WheelchairOnly && doc.Wheelchair != true)
+        {
+            return false;
+        }
+
+        if (query.SpokenLanguage is { } language && !Like(model, doc.Languages, " " + language + " "))
+        {
+            return false;
+        }
+
+        return query.ServiceFilter is not { } filter || AnyMeets(model, doc.Services, filter);
+    }
+
+    private static bool AnyMeets(ReadModelSnapshot model, ReadModelService[] services, CandidateQuery.ServiceCondition filter)
+    {
+        foreach (var service in services)
+        {
+            if (Meets(model, service, filter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Meets(ReadModelSnapshot model, ReadModelService service, CandidateQuery.ServiceCondition filter)

@@ -204,6 +204,11 @@ internal readonly record struct Posting(int Doc, int Data);
 /// <summary>The model at one version: immutable, shared by every search until the next one replaces it.</summary>
 internal sealed class ReadModelSnapshot
 {
+    /// <summary>Per grid cell, the structures in it (built on the first search near a place, shared by later versions of the same data).</summary>
+    private Lazy<Dictionary<int, int[]>> docsByCell;
+
+    public ReadModelSnapshot() => docsByCell = new(IndexCells);
+
     public long Version { get; init; }
 
     /// <summary>The last entry of the log of changed structures (<c>structure_changes</c>) this snapshot holds.</summary>
@@ -214,6 +219,7 @@ internal sealed class ReadModelSnapshot
     /// <summary>The same data, known to hold every change up to <paramref name="sequence"/>.</summary>
     public ReadModelSnapshot At(long version, long sequence) => new()
     {
+        docsByCell = docsByCell,
         Version = version,
         Sequence = sequence,
         Postgres = Postgres,
@@ -241,6 +247,49 @@ internal sealed class ReadModelSnapshot
     public int IndexedCount { get; init; }
 
     public long TotalLength { get; init; }
+
+    /// <summary>The structures in these cells, as indexes into <see cref="Docs"/>, in a pooled array (return it to ArrayPool&lt;int&gt;.Shared).</summary>
+    public (int[] Docs, int Count) DocsIn(IEnumerable<int> cells)
+    {
+        var index = docsByCell.Value;
+        var total = 0;
+        foreach (var cell in cells)
+        {
+            total += index.TryGetValue(cell, out var docs) ? docs.Length : 0;
+        }
+
+        var found = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, total));
+        var count = 0;
+        foreach (var cell in cells)
+        {
+            if (index.TryGetValue(cell, out var docs))
+            {
+                docs.CopyTo(found, count);
+                count += docs.Length;
+            }
+        }
+
+        return (found, count);
+    }
+
+    private Dictionary<int, int[]> IndexCells()
+    {
+        var byCell = new Dictionary<int, List<int>>();
+        for (var i = 0; i < Docs.Length; i++)
+        {
+            if (Docs[i].GeoCell is { } cell)
+            {
+                if (!byCell.TryGetValue(cell, out var docs))
+                {
+                    byCell[cell] = docs = [];
+                }
+
+                docs.Add(i);
+            }
+        }
+
+        return byCell.ToDictionary(c => c.Key, c => c.Value.ToArray());
+    }
 
     public int IndexOf(int id)
     {
