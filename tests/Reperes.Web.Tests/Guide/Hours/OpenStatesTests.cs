@@ -312,6 +312,34 @@ public sealed class OpenStatesTests
     }
 
     [Fact]
+    public void Matcher_EverySeventeenSecondsAcrossChanges_AnswersOfTheMinuteHold()
+    {
+        // The answers per expression are shared by the searches of one minute: each search here (a new matcher) meets
+        // the answers of the previous ones, at any second of the minute, and none from the minute before a change.
+        var places = new[] { CroixRouge(), KerDigemer(), new PlaceHours(null, [Kits], []) };
+        var scopes = new IReadOnlyCollection<int>[] { [], [StreetRound], [Meals] };
+        var checkedStates = 0;
+        foreach (var change in new[] { At(12, 2, 8, 50), At(12, 2, 11, 50), At(12, 2, 16, 50), At(12, 2, 19, 50) })
+        {
+            for (var at = change; at < change.AddMinutes(20); at = at.AddSeconds(17))
+            {
+                foreach (var place in places)
+                {
+                    foreach (var scope in scopes)
+                    {
+                        var state = states.Of(place, scope, at);
+                        states.Matcher(OpenFilter.Now, at).Matches(place, scope).ShouldBe(state.IsOpen, $"{at:O} {place.OpeningHours} {string.Join(',', scope)}");
+                        states.Matcher(OpenFilter.Today, at).Matches(place, scope).ShouldBe(state.OpenToday, $"{at:O} {place.OpeningHours} {string.Join(',', scope)}");
+                        checkedStates++;
+                    }
+                }
+            }
+        }
+
+        checkedStates.ShouldBe(4 * 71 * 9);
+    }
+
+    [Fact]
     public void Of_NextChangeOfEveryMinute_IsTheFirstMinuteTheStateDiffers()
     {
         // Walks a week minute by minute: "opens at" and "closes at" must name exactly the first minute that differs.
