@@ -100,7 +100,7 @@ public sealed class OpenStates(HoursEvaluator hours)
         var states = new List<(ServiceHours? Service, OpenState State)>(timelines.Count);
         foreach (var timeline in timelines)
         {
-            states.Add((timeline.Service, timeline.State(now, now + Horizon)));
+            states.Add((timeline.Service, StateOf(timeline, now)));
         }
 
         var best = states[0];
@@ -122,11 +122,32 @@ public sealed class OpenStates(HoursEvaluator hours)
 
     /// <summary>The state of one service of a place (its own hours or the structure's, with the notices that apply).</summary>
     public OpenState OfService(PlaceHours place, ServiceHours service, DateTimeOffset now) =>
-        ForService(place, service).State(now, now + Horizon);
+        StateOf(ForService(place, service), now);
 
     /// <summary>The state of the structure's own hours, with its structure-wide notices.</summary>
     public OpenState OfStructure(PlaceHours place, DateTimeOffset now) =>
-        ForStructure(place).State(now, now + Horizon);
+        StateOf(ForStructure(place), now);
+
+    /// <summary>
+    /// A timeline's state; without notices, that of its expression, computed once a minute for every page (states
+    /// change on whole minutes, so "opens at" and "closes at" name the same minutes all minute long).
+    /// </summary>
+    private OpenState StateOf(Timeline timeline, DateTimeOffset now)
+    {
+        if (timeline.PlainExpression is not { } expression)
+        {
+            return timeline.State(now, now + Horizon);
+        }
+
+        var minute = AnswersAt(now);
+        if (!minute.TryGetState(expression, out var state))
+        {
+            state = timeline.State(now, now + Horizon);
+            minute.AddState(expression, state);
+        }
+
+        return state;
+    }
 
     /// <summary>
     /// The seven days from <paramref name="firstDay"/> of a service (null: of the structure's own hours), with the same
@@ -452,11 +473,14 @@ public sealed class OpenStates(HoursEvaluator hours)
     }
 }
 
-/// <summary>What the filters answered per expression during one minute (bounded: beyond it, answers are computed again).</summary>
+/// <summary>
+/// The states and filters' answers per expression during one minute (bounded: beyond it, they are computed again).
+/// </summary>
 internal sealed class FilterAnswers(long minute)
 {
     private const int MaxExpressions = 50_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(OpenFilter Filter, string Expression), bool> byExpression = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OpenState> states = new(StringComparer.Ordinal);
 
     public long Minute => minute;
 
@@ -467,6 +491,16 @@ internal sealed class FilterAnswers(long minute)
         if (byExpression.Count < MaxExpressions)
         {
             byExpression.TryAdd((filter, expression), answer);
+        }
+    }
+
+    public bool TryGetState(string expression, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OpenState state) => states.TryGetValue(expression, out state);
+
+    public void AddState(string expression, OpenState state)
+    {
+        if (states.Count < MaxExpressions)
+        {
+            states.TryAdd(expression, state);
         }
     }
 }

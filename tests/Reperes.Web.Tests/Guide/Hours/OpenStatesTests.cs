@@ -312,10 +312,10 @@ public sealed class OpenStatesTests
     }
 
     [Fact]
-    public void Matcher_EverySeventeenSecondsAcrossChanges_AnswersOfTheMinuteHold()
+    public void OfAndMatcher_EverySeventeenSecondsAcrossChanges_StatesOfTheMinuteHold()
     {
-        // The answers per expression are shared by the searches of one minute: each search here (a new matcher) meets
-        // the answers of the previous ones, at any second of the minute, and none from the minute before a change.
+        // States and answers per expression are shared by the pages of one minute: each page here meets those the
+        // previous ones left, at any second of the minute, and none from the minute before a change.
         var places = new[] { CroixRouge(), KerDigemer(), new PlaceHours(null, [Kits], []) };
         var scopes = new IReadOnlyCollection<int>[] { [], [StreetRound], [Meals] };
         var checkedStates = 0;
@@ -327,9 +327,15 @@ public sealed class OpenStatesTests
                 {
                     foreach (var scope in scopes)
                     {
-                        var state = states.Of(place, scope, at);
-                        states.Matcher(OpenFilter.Now, at).Matches(place, scope).ShouldBe(state.IsOpen, $"{at:O} {place.OpeningHours} {string.Join(',', scope)}");
-                        states.Matcher(OpenFilter.Today, at).Matches(place, scope).ShouldBe(state.OpenToday, $"{at:O} {place.OpeningHours} {string.Join(',', scope)}");
+                        // Computed afresh, nothing remembered: what the shared states and answers must equal.
+                        var state = new OpenStates(new HoursEvaluator()).Of(place, scope, at);
+                        var because = $"{at:O} {place.OpeningHours} {string.Join(',', scope)}";
+                        var shared = states.Of(place, scope, at);
+                        shared.Headline.ShouldBe(state.Headline, because);
+                        shared.Services.Select(s => s.State).ShouldBe(state.Services.Select(s => s.State), because);
+                        shared.OpenToday.ShouldBe(state.OpenToday, because);
+                        states.Matcher(OpenFilter.Now, at).Matches(place, scope).ShouldBe(state.IsOpen, because);
+                        states.Matcher(OpenFilter.Today, at).Matches(place, scope).ShouldBe(state.OpenToday, because);
                         checkedStates++;
                     }
                 }
