@@ -60,8 +60,9 @@ internal static class ReadModelLoader
             }
 
             var ids = changed is null ? null : string.Join(',', changed.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-            var docs = await ReadDocsAsync(connection, transaction, ids, cancellationToken);
-            await ReadServicesAsync(connection, transaction, ids, docs, cancellationToken);
+            var texts = new TextPool();
+            var docs = await ReadDocsAsync(connection, transaction, ids, texts, cancellationToken);
+            await ReadServicesAsync(connection, transaction, ids, docs, texts, cancellationToken);
             var index = await ReadIndexAsync(connection, transaction, postgres, ids, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
@@ -78,7 +79,7 @@ internal static class ReadModelLoader
         }
     }
 
-    private static async Task<List<ReadModelDoc>> ReadDocsAsync(DbConnection connection, DbTransaction transaction, string? ids, CancellationToken cancellationToken)
+    private static async Task<List<ReadModelDoc>> ReadDocsAsync(DbConnection connection, DbTransaction transaction, string? ids, TextPool texts, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -96,8 +97,8 @@ internal static class ReadModelLoader
                 Latitude = reader.IsDBNull(3) ? null : Convert.ToDouble(reader.GetValue(3), CultureInfo.InvariantCulture),
                 Longitude = reader.IsDBNull(4) ? null : Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture),
                 GeoCell = reader.IsDBNull(5) ? null : Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture),
-                Hours = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Languages = reader.GetString(7),
+                Hours = reader.IsDBNull(6) ? null : texts.Get(reader.GetString(6)),
+                Languages = texts.Get(reader.GetString(7)),
                 Wheelchair = reader.IsDBNull(8) ? null : Convert.ToBoolean(reader.GetValue(8), CultureInfo.InvariantCulture),
             });
         }
@@ -105,7 +106,7 @@ internal static class ReadModelLoader
         return docs;
     }
 
-    private static async Task ReadServicesAsync(DbConnection connection, DbTransaction transaction, string? ids, List<ReadModelDoc> docs, CancellationToken cancellationToken)
+    private static async Task ReadServicesAsync(DbConnection connection, DbTransaction transaction, string? ids, List<ReadModelDoc> docs, TextPool texts, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -125,14 +126,14 @@ internal static class ReadModelLoader
             list.Add(new ReadModelService(
                 Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
                 Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(3) ? null : texts.Get(reader.GetString(3)),
                 Convert.ToBoolean(reader.GetValue(4), CultureInfo.InvariantCulture),
                 (AccessCondition)Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture),
-                reader.GetString(6),
+                texts.Get(reader.GetString(6)),
                 (Gender)Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
-                reader.GetString(8),
-                reader.GetString(9),
-                reader.GetString(10)));
+                texts.Get(reader.GetString(8)),
+                texts.Get(reader.GetString(9)),
+                texts.Get(reader.GetString(10))));
         }
 
         foreach (var (structureId, list) in services)
@@ -144,6 +145,22 @@ internal static class ReadModelLoader
                 // As the SQL hands them to the open states: an empty text is no hours.
                 doc.ServiceHours = list.Select(v => new ServiceHours(v.Id, "", v.CategoryId, string.IsNullOrEmpty(v.Hours) ? null : v.Hours)).ToList();
             }
+        }
+    }
+
+    /// <summary>One copy of each repeated text (hours, languages, publics, mediation lists): most structures share theirs.</summary>
+    private sealed class TextPool
+    {
+        private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
+
+        public string Get(string text)
+        {
+            if (!texts.TryGetValue(text, out var shared))
+            {
+                texts[text] = shared = text;
+            }
+
+            return shared;
         }
     }
 
