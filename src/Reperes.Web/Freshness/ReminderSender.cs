@@ -17,6 +17,9 @@ public sealed record ReminderRun(int Due, int Sent, int Emails, int WithoutManag
 /// </summary>
 public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions<ReperesOptions> options, ILogger<ReminderSender> logger)
 {
+    /// <summary>Structures whose past reminders and managers one query reads.</summary>
+    private const int SliceSize = 1_000;
+
     public async Task<ReminderRun> SendAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         // One month is the shortest frequency: anything verified since cannot be due.
@@ -37,63 +40,67 @@ public sealed class ReminderSender(ReperesDbContext db, IMailer mailer, IOptions
             return new ReminderRun(0, 0, 0, 0);
         }
 
-        var ids = due.Select(d => d.Structure.Id).ToList();
-        var already = (await db.Reminders.AsNoTracking()
-                .Where(r => ids.Contains(r.StructureId))
-                .Select(r => new { r.StructureId, r.DueAt, r.Step })
-                .ToListAsync(cancellationToken))
-            .Select(r => (r.StructureId, r.DueAt.UtcTicks, r.Step))
-            .ToHashSet();
-        var managers = await Recipients.ManagersAsync(db, ids, now, cancellationToken);
         var baseUrl = options.Value.BaseUrlOutsideRequests(logger, "the reminders");
         int sent = 0, emails = 0, withoutManager = 0;
-        foreach (var (s, months, dueAt) in due)
+        // By slices: at national scale thousands are due at once, more than the engines take as parameters of one query.
+        foreach (var chunk in due.Chunk(SliceSize))
         {
-            var step = ReminderSchedule.CurrentStep(dueAt, now)!.Value;
-            if (already.Contains((s.Id, dueAt.UtcTicks, step)))
+            var ids = chunk.Select(d => d.Structure.Id).ToList();
+            var already = (await db.Reminders.AsNoTracking()
+                    .Where(r => ids.Contains(r.StructureId))
+                    .Select(r => new { r.StructureId, r.DueAt, r.Step })
+                    .ToListAsync(cancellationToken))
+                .Select(r => (r.StructureId, r.DueAt.UtcTicks, r.Step))
+                .ToHashSet();
+            var managers = await Recipients.ManagersAsync(db, ids, now, cancellationToken);
+            foreach (var (s, months, dueAt) in chunk)
             {
-                continue;
-            }
+                var step = ReminderSchedule.CurrentStep(dueAt, now)!.Value;
+                if (already.Contains((s.Id, dueAt.UtcTicks, step)))
+                {
+                    continue;
+                }
 
-            var recipients = managers[s.Id].ToList();
-            if (recipients.Count == 0)
-            {
-                withoutManager++;
-                continue;
-            }
+                var recipients = managers[s.Id].ToList();
+                if (recipients.Count == 0)
+                {
+                    withoutManager++;
+                    continue;
+                }
 
-            db.Reminders.Add(new Reminder(s.Id, dueAt, step, now, recipients.Count));
-            var codes = new List<(Recipient Recipient, string Code)>();
-            foreach (var recipient in recipients)
-            {
-                var (link, code) = UpdateLink.Create(s.Id, null, recipient.Email, recipient.UserId, SheetSections.All, now);
-                db.UpdateLinks.Add(link);
-                codes.Add((recipient, code));
-            }
+                db.Reminders.Add(new Reminder(s.Id, dueAt, step, now, recipients.Count));
+                var codes = new List<(Recipient Recipient, string Code)>();
+                foreach (var recipient in recipients)
+                {
+                    var (link, code) = UpdateLink.Create(s.Id, null, recipient.Email, recipient.UserId, SheetSections.All, now);
+                    db.UpdateLinks.Add(link);
+                    codes.Add((recipient, code));
+                }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Another run recorded this step at the same time: it sends the mails, not this one.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-
-            sent++;
-            foreach (var (recipient, code) in codes)
-            {
-                var (subject, body) = FreshnessMail.Reminder(recipient.Name, s.Name, s.Slug, dueAt.AddMonths(-months), months, step, baseUrl, code);
                 try
                 {
-                    await mailer.SendAsync(recipient.Email, subject, body, cancellationToken);
-                    emails++;
+                    await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (MailDeliveryException exception)
+                catch (DbUpdateException)
                 {
-                    logger.LogError(exception, "Reminder for structure {Id} could not be sent to {Email}", s.Id, recipient.Email);
+                    // Another run recorded this step at the same time: it sends the mails, not this one.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+
+                sent++;
+                foreach (var (recipient, code) in codes)
+                {
+                    var (subject, body) = FreshnessMail.Reminder(recipient.Name, s.Name, s.Slug, dueAt.AddMonths(-months), months, step, baseUrl, code);
+                    try
+                    {
+                        await mailer.SendAsync(recipient.Email, subject, body, cancellationToken);
+                        emails++;
+                    }
+                    catch (MailDeliveryException exception)
+                    {
+                        logger.LogError(exception, "Reminder for structure {Id} could not be sent to {Email}", s.Id, recipient.Email);
+                    }
                 }
             }
         }
