@@ -2,11 +2,13 @@
 # Load benchmark of the public search at national scale: the results page, the JSON search and /api/v1/structures
 # under 16 concurrent connections (wrk from Debian), with the query mix of issue 19, on 100,000 synthetic structures.
 #
-#   bench/search-load.sh [--postgres] [--no-cache] [--structures N] [--duration SECONDS] [--connections N]
+#   bench/search-load.sh [--postgres] [--no-cache] [--structures N] [--duration SECONDS] [--connections N] [--warmup SECONDS]
 #
 # --postgres   runs on PostgreSQL (database reperes_load, role reperes/reperes on 127.0.0.1, created and filled once,
 #              then kept); otherwise SQLite (kept under $REPERES_BENCH_DIR, default /tmp/reperes-load).
 # --no-cache   without the cache of search answers (Reperes:Search:CachedResults=0): every request computes its answer.
+# --warmup     seconds of the mix per target before measuring (default 5: the code compiled, the cache still cold; a
+#              minute or more measures an instance that has been serving a while, its cache filled as in life).
 #
 # The mix, in equal shares, drawn once with a fixed seed into a list of 200,000 requests that the connections walk
 # through in turn: words nationwide; words in a commune; a need near a position (every position different, as people's
@@ -25,6 +27,7 @@ cache=on
 structures=100000
 duration=30
 connections=16
+warmup=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) engine=postgres ;;
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --structures) structures=$2; shift ;;
     --duration) duration=$2; shift ;;
     --connections) connections=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -162,9 +166,9 @@ for _ in $(seq 1 1200); do
 done
 echo "start to the read model loaded: ${loaded:-never (switched off, or see $work/app-$engine.log)} s"
 
-# Warm-up: the code paths compiled, the connections pooled (not the mix itself: the cache starts cold).
+# Warm-up: the code paths compiled, the connections pooled; with a longer one, the cache filled too.
 for target in "/recherche?" "/api/v1/search?" "/api/v1/structures?"; do
-  MIX_FILE="$work/mix" MIX_PREFIX="$target" wrk -t1 -c4 -d5s -s "$work/mix.lua" "$base" >/dev/null
+  MIX_FILE="$work/mix" MIX_PREFIX="$target" wrk -t1 -c4 -d"${warmup}s" -s "$work/mix.lua" "$base" >/dev/null
 done
 
 printf '%-22s %8s %8s %8s %8s %9s %9s %7s %7s\n' target "req/s" "p50 ms" "p90 ms" "p99 ms" "p99.9 ms" "max ms" errors "non-200"
