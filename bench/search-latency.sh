@@ -4,6 +4,7 @@
 #   REPERES_BENCH_POSTGRES="Host=127.0.0.1;Username=reperes;Password=reperes" to include PostgreSQL (a database
 #   reperes_bench is created, filled once, and kept for later runs).
 # Requests are sequential, from one client on the same machine (2 cores), after a warm-up; prints median and p99.
+# Reperes__Search__CachedResults=0 in the environment: every request computes its answer (the same URLs repeat).
 # The index's format changed? run the app's `reindex` on the kept databases first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,12 @@ run_engine() {
   trap 'kill $server_pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
   curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start: see $work/app-$engine.log" >&2; exit 1; }
+  # Measured once the search's read model is loaded (until then the SQL answers; switched off, it never loads).
+  for _ in $(seq 1 1200); do
+    curl -s "http://127.0.0.1:$port/metrics" | grep -Eq '^reperes_search_read_model_structures(\{[^}]*\})? [1-9]' && break
+    [ "${Reperes__Search__ReadModel:-true}" = false ] && break
+    sleep 0.1
+  done
 
   local urls=(
     "/recherche?q=manger"
