@@ -420,8 +420,6 @@ internal sealed class ReadModelScratch(int size) : IDisposable
     private readonly List<bool[]> masks = [];
     private readonly List<double[]> numbers = [];
 
-    public int Size => size;
-
     /// <summary>The masks already computed in this search, by node.</summary>
     public Dictionary<FullText, bool[]> Evaluated { get; } = new(ReferenceEqualityComparer.Instance);
 
