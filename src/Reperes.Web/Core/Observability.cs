@@ -23,6 +23,9 @@ public static class Observability
     public static readonly Counter<long> SearchAnswers = Meter.CreateCounter<long>(
         "reperes.search.answers", description: "Answers of the guide's search, by source: cache (kept from the same minute) or computed.");
 
+    public static readonly Counter<long> ResultsPages = Meter.CreateCounter<long>(
+        "reperes.search.pages", description: "Results pages for people who see them alike, by source: cache (rendered before from the same answer) or rendered.");
+
     private static int readModelStructures;
 
     /// <summary>The structures in the search's read model (0 until it is first loaded: the SQL search answers meanwhile).</summary>

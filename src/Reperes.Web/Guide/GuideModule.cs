@@ -16,6 +16,7 @@ public static class GuideModule
     {
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<SearchResultCache>();
+        services.AddSingleton<Pages.ResultsPageCache>();
         services.AddSingleton<SearchReadModel>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchReadModel>());
         services.AddSingleton<SearchLexicons>();
