@@ -162,7 +162,7 @@ public sealed class SearchOptions
     public int CachedResults { get; set; } = 2000;
 
     /// <summary>
-    /// Megabytes of results pages kept rendered per minute for the people who see them alike (see ResultsPageCache;
+    /// Megabytes of results pages kept rendered in the minute for the people who see them alike (see ResultsPageCache;
     /// 0: every page rendered). Only with <see cref="CachedResults"/>: a page is served again only with its answer.
     /// </summary>
     public int CachedPagesMegabytes { get; set; } = 32;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
@@ -20,13 +19,13 @@ namespace Reperes.Web.Guide.Pages;
 /// is served again only with that very answer: a new minute or a change of the public data gives a new answer, hence
 /// a new rendering. The form protection token, the one part that differs per person, is put back in for each request.
 /// A page is kept from the second time its answer is asked in the minute (most searches near a position are asked
-/// once), within a byte budget per minute (Reperes:Search:CachedPagesMegabytes).
+/// once), within a byte budget (Reperes:Search:CachedPagesMegabytes; see <see cref="MinuteGenerations{T}"/>).
 /// </para>
 /// </summary>
 public sealed class ResultsPageCache
 {
-    /// <summary>Addresses remembered per minute, kept or only seen once (a few hundred bytes each).</summary>
-    private const int MaxAddresses = 20_000;
+    /// <summary>What an address seen once weighs in the budget (the address, the entry).</summary>
+    private const int SeenSize = 256;
 
     private static readonly KeyValuePair<string, object?> FromCache = new("source", "cache");
     private static readonly KeyValuePair<string, object?> FromRendering = new("source", "rendered");
@@ -34,7 +33,7 @@ public sealed class ResultsPageCache
     private readonly IAntiforgery antiforgery;
     private readonly string antiforgeryCookie;
     private readonly long budget;
-    private volatile Generation current = new(long.MinValue);
+    private readonly MinuteGenerations<Page> pages;
     private long served;
     private long rendered;
 
@@ -45,7 +44,8 @@ public sealed class ResultsPageCache
 
         // Without the answers' cache every request has its own answer: no page could be served again.
         budget = answers.Enabled ? options.Value.Search.CachedPagesMegabytes * 1024L * 1024L : 0;
-        changes.Changed += () => current = new Generation(current.Minute);
+        pages = new(budget);
+        changes.Changed += pages.Clear;
     }
 
     /// <summary>Pages for people who see them alike served as rendered before, and rendered, since the start.</summary>
@@ -74,24 +74,6 @@ public sealed class ResultsPageCache
         return true;
     }
 
-    private Generation At(long minute)
-    {
-        var generation = current;
-        if (generation.Minute == minute)
-        {
-            return generation;
-        }
-
-        if (minute < generation.Minute)
-        {
-            // A clock behind: its pages are neither served nor kept.
-            return new Generation(minute);
-        }
-
-        var fresh = new Generation(minute);
-        return Interlocked.CompareExchange(ref current, fresh, generation) == generation ? fresh : current;
-    }
-
     private async Task ExecuteAsync(ActionContext context, Func<Task> render, SearchResult answer, long minute)
     {
         var http = context.HttpContext;
@@ -101,10 +83,9 @@ public sealed class ResultsPageCache
             return;
         }
 
-        var generation = At(minute);
         var address = $"{System.Globalization.CultureInfo.CurrentUICulture.Name}|{http.Request.Path}{http.Request.QueryString}";
         var token = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
-        generation.Pages.TryGetValue(address, out var known);
+        var known = pages.Find(minute, address);
         if (known is { Html: { } kept } && ReferenceEquals(known.Answer, answer))
         {
             Interlocked.Increment(ref served);
@@ -118,10 +99,7 @@ public sealed class ResultsPageCache
         if (known is null || !ReferenceEquals(known.Answer, answer))
         {
             // First sight of this answer here: rendered as usual, remembered as seen.
-            if (known is not null || generation.Pages.Count < MaxAddresses)
-            {
-                generation.Pages[address] = new Page(answer, null, [], 0);
-            }
+            pages.Set(minute, address, new Page(answer, null, [], 0), SeenSize);
 
             await render();
             return;
@@ -141,9 +119,9 @@ public sealed class ResultsPageCache
         }
 
         var html = buffer.ToArray();
-        if (http.Response.StatusCode == StatusCodes.Status200OK && generation.Reserve(html.Length, budget))
+        if (http.Response.StatusCode == StatusCodes.Status200OK)
         {
-            generation.Pages[address] = new Page(answer, html, TokenPositions(html, token), Encoding.UTF8.GetByteCount(token));
+            pages.Set(minute, address, new Page(answer, html, TokenPositions(html, token), Encoding.UTF8.GetByteCount(token)), html.Length);
         }
 
         await body.WriteAsync(html, http.RequestAborted);
@@ -196,26 +174,6 @@ public sealed class ResultsPageCache
     /// the token of the request that rendered it stands, and its length in bytes.
     /// </summary>
     private sealed record Page(SearchResult Answer, byte[]? Html, int[] TokenAt, int TokenLength);
-
-    private sealed class Generation(long minute)
-    {
-        private long bytes;
-
-        public long Minute { get; } = minute;
-
-        public ConcurrentDictionary<string, Page> Pages { get; } = new(StringComparer.Ordinal);
-
-        public bool Reserve(int size, long budget)
-        {
-            if (Interlocked.Add(ref bytes, size) <= budget)
-            {
-                return true;
-            }
-
-            Interlocked.Add(ref bytes, -size);
-            return false;
-        }
-    }
 
     /// <summary>A page result (the page handler's invoker gives it the page and its data) that may be served from the cache.</summary>
     private sealed class CachedPage(ResultsPageCache cache, SearchResult answer, long minute) : PageResult

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Changes;
@@ -10,6 +9,7 @@ namespace Reperes.Web.Guide.Search;
 /// same few things ("manger" in their town, tonight): the first asks the index, the others, even asking at the same
 /// moment, wait for that one answer. An answer holds the open states of its minute, so a new minute starts empty;
 /// a change of the public data, here or on another instance (see <see cref="PublicChanges"/>), empties it too.
+/// Within the minute the answers asked again stay and those asked once make room (see <see cref="MinuteGenerations{T}"/>).
 /// </summary>
 public sealed class SearchResultCache
 {
@@ -17,13 +17,14 @@ public sealed class SearchResultCache
     public const int MaxHits = SearchRequest.MaxPageSize;
 
     private readonly int capacity;
-    private volatile Generation current = new(long.MinValue);
+    private readonly MinuteGenerations<Task<SearchResult>> answers;
     private long hits;
     private long misses;
 
     public SearchResultCache(IOptions<ReperesOptions> options, PublicChanges changes)
     {
         capacity = options.Value.Search.CachedResults;
+        answers = new(capacity);
         changes.Changed += Clear;
     }
 
@@ -36,7 +37,7 @@ public sealed class SearchResultCache
     private static readonly KeyValuePair<string, object?> Computed = new("source", "computed");
 
     /// <summary>Forgets every answer kept (the data changed).</summary>
-    public void Clear() => current = new Generation(current.Minute);
+    public void Clear() => answers.Clear();
 
     /// <summary>
     /// The answer of <paramref name="key"/> in the minute of <paramref name="now"/>: kept, or computed by
@@ -45,39 +46,14 @@ public sealed class SearchResultCache
     public async Task<SearchResult> GetOrComputeAsync(string key, DateTimeOffset now, Func<Task<SearchResult>> compute)
     {
         var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
-        var generation = current;
-        if (generation.Minute != minute)
-        {
-            // The first request of a new minute starts an empty generation; one from a clock behind keeps none.
-            if (minute < generation.Minute)
-            {
-                Miss();
-                return await compute();
-            }
-
-            var fresh = new Generation(minute);
-            generation = Interlocked.CompareExchange(ref current, fresh, generation) == generation ? fresh : current;
-            if (generation.Minute != minute)
-            {
-                Miss();
-                return await compute();
-            }
-        }
-
-        if (generation.Answers.TryGetValue(key, out var kept))
+        if (answers.Find(minute, key) is { } kept)
         {
             Hit();
             return await kept;
         }
 
-        if (generation.Answers.Count >= capacity)
-        {
-            Miss();
-            return await compute();
-        }
-
         var computing = new TaskCompletionSource<SearchResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var task = generation.Answers.GetOrAdd(key, computing.Task);
+        var task = answers.Add(minute, key, computing.Task, 1);
         if (task != computing.Task)
         {
             Hit();
@@ -91,7 +67,7 @@ public sealed class SearchResultCache
             computing.SetResult(result);
             if (result.Hits.Count > MaxHits)
             {
-                generation.Answers.TryRemove(key, out _);
+                answers.Remove(minute, key, computing.Task);
             }
 
             return result;
@@ -99,7 +75,7 @@ public sealed class SearchResultCache
         catch (Exception exception)
         {
             // Not kept: the next request computes again; those waiting for this one get the same failure.
-            generation.Answers.TryRemove(key, out _);
+            answers.Remove(minute, key, computing.Task);
             computing.SetException(exception);
             throw;
         }
@@ -115,12 +91,5 @@ public sealed class SearchResultCache
     {
         Interlocked.Increment(ref misses);
         Core.Observability.SearchAnswers.Add(1, Computed);
-    }
-
-    private sealed class Generation(long minute)
-    {
-        public long Minute { get; } = minute;
-
-        public ConcurrentDictionary<string, Task<SearchResult>> Answers { get; } = new(StringComparer.Ordinal);
     }
 }
