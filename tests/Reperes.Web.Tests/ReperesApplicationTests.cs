@@ -108,10 +108,12 @@ public sealed class ReperesApplicationTests
     {
         await using var app = new ReperesApp(engine, demoData: false);
         var client = app.CreateClient();
-        (await client.GetAsync("/api/v1/structures")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A sheet is read from the database at each request (a search may be answered from memory).
+        const string Sheet = "/api/v1/structures/6f1c1f4e-2b1a-4c8e-9a53-0d6c2f0a7b11";
+        (await client.GetAsync(Sheet)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE structures RENAME TO structures_gone"));
 
-        var failed = await client.GetAsync("/api/v1/structures");
+        var failed = await client.GetAsync(Sheet);
 
         failed.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         failed.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

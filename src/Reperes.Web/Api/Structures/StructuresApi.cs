@@ -35,7 +35,6 @@ public static class StructuresApi
         [AsParameters] ApiSearchQuery query,
         SearchService search,
         GuideCatalog catalog,
-        ReperesDbContext db,
         IStringLocalizer<SharedResource> localizer,
         TimeProvider clock,
         IOptions<ReperesOptions> options,
@@ -54,15 +53,10 @@ public static class StructuresApi
             return CommuneProblem.For(localizer, request.Commune, result.Commune);
         }
 
-        var ids = result.Hits.Select(h => h.Id).ToList();
-        var stored = await db.Structures.AsNoTracking()
-            .Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Uid, s.PostalCode, s.CommuneCode, s.UpdatedAt, s.VerifiedAt })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
         var baseUrl = options.Value.BaseUrl(context.Request);
-        var items = result.Hits.Where(h => stored.ContainsKey(h.Id)).Select(h =>
+        var items = result.Hits.Select(h =>
         {
-            var s = stored[h.Id];
+            var s = h.Record;
             return new StructureSummaryDto(
                 s.Uid,
                 h.Slug,

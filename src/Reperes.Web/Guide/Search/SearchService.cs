@@ -32,7 +32,14 @@ public sealed record SearchHit(
     IReadOnlyList<NoticeInfo> Notices,
     DateTimeOffset? UnverifiedSince,
     PlaceOpenState Open,
-    WhoForLine? For);
+    WhoForLine? For)
+{
+    /// <summary>What the open data answers add (its stable identifier, postal and INSEE codes, dates of the sheet).</summary>
+    public required SearchHitRecord Record { get; init; }
+}
+
+/// <summary>A result's stored data that only the open data answers show.</summary>
+public sealed record SearchHitRecord(Guid Uid, string? PostalCode, string? CommuneCode, DateTimeOffset UpdatedAt, DateTimeOffset? VerifiedAt);
 
 public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
@@ -394,6 +401,7 @@ public sealed class SearchService(
                 s.WheelchairAccessible,
                 s.OpeningHours,
                 s.UnverifiedSince,
+                Record = new SearchHitRecord(s.Uid, s.PostalCode, s.CommuneCode, s.UpdatedAt, s.VerifiedAt),
             })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var services = (await db.Services.AsNoTracking()
@@ -426,7 +434,10 @@ public sealed class SearchService(
                 d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
                 Structure.Split(d.Phones).FirstOrDefault(), d.IsDemo, d.WheelchairAccessible,
                 OpenStateText.HeadlineStatus(open, now, localizer, culture), categories, shownNotices, d.UnverifiedSince,
-                open, WhoFor.Line(offered.Where(v => relevant.Contains(v.Hours.Id)).Select(v => v.Audience).ToList(), localizer, culture)));
+                open, WhoFor.Line(offered.Where(v => relevant.Contains(v.Hours.Id)).Select(v => v.Audience).ToList(), localizer, culture))
+            {
+                Record = d.Record,
+            });
         }
 
         return hits;
