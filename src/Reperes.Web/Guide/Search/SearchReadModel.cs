@@ -19,6 +19,9 @@ namespace Reperes.Web.Guide.Search;
 /// </summary>
 public sealed class SearchReadModel : BackgroundService
 {
+    /// <summary>From this many structures, the memory used to load the model is given back at once (see ExecuteAsync).</summary>
+    private const int LargeModel = 20_000;
+
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger<SearchReadModel> logger;
     private readonly bool enabled;
@@ -129,6 +132,13 @@ public sealed class SearchReadModel : BackgroundService
                     if (all)
                     {
                         logger.LogInformation("Search read model loaded: {Structures} structures, {Tokens} tokens in {Milliseconds} ms", snapshot.Docs.Length, snapshot.Tokens.Length, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+                        if (snapshot.Docs.Length >= LargeModel)
+                        {
+                            // Reading every structure leaves hundreds of megabytes of short-lived rows that the
+                            // collector would keep committed: given back to the system once, the model alone stays.
+                            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        }
                     }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
