@@ -56,12 +56,17 @@ internal sealed class MinuteGenerations<T>(long budget)
         }
     }
 
-    /// <summary>Forgets <paramref name="value"/> if it is what is kept for <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Forgets <paramref name="value"/> if it is what is kept for <paramref name="key"/>, in either generation (a
+    /// rotation may have moved it to the old one since it was added, and a failed answer must not come back from there).
+    /// </summary>
     public void Remove(long minute, string key, T value)
     {
         if (At(minute) is { } young)
         {
-            young.Values.TryRemove(new KeyValuePair<string, Entry>(key, new Entry(value, 0)));
+            var entry = new KeyValuePair<string, Entry>(key, new Entry(value, 0));
+            young.Values.TryRemove(entry);
+            young.Older?.Values.TryRemove(entry);
         }
     }
 

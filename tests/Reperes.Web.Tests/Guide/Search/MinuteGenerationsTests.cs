@@ -75,4 +75,18 @@ public sealed class MinuteGenerationsTests
 
         kept.Find(Minute, "a").ShouldBeNull();
     }
+
+    [Fact]
+    public void Remove_ValueMovedToTheOldGenerationSinceAdded_NotFoundAgain()
+    {
+        var kept = new MinuteGenerations<string>(budget: 2);
+        var failed = new string('F', 1);
+        kept.Add(Minute, "a", failed, 1);
+        kept.Add(Minute, "b", "B", 1);
+
+        kept.Remove(Minute, "a", failed);
+
+        kept.Find(Minute, "a").ShouldBeNull("a failed answer is not promoted back from the old generation");
+        kept.Find(Minute, "b").ShouldBe("B");
+    }
 }
