@@ -172,6 +172,12 @@ public sealed class SearchOptions
     /// reads its candidates from the database.
     /// </summary>
     public bool ReadModel { get; set; } = true;
+
+    /// <summary>
+    /// A few searches computed as soon as the instance has started, and again once the read model is loaded, so that
+    /// the first people do not wait for what every search prepares once (see SearchWarmUp).
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
 }
 
 public sealed class ApiOptions

@@ -19,6 +19,8 @@ public static class GuideModule
         services.AddSingleton<Pages.ResultsPageCache>();
         services.AddSingleton<SearchReadModel>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchReadModel>());
+        services.AddSingleton<SearchWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<SearchWarmUp>());
         services.AddSingleton<SearchLexicons>();
         services.AddSingleton<Communes.FrenchCommunes>();
         services.AddSingleton<CommuneDirectory>();

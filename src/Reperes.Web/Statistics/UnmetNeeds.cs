@@ -51,7 +51,7 @@ public sealed class UnmetNeeds(ReperesDbContext db, GuideCatalog catalog, Search
             .ToList();
         var lexicon = lexicons.Current;
         var learnt = LearntSynonyms(lexicon);
-        var vocabulary = await index.VocabularyAsync(db, scopes, cancellationToken);
+        var vocabulary = await index.VocabularyAsync(scopes, cancellationToken);
         return Group(totals.Select(t => new UnmetSearch(t.Words, t.Month, t.Results == 0, t.Total)), lexicon)
             .Take(MaxLines)
             .Select(g => Describe(g, lexicon, vocabulary, learnt))

@@ -100,6 +100,9 @@ public class ReperesApp : WebApplicationFactory<Program>
         builder.UseSetting("Reperes:Database:Provider", Engine);
         builder.UseSetting("Reperes:Reminders:Enabled", RemindersEnabled ? "true" : "false");
         builder.UseSetting("Reperes:ListDigests:Enabled", "false");
+
+        // Searches of its own while a test counts what the caches and the read model answered: on in its own tests.
+        builder.UseSetting("Reperes:Search:WarmUp", "false");
         builder.UseSetting("Reperes:Api:RequestsPerMinute", RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (connectionString is not null)
         {

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
+using Reperes.Web.Core.Changes;
 using Reperes.Web.Core.Text;
 using Reperes.Web.Data;
 using Reperes.Web.Guide.Communes;
@@ -25,14 +26,34 @@ public sealed record CommuneMatch(CommuneLookup Lookup, SearchOrigin? Origin)
 
 /// <summary>
 /// Communes for the guide: every French commune (<see cref="FrenchCommunes"/>) for what people type, and the
-/// communes where the guide has online places (cached; reloaded when structures change), which tell homonyms apart
-/// (the guide's own territory first) and place a commune whose national position is only approximate.
+/// communes where the guide has online places (cached; read again after a change of the public data, here or on
+/// another instance), which tell homonyms apart (the guide's own territory first) and place a commune whose national
+/// position is only approximate.
 /// </summary>
-public sealed class CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes french, IOptions<ReperesOptions> options)
+public sealed class CommuneDirectory
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly FrenchCommunes french;
+    private readonly IOptions<ReperesOptions> options;
+    private readonly Lock loading = new();
     private volatile IReadOnlyList<Commune>? communes;
+    private int generation;
 
-    public void Invalidate() => communes = null;
+    public CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes french, PublicChanges changes, IOptions<ReperesOptions> options)
+    {
+        this.scopes = scopes;
+        this.french = french;
+        this.options = options;
+
+        // A place opened or closed in a commune, here or on another instance sharing the database.
+        changes.Changed += Invalidate;
+    }
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        communes = null;
+    }
 
     /// <summary>The commune that <paramref name="text"/> names, with the position the search measures from.</summary>
     public CommuneMatch Resolve(string? text)
@@ -83,6 +104,30 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes
             return cached;
         }
 
+        // One reading at a time: at national scale it scans every structure (a third of a second at 100,000), and
+        // the requests arriving meanwhile (a start under traffic, a change) would each scan again.
+        lock (loading)
+        {
+            if (communes is { } loadedMeanwhile)
+            {
+                return loadedMeanwhile;
+            }
+
+            var before = Volatile.Read(ref generation);
+            var list = Load();
+
+            // A change saved during the reading leaves the list to be read again by the next caller.
+            if (Volatile.Read(ref generation) == before)
+            {
+                communes = list;
+            }
+
+            return list;
+        }
+    }
+
+    private List<Commune> Load()
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
         var rows = db.Database.GetDbConnection().Query<(string Code, string Name, string PostalCode, double Latitude, double Longitude, long Count)>(
@@ -92,10 +137,8 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes, FrenchCommunes
             WHERE commune_code IS NOT NULL AND latitude IS NOT NULL AND status = 1
             GROUP BY commune_code
             """);
-        var list = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
+        return rows.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(r => new Commune(r.Code, r.Name, r.PostalCode, r.Latitude, r.Longitude)).ToList();
-        communes = list;
-        return list;
     }
 
     /// <summary>Where the guide's places are (its busiest commune), or the map's default centre before there are any.</summary>

@@ -24,6 +24,8 @@ public sealed class SearchIndex
     private static readonly TimeSpan VocabularyMinimumAge = TimeSpan.FromSeconds(30);
     private volatile VocabularySnapshot? vocabulary;
     private int refreshing;
+    private readonly Lock vocabularyGate = new();
+    private Task<IndexVocabulary>? vocabularyLoading;
 
     public SearchIndex(Core.Changes.PublicChanges changes)
     {
@@ -78,14 +80,20 @@ public sealed class SearchIndex
     /// All terms of the index, for typo correction. Read once, then refreshed in the background when older than
     /// ten minutes: reading it costs a scan of the index, which no search request should wait for twice.
     /// </summary>
-    public async Task<IndexVocabulary> VocabularyAsync(ReperesDbContext db, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    public async Task<IndexVocabulary> VocabularyAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var cached = vocabulary;
         if (cached is null)
         {
-            var terms = await ReadVocabularyAsync(db, cancellationToken);
-            vocabulary = new VocabularySnapshot(terms, DateTime.UtcNow);
-            return terms;
+            // One reading for every search asking meanwhile (a start or a change under traffic), each would scan the
+            // index; in its own scope, so that a search given up does not fail the others waiting.
+            Task<IndexVocabulary> loading;
+            lock (vocabularyGate)
+            {
+                loading = vocabularyLoading ??= Task.Run(() => LoadVocabularyAsync(scopes), CancellationToken.None);
+            }
+
+            return await loading.WaitAsync(cancellationToken);
         }
 
         if (DateTime.UtcNow - cached.LoadedAt > VocabularyLifetime && Interlocked.Exchange(ref refreshing, 1) == 0)
@@ -94,9 +102,7 @@ public sealed class SearchIndex
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var fresh = await ReadVocabularyAsync(scope.ServiceProvider.GetRequiredService<ReperesDbContext>(), CancellationToken.None);
-                    vocabulary = new VocabularySnapshot(fresh, DateTime.UtcNow);
+                    await ReadAndKeepVocabularyAsync(scopes);
                 }
                 finally
                 {
@@ -106,6 +112,29 @@ public sealed class SearchIndex
         }
 
         return cached.Terms;
+    }
+
+    private async Task<IndexVocabulary> LoadVocabularyAsync(IServiceScopeFactory scopes)
+    {
+        try
+        {
+            return await ReadAndKeepVocabularyAsync(scopes);
+        }
+        finally
+        {
+            lock (vocabularyGate)
+            {
+                vocabularyLoading = null;
+            }
+        }
+    }
+
+    private async Task<IndexVocabulary> ReadAndKeepVocabularyAsync(IServiceScopeFactory scopes)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var terms = await ReadVocabularyAsync(scope.ServiceProvider.GetRequiredService<ReperesDbContext>(), CancellationToken.None);
+        vocabulary = new VocabularySnapshot(terms, DateTime.UtcNow);
+        return terms;
     }
 
     /// <summary>Makes the next search re-read the vocabulary in the background.</summary>

@@ -214,7 +214,7 @@ public sealed class SearchService(
     private async Task<SearchResult> RunAsync(SearchRequest request, DateTimeOffset now, CultureInfo culture, int maxPageSize, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? IndexVocabulary.Empty : await index.VocabularyAsync(db, scopes, cancellationToken);
+        var vocabulary = string.IsNullOrWhiteSpace(request.Query) ? IndexVocabulary.Empty : await index.VocabularyAsync(scopes, cancellationToken);
         var interpretation = QueryInterpreter.Interpret(request.Query, lexicons.Current, vocabulary);
         var terms = interpretation.Terms;
 
@@ -331,7 +331,7 @@ public sealed class SearchService(
     public async Task<(IReadOnlyList<int> StructureIds, IReadOnlyList<QueryTerm> Terms, bool Capped)> MatchingStructuresAsync(string words, CancellationToken cancellationToken)
     {
         var postgres = SearchIndex.IsPostgres(db);
-        var terms = QueryInterpreter.Interpret(words, lexicons.Current, await index.VocabularyAsync(db, scopes, cancellationToken)).Terms;
+        var terms = QueryInterpreter.Interpret(words, lexicons.Current, await index.VocabularyAsync(scopes, cancellationToken)).Terms;
         if (terms.Count == 0)
         {
             // Nothing understood: the callers filter nothing, so the candidates are not read.
