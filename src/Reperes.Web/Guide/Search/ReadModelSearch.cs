@@ -157,11 +157,14 @@ internal static class ReadModelSearch
             ? model.Postgres ? (IRank)new TsRank(model, query.Match) : new Bm25(model, query.Match, scratch)
             : null;
         var docs = model.Docs;
-        var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, docs.Length));
-        var count = 0;
 
         // Near a place, only the structures of the cells covering it are read, not the whole country.
         var (inArea, candidates) = query.Area?.Cells is { } cells ? model.DocsIn(cells) : (null, docs.Length);
+
+        // Rows for the structures that can pass, not for the country: the pool keeps what it lends, per size.
+        var room = match is null ? candidates : Math.Min(candidates, match.AsSpan(0, docs.Length).Count(true));
+        var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, room));
+        var count = 0;
         try
         {
             for (var k = 0; k < candidates; k++)
