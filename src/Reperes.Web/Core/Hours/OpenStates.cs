@@ -166,16 +166,23 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// The filters' answers per expression during the minute of <paramref name="now"/>, shared by every search of that
     /// minute: opening hours change state on whole minutes, so an expression answers the same all minute long.
     /// </summary>
-    private FilterAnswers AnswersAt(DateTimeOffset now)
+    internal FilterAnswers AnswersAt(DateTimeOffset now)
     {
         var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
         var current = answers;
-        if (current.Minute != minute)
+        if (current.Minute == minute)
         {
-            current = new FilterAnswers(minute);
-            answers = current;
+            return current;
         }
 
+        if (minute < current.Minute)
+        {
+            // A request that began in the minute before: answers of its own, the current minute's kept for the others.
+            return new FilterAnswers(minute);
+        }
+
+        current = new FilterAnswers(minute);
+        answers = current;
         return current;
     }
 

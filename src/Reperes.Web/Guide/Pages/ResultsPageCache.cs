@@ -84,6 +84,8 @@ public sealed class ResultsPageCache
         }
 
         var address = $"{System.Globalization.CultureInfo.CurrentUICulture.Name}|{http.Request.Path}{http.Request.QueryString}";
+        // This request's form token: written into a kept page, or found in the page rendered now (the rendering asks
+        // for the same one: the framework makes one per request).
         var token = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
         var known = pages.Find(minute, address);
         if (known is { Html: { } kept } && ReferenceEquals(known.Answer, answer))

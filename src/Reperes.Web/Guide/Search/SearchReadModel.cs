@@ -126,6 +126,7 @@ public sealed class SearchReadModel : BackgroundService
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
+                    var first = current is null;
                     var snapshot = await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken);
                     current = snapshot;
                     Observability.ReadModelLoaded(snapshot.Docs.Length);
@@ -133,10 +134,11 @@ public sealed class SearchReadModel : BackgroundService
                     {
                         logger.LogInformation("Search read model loaded: {Structures} structures, {Tokens} tokens in {Milliseconds} ms", snapshot.Docs.Length, snapshot.Tokens.Length, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-                        if (snapshot.Docs.Length >= LargeModel)
+                        if (first && snapshot.Docs.Length >= LargeModel)
                         {
                             // Reading every structure leaves hundreds of megabytes of short-lived rows that the
                             // collector would keep committed: given back to the system once, the model alone stays.
+                            // At start-up only: later (a taxonomy change) it would pause every request under traffic.
                             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                         }
                     }

@@ -52,6 +52,18 @@ public sealed class OpenStatesTests
         OpenStateText.Headline(states.Of(place, scope, now), now, Strings, French);
 
     [Fact]
+    public void AnswersAt_RequestOfTheMinuteBeforeMeanwhile_CurrentMinutesAnswersKept()
+    {
+        var current = states.AnswersAt(SaturdayEvening);
+
+        var behind = states.AnswersAt(SaturdayEvening.AddSeconds(-1));
+
+        behind.Minute.ShouldBe(current.Minute - 1);
+        states.AnswersAt(SaturdayEvening.AddSeconds(30)).ShouldBeSameAs(current);
+        states.AnswersAt(SaturdayEvening.AddMinutes(1)).Minute.ShouldBe(current.Minute + 1);
+    }
+
+    [Fact]
     public void Of_WholePlaceOnSaturdayEvening_IsAboutTheStreetRoundThatOpensTonight()
     {
         using var _ = new UiCulture("fr");
