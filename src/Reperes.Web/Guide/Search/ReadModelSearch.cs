@@ -366,6 +366,19 @@ internal static class ReadModelSearch
             }
         }
 
+        private static bool OnPath(List<bool[]> path, int doc)
+        {
+            foreach (var mask in path)
+            {
+                if (!mask[doc])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private void Collect(FullText node, List<bool[]> above, List<(FullText, List<bool[]>)> leaves)
         {
             switch (node)
@@ -387,11 +400,18 @@ internal static class ReadModelSearch
         public double Of(int doc)
         {
             var length = (double)model.Docs[doc].Length;
+            var lengthPart = K1 * (1 - B + (B * length / averageLength));
             var score = 0.0;
             for (var p = 0; p < idf.Length; p++)
             {
-                var frequency = paths[p].TrueForAll(mask => mask[doc]) ? frequencies[p][doc] : 0.0;
-                score += idf[p] * ((frequency * (K1 + 1.0)) / (frequency + (K1 * (1 - B + (B * length / averageLength)))));
+                // A phrase absent from the structure, or outside its groups, adds exactly 0: skipped.
+                var frequency = frequencies[p][doc];
+                if (frequency == 0.0 || !OnPath(paths[p], doc))
+                {
+                    continue;
+                }
+
+                score += idf[p] * ((frequency * (K1 + 1.0)) / (frequency + lengthPart));
             }
 
             // The SQL's MIN(-bm25(…), 99.0), bm25 being -1.0 × score.

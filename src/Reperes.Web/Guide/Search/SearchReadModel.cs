@@ -378,26 +378,19 @@ internal sealed class ReadModelSnapshot
         switch (expression)
         {
             case FullText.Word or FullText.Facet:
-                var (from, to) = TokenRange(expression);
-                for (var t = from; t < to; t++)
-                {
-                    foreach (var posting in Postings[t])
-                    {
-                        if (Counts(expression, posting))
-                        {
-                            mask[posting.Doc] = true;
-                        }
-                    }
-                }
-
+                Mark(expression, mask);
                 break;
             case FullText.AnyOf any:
                 foreach (var part in any.Parts)
                 {
-                    var partMask = Evaluate(part, scratch);
-                    for (var i = 0; i < Docs.Length; i++)
+                    if (part is FullText.Word or FullText.Facet && !scratch.Evaluated.ContainsKey(part))
                     {
-                        mask[i] |= partMask[i];
+                        // A word or a facet straight into the union: no mask of its own to clear and merge.
+                        Mark(part, mask);
+                    }
+                    else
+                    {
+                        Merge(mask, Evaluate(part, scratch), or: true);
                     }
                 }
 
@@ -406,11 +399,7 @@ internal sealed class ReadModelSnapshot
                 Array.Fill(mask, true, 0, Docs.Length);
                 foreach (var part in all.Parts)
                 {
-                    var partMask = Evaluate(part, scratch);
-                    for (var i = 0; i < Docs.Length; i++)
-                    {
-                        mask[i] &= partMask[i];
-                    }
+                    Merge(mask, Evaluate(part, scratch), or: false);
                 }
 
                 break;
@@ -420,6 +409,43 @@ internal sealed class ReadModelSnapshot
 
         scratch.Evaluated[expression] = mask;
         return mask;
+    }
+
+    /// <summary>Sets the structures holding the word or facet <paramref name="leaf"/> in <paramref name="mask"/>.</summary>
+    private void Mark(FullText leaf, bool[] mask)
+    {
+        var (from, to) = TokenRange(leaf);
+        for (var t = from; t < to; t++)
+        {
+            foreach (var posting in Postings[t])
+            {
+                if (Counts(leaf, posting))
+                {
+                    mask[posting.Doc] = true;
+                }
+            }
+        }
+    }
+
+    /// <summary><paramref name="into"/> OR (or AND) <paramref name="other"/> over the structures, many at a time.</summary>
+    private void Merge(bool[] into, bool[] other, bool or)
+    {
+        // A bool is one byte, 0 or 1: the bytes' OR and AND are the booleans'.
+        var target = System.Runtime.InteropServices.MemoryMarshal.AsBytes(into.AsSpan(0, Docs.Length));
+        var source = System.Runtime.InteropServices.MemoryMarshal.AsBytes(other.AsSpan(0, Docs.Length));
+        var width = System.Numerics.Vector<byte>.Count;
+        var i = 0;
+        for (; i <= target.Length - width; i += width)
+        {
+            var a = new System.Numerics.Vector<byte>(target[i..]);
+            var b = new System.Numerics.Vector<byte>(source[i..]);
+            (or ? a | b : a & b).CopyTo(target[i..]);
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = (byte)(or ? target[i] | source[i] : target[i] & source[i]);
+        }
     }
 }
 
