@@ -79,8 +79,9 @@ internal static class ReadModelSearch
             return byScore;
         }
 
-        var byName = string.CompareOrdinal(model.Docs[a.Doc].SortName, model.Docs[b.Doc].SortName);
-        return byName != 0 ? byName : a.Doc.CompareTo(b.Doc);
+        // The ranks order as (sort name, index) does.
+        var ranks = model.SortNameRanks;
+        return ranks[a.Doc].CompareTo(ranks[b.Doc]);
     }
 
     private static int ByTierThenDistance(Row a, Row b)
@@ -97,8 +98,9 @@ internal static class ReadModelSearch
 
     private static int ByName(ReadModelSnapshot model, Row a, Row b)
     {
-        var byName = string.CompareOrdinal(model.Docs[a.Doc].Name, model.Docs[b.Doc].Name);
-        return byName != 0 ? byName : a.Doc.CompareTo(b.Doc);
+        // The ranks order as (name, index) does.
+        var ranks = model.NameRanks;
+        return ranks[a.Doc].CompareTo(ranks[b.Doc]);
     }
 
     /// <summary>The first <paramref name="count"/> rows in order (docs ascend with ids, so "Doc" breaks ties as "id" does).</summary>
@@ -175,7 +177,7 @@ internal static class ReadModelSearch
                     continue;
                 }
 
-                if (!Passes(model, query, docs[i], out var distance))
+                if (!Passes(model, query, i, out var distance))
                 {
                     continue;
                 }
@@ -206,8 +208,9 @@ internal static class ReadModelSearch
         return (rows, count);
     }
 
-    private static bool Passes(ReadModelSnapshot model, CandidateQuery query, ReadModelDoc doc, out double distance)
+    private static bool Passes(ReadModelSnapshot model, CandidateQuery query, int index, out double distance)
     {
+        var doc = model.Docs[index];
         // The cheap conditions first: the area's are numbers, the services' are strings.
         distance = 0;
         if (query.Area is { } area)
@@ -244,11 +247,24 @@ internal static class ReadModelSearch
             return false;
         }
 
-        return query.ServiceFilter is not { } filter || AnyMeets(model, doc.Services, filter);
+        return query.ServiceFilter is not { } filter || AnyMeets(model, index, doc.Services, filter);
     }
 
-    private static bool AnyMeets(ReadModelSnapshot model, ReadModelService[] services, CandidateQuery.ServiceCondition filter)
+    private static bool AnyMeets(ReadModelSnapshot model, int index, ReadModelService[] services, CandidateQuery.ServiceCondition filter)
     {
+        if (filter.Categories.Count == 0 && filter.Audience is null && filter.Mediation.Count == 0)
+        {
+            // Free, without appointment, or both from one service: read from the structures' offers, not their services.
+            var wanted = (filter.Free, filter.WithoutAppointment) switch
+            {
+                (true, true) => ReadModelSnapshot.Offers.FreeWithoutAppointment,
+                (true, false) => ReadModelSnapshot.Offers.Free,
+                (false, true) => ReadModelSnapshot.Offers.WithoutAppointment,
+                (false, false) => ReadModelSnapshot.Offers.AnyService,
+            };
+            return (model.ServiceOffers[index] & wanted) != 0;
+        }
+
         foreach (var service in services)
         {
             if (Meets(model, service, filter))

@@ -219,7 +219,76 @@ internal sealed class ReadModelSnapshot
     /// <summary>Per grid cell, the structures in it (built on the first search near a place, shared by later versions of the same data).</summary>
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
-    public ReadModelSnapshot() => docsByCell = new(IndexCells);
+    /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
+    private Lazy<(int[] ByName, int[] BySortName, Offers[] Offers)> glance;
+
+    public ReadModelSnapshot()
+    {
+        docsByCell = new(IndexCells);
+        glance = new(Glance);
+    }
+
+    /// <summary>What a structure's services offer, for the filters that ask nothing else of them.</summary>
+    [Flags]
+    internal enum Offers : byte
+    {
+        None = 0,
+        AnyService = 1,
+        Free = 2,
+        WithoutAppointment = 4,
+        FreeWithoutAppointment = 8,
+    }
+
+    /// <summary>
+    /// The structure's place in the order of names (ordinal, then index): comparing two ranks orders as comparing the
+    /// names, without reaching either structure.
+    /// </summary>
+    public int[] NameRanks => glance.Value.ByName;
+
+    /// <summary>The same for the sort names.</summary>
+    public int[] SortNameRanks => glance.Value.BySortName;
+
+    public Offers[] ServiceOffers => glance.Value.Offers;
+
+    private (int[], int[], Offers[]) Glance()
+    {
+        int[] Ranks(Func<ReadModelDoc, string> name)
+        {
+            var order = new int[Docs.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var byName = string.CompareOrdinal(name(Docs[a]), name(Docs[b]));
+                return byName != 0 ? byName : a.CompareTo(b);
+            });
+            var ranks = new int[order.Length];
+            for (var r = 0; r < order.Length; r++)
+            {
+                ranks[order[r]] = r;
+            }
+
+            return ranks;
+        }
+
+        var offers = new Offers[Docs.Length];
+        for (var i = 0; i < Docs.Length; i++)
+        {
+            foreach (var service in Docs[i].Services)
+            {
+                var walkIn = service.Access == Core.Structures.AccessCondition.Unconditional;
+                offers[i] |= Offers.AnyService
+                    | (service.IsFree ? Offers.Free : Offers.None)
+                    | (walkIn ? Offers.WithoutAppointment : Offers.None)
+                    | (service.IsFree && walkIn ? Offers.FreeWithoutAppointment : Offers.None);
+            }
+        }
+
+        return (Ranks(d => d.Name), Ranks(d => d.SortName), offers);
+    }
 
     public long Version { get; init; }
 
@@ -232,6 +301,7 @@ internal sealed class ReadModelSnapshot
     public ReadModelSnapshot At(long version, long sequence) => new()
     {
         docsByCell = docsByCell,
+        glance = glance,
         Version = version,
         Sequence = sequence,
         Postgres = Postgres,
