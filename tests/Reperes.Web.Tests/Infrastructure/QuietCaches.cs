@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reperes.Web.Core.Changes;
+using Reperes.Web.Guide.Search;
 
 namespace Reperes.Web.Tests.Infrastructure;
 
@@ -13,6 +14,7 @@ public static class QuietCaches
     public static async Task<T> WithoutCacheResetAsync<T>(this ReperesApp app, Func<Task<T>> steps)
     {
         var changes = app.Services.GetRequiredService<PublicChanges>();
+        var cache = app.Services.GetRequiredService<SearchResultCache>();
         var resets = 0;
         void Count() => Interlocked.Increment(ref resets);
         changes.Changed += Count;
@@ -26,6 +28,10 @@ public static class QuietCaches
                 {
                     return result;
                 }
+
+                // What the steps kept after the caches were emptied would answer the next attempt from memory: emptied
+                // again, the next attempt starts as the first did (the kept pages go with the answers they were made from).
+                cache.Clear();
             }
         }
         finally

@@ -127,7 +127,7 @@ public sealed class SearchReadModel : BackgroundService
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<ReperesDbContext>();
                     var first = current is null;
-                    var snapshot = await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken);
+                    var snapshot = (await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken)).Prepare();
                     current = snapshot;
                     Observability.ReadModelLoaded(snapshot.Docs.Length);
                     if (all)
@@ -216,7 +216,7 @@ internal readonly record struct Posting(int Doc, int Data);
 /// <summary>The model at one version: immutable, shared by every search until the next one replaces it.</summary>
 internal sealed class ReadModelSnapshot
 {
-    /// <summary>Per grid cell, the structures in it (built on the first search near a place, shared by later versions of the same data).</summary>
+    /// <summary>Per grid cell, the structures in it (built before the snapshot serves, see <see cref="Prepare"/>; shared by later versions of the same data).</summary>
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
     /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
@@ -226,6 +226,17 @@ internal sealed class ReadModelSnapshot
     {
         docsByCell = new(IndexCells);
         glance = new(Glance);
+    }
+
+    /// <summary>
+    /// Builds what the searches read besides the postings (the cells, the orders by name, the offers), by the loader,
+    /// before the snapshot serves: otherwise the first search after each change would build them while people wait.
+    /// </summary>
+    public ReadModelSnapshot Prepare()
+    {
+        _ = docsByCell.Value;
+        _ = glance.Value;
+        return this;
     }
 
     /// <summary>What a structure's services offer, for the filters that ask nothing else of them.</summary>
