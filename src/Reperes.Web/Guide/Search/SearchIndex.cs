@@ -23,7 +23,6 @@ public sealed class SearchIndex
     /// <summary>A change on another instance reads the vocabulary again, but not more often than this.</summary>
     private static readonly TimeSpan VocabularyMinimumAge = TimeSpan.FromSeconds(30);
     private volatile VocabularySnapshot? vocabulary;
-    private int refreshing;
     private readonly Lock vocabularyGate = new();
     private Task<IndexVocabulary>? vocabularyLoading;
 
@@ -85,47 +84,39 @@ public sealed class SearchIndex
         var cached = vocabulary;
         if (cached is null)
         {
-            // One reading for every search asking meanwhile (a start or a change under traffic), each would scan the
-            // index; in its own scope, so that a search given up does not fail the others waiting.
-            Task<IndexVocabulary> loading;
-            lock (vocabularyGate)
-            {
-                loading = vocabularyLoading ??= Task.Run(() => LoadVocabularyAsync(scopes), CancellationToken.None);
-            }
-
-            return await loading.WaitAsync(cancellationToken);
+            return await Reading(scopes).WaitAsync(cancellationToken);
         }
 
-        if (DateTime.UtcNow - cached.LoadedAt > VocabularyLifetime && Interlocked.Exchange(ref refreshing, 1) == 0)
+        if (DateTime.UtcNow - cached.LoadedAt > VocabularyLifetime)
         {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await ReadAndKeepVocabularyAsync(scopes);
-                }
-                finally
-                {
-                    Interlocked.Exchange(ref refreshing, 0);
-                }
-            }, CancellationToken.None);
+            _ = Reading(scopes);
         }
 
         return cached.Terms;
     }
 
-    private async Task<IndexVocabulary> LoadVocabularyAsync(IServiceScopeFactory scopes)
+    /// <summary>
+    /// The reading under way, or a new one: one for every search asking meanwhile (a start, a refresh under traffic),
+    /// each would scan the index; in its own scope, so that a search given up does not fail the others waiting.
+    /// </summary>
+    private Task<IndexVocabulary> Reading(IServiceScopeFactory scopes)
     {
-        try
+        lock (vocabularyGate)
         {
-            return await ReadAndKeepVocabularyAsync(scopes);
-        }
-        finally
-        {
-            lock (vocabularyGate)
+            return vocabularyLoading ??= Task.Run(async () =>
             {
-                vocabularyLoading = null;
-            }
+                try
+                {
+                    return await ReadAndKeepVocabularyAsync(scopes);
+                }
+                finally
+                {
+                    lock (vocabularyGate)
+                    {
+                        vocabularyLoading = null;
+                    }
+                }
+            }, CancellationToken.None);
         }
     }
 
