@@ -146,6 +146,7 @@ internal static class ReadModelSearch
             Score = row.Score,
             Tier = row.Tier,
             Distance = row.Distance,
+            FrenchRank = model.FrenchRanks[row.Doc],
             Parsed = withServices ? doc.ServiceHours : null,
         };
     }

@@ -220,7 +220,7 @@ internal sealed class ReadModelSnapshot
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
     /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
-    private Lazy<(int[] ByName, int[] BySortName, Offers[] Offers)> glance;
+    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers)> glance;
 
     public ReadModelSnapshot()
     {
@@ -259,11 +259,17 @@ internal sealed class ReadModelSnapshot
     /// <summary>The same for the sort names.</summary>
     public int[] SortNameRanks => glance.Value.BySortName;
 
+    /// <summary>
+    /// The structure's place in French alphabetical order (<see cref="Core.Text.FrenchOrder"/>: the sort name, then the
+    /// name), equal for equal names: comparing two of them compares as <c>FrenchOrder.Comparer</c> compares the names.
+    /// </summary>
+    public int[] FrenchRanks => glance.Value.French;
+
     public Offers[] ServiceOffers => glance.Value.Offers;
 
-    private (int[], int[], Offers[]) Glance()
+    private (int[], int[], int[], Offers[]) Glance()
     {
-        int[] Ranks(Func<ReadModelDoc, string> name)
+        int[] Order(Func<ReadModelDoc, string> name)
         {
             var order = new int[Docs.Length];
             for (var i = 0; i < order.Length; i++)
@@ -276,6 +282,11 @@ internal sealed class ReadModelSnapshot
                 var byName = string.CompareOrdinal(name(Docs[a]), name(Docs[b]));
                 return byName != 0 ? byName : a.CompareTo(b);
             });
+            return order;
+        }
+
+        int[] Ranks(int[] order)
+        {
             var ranks = new int[order.Length];
             for (var r = 0; r < order.Length; r++)
             {
@@ -283,6 +294,42 @@ internal sealed class ReadModelSnapshot
             }
 
             return ranks;
+        }
+
+        // The sort name is the name's French key (kept so by the structure): in its order, only the names sharing a
+        // sort name are left to order, ordinally, as FrenchOrder breaks such ties (in place: the order is not kept).
+        int[] French(int[] bySortName)
+        {
+            var french = new int[bySortName.Length];
+            var rank = -1;
+            for (var start = 0; start < bySortName.Length;)
+            {
+                var end = start + 1;
+                while (end < bySortName.Length && Docs[bySortName[end]].SortName == Docs[bySortName[start]].SortName)
+                {
+                    end++;
+                }
+
+                var group = bySortName.AsSpan(start, end - start);
+                if (group.Length > 1)
+                {
+                    group.Sort((a, b) => string.CompareOrdinal(Docs[a].Name, Docs[b].Name));
+                }
+
+                for (var i = 0; i < group.Length; i++)
+                {
+                    if (i == 0 || Docs[group[i]].Name != Docs[group[i - 1]].Name)
+                    {
+                        rank++;
+                    }
+
+                    french[group[i]] = rank;
+                }
+
+                start = end;
+            }
+
+            return french;
         }
 
         var offers = new Offers[Docs.Length];
@@ -298,7 +345,9 @@ internal sealed class ReadModelSnapshot
             }
         }
 
-        return (Ranks(d => d.Name), Ranks(d => d.SortName), offers);
+        var bySortName = Order(d => d.SortName);
+        var sortNameRanks = Ranks(bySortName);
+        return (Ranks(Order(d => d.Name)), sortNameRanks, French(bySortName), offers);
     }
 
     public long Version { get; init; }

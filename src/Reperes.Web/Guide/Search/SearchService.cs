@@ -308,9 +308,14 @@ public sealed class SearchService(
             kept.Add((row, distance));
         }
 
-        IEnumerable<(Candidate Row, double? Distance)> ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderByDescending(k => k.Row.Tier).ThenBy(k => k.Distance).ThenBy(k => k.Row.Name, FrenchOrder.Comparer)
-            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0).ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
+        var ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
+            ? kept.OrderByDescending(k => k.Row.Tier).ThenBy(k => k.Distance)
+            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0);
+
+        // The model knows each name's place in French order; comparing the names themselves folds both at every step.
+        ordered = model is not null
+            ? ordered.ThenBy(k => k.Row.FrenchRank)
+            : ordered.ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
 
         var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
         var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
@@ -463,6 +468,9 @@ public sealed class SearchService(
 
         /// <summary>Squared flat-earth distance, for the order only.</summary>
         public double Distance { get; init; }
+
+        /// <summary>The name's place in French order among the read model's structures (see <see cref="ReadModelSnapshot.FrenchRanks"/>).</summary>
+        public int FrenchRank { get; init; }
 
         /// <summary>The services' hours already read (from the read model), instead of <see cref="Services"/>.</summary>
         public IReadOnlyList<ServiceHours>? Parsed { get; init; }
