@@ -113,6 +113,9 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
 
     private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
+    /// <summary>An instant read from SQLite without the context (see <see cref="UtcBinaryConverter"/>).</summary>
+    internal static DateTimeOffset FromUtcBinary(long value) => UtcBinaryConverter.FromBinary(value);
+
     private sealed class UtcBinaryConverter() : ValueConverter<DateTimeOffset, long>(v => ToUtcBinary(v), v => FromBinary(v))
     {
         private static readonly DateTimeOffsetToBinaryConverter Binary = new();
@@ -120,7 +123,7 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
         private static long ToUtcBinary(DateTimeOffset value) => (long)Binary.ConvertToProvider(value.ToUniversalTime())!;
 
         // Reads values written with any offset (earlier versions stored the offset they were given).
-        private static DateTimeOffset FromBinary(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
+        public static DateTimeOffset FromBinary(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
     }
 
     internal static string ToSnakeCase(string name)

@@ -83,7 +83,9 @@ internal static class ReadModelLoader
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT s.id, s.name, s.sort_name, s.latitude, s.longitude, s.geo_cell, s.opening_hours, s.languages, s.wheelchair_accessible FROM structures s WHERE s.status = 1"
+        command.CommandText = "SELECT s.id, s.name, s.sort_name, s.latitude, s.longitude, s.geo_cell, s.opening_hours, s.languages, s.wheelchair_accessible,"
+            + " s.slug, s.summary, s.street, s.city, s.phones, s.is_demo, s.unverified_since, s.uid, s.postal_code, s.commune_code, s.updated_at, s.verified_at"
+            + " FROM structures s WHERE s.status = 1"
             + (ids is null ? "" : $" AND s.id IN ({ids})") + " ORDER BY s.id";
         var docs = new List<ReadModelDoc>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -100,6 +102,20 @@ internal static class ReadModelLoader
                 Hours = reader.IsDBNull(6) ? null : texts.Get(reader.GetString(6)),
                 Languages = texts.Get(reader.GetString(7)),
                 Wheelchair = reader.IsDBNull(8) ? null : Convert.ToBoolean(reader.GetValue(8), CultureInfo.InvariantCulture),
+                Card = new ReadModelCard(
+                    reader.GetString(9),
+                    reader.GetString(10),
+                    reader.IsDBNull(11) ? null : reader.GetString(11),
+                    reader.IsDBNull(12) ? null : texts.Get(reader.GetString(12)),
+                    Structure.Split(reader.GetString(13)).FirstOrDefault(),
+                    Convert.ToBoolean(reader.GetValue(14), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(15) ? null : Instant(reader, 15),
+                    new SearchHitRecord(
+                        reader.GetGuid(16),
+                        reader.IsDBNull(17) ? null : texts.Get(reader.GetString(17)),
+                        reader.IsDBNull(18) ? null : texts.Get(reader.GetString(18)),
+                        Instant(reader, 19),
+                        reader.IsDBNull(20) ? null : Instant(reader, 20))),
             });
         }
 
@@ -110,7 +126,9 @@ internal static class ReadModelLoader
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT v.id, v.structure_id, v.category_id, v.opening_hours, v.is_free, v.access, v.publics, v.gender, v.mediation_services, v.mediation_support, v.mediation_equipment FROM services v JOIN structures s ON s.id = v.structure_id WHERE s.status = 1"
+        command.CommandText = "SELECT v.id, v.structure_id, v.category_id, v.opening_hours, v.is_free, v.access, v.publics, v.gender, v.mediation_services, v.mediation_support, v.mediation_equipment,"
+            + " v.name, v.age_min, v.age_max, v.access_details, v.administrative_situation"
+            + " FROM services v JOIN structures s ON s.id = v.structure_id WHERE s.status = 1"
             + (ids is null ? "" : $" AND s.id IN ({ids})") + " ORDER BY v.structure_id, v.id";
         var byId = docs.ToDictionary(d => d.Id);
         var services = new Dictionary<int, List<ReadModelService>>();
@@ -133,7 +151,12 @@ internal static class ReadModelLoader
                 (Gender)Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
                 texts.Get(reader.GetString(8)),
                 texts.Get(reader.GetString(9)),
-                texts.Get(reader.GetString(10))));
+                texts.Get(reader.GetString(10)),
+                texts.Get(reader.GetString(11)),
+                reader.IsDBNull(12) ? null : Convert.ToInt32(reader.GetValue(12), CultureInfo.InvariantCulture),
+                reader.IsDBNull(13) ? null : Convert.ToInt32(reader.GetValue(13), CultureInfo.InvariantCulture),
+                reader.IsDBNull(14) ? null : texts.Get(reader.GetString(14)),
+                reader.IsDBNull(15) ? null : texts.Get(reader.GetString(15))));
         }
 
         foreach (var (structureId, list) in services)
@@ -147,6 +170,10 @@ internal static class ReadModelLoader
             }
         }
     }
+
+    /// <summary>An instant as the context stores it: UTC ticks on SQLite, <c>timestamptz</c> on PostgreSQL.</summary>
+    private static DateTimeOffset Instant(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is long ticks ? ReperesDbContext.FromUtcBinary(ticks) : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     /// <summary>One copy of each repeated text (hours, languages, publics, mediation lists): most structures share theirs.</summary>
     private sealed class TextPool

@@ -147,6 +147,7 @@ internal static class ReadModelSearch
             Tier = row.Tier,
             Distance = row.Distance,
             FrenchRank = model.FrenchRanks[row.Doc],
+            Doc = doc,
             Parsed = withServices ? doc.ServiceHours : null,
         };
     }

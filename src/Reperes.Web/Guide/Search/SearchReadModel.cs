@@ -185,7 +185,12 @@ public sealed class SearchReadModel : BackgroundService
 }
 
 /// <summary>One service as the search's filters and open states read it.</summary>
-internal sealed record ReadModelService(int Id, int CategoryId, string? Hours, bool IsFree, AccessCondition Access, string Publics, Gender Gender, string MediationServices, string MediationSupport, string MediationEquipment);
+internal sealed record ReadModelService(
+    int Id, int CategoryId, string? Hours, bool IsFree, AccessCondition Access, string Publics, Gender Gender, string MediationServices, string MediationSupport, string MediationEquipment,
+    string Name, int? AgeMin, int? AgeMax, string? AccessDetails, string? AdministrativeSituation);
+
+/// <summary>What a result's card shows of the structure beyond what the search reads (so that a page of results asks the database nothing).</summary>
+internal sealed record ReadModelCard(string Slug, string Summary, string? Street, string? City, string? Phone, bool IsDemo, DateTimeOffset? UnverifiedSince, SearchHitRecord Record);
 
 /// <summary>One online structure as the search reads it.</summary>
 internal sealed class ReadModelDoc
@@ -200,6 +205,8 @@ internal sealed class ReadModelDoc
     public string Languages { get; init; } = "";
     public bool? Wheelchair { get; init; }
     public ReadModelService[] Services { get; set; } = [];
+
+    public ReadModelCard? Card { get; init; }
 
     /// <summary>The services' hours as the open states read them (the SQL's "id:category:hours" list).</summary>
     public IReadOnlyList<Core.Hours.ServiceHours> ServiceHours { get; set; } = [];

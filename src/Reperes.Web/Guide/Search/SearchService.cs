@@ -388,8 +388,76 @@ public sealed class SearchService(
             return [];
         }
 
+        var cards = rows.All(r => r.Row.Doc?.Card is not null) ? CardsOf(rows) : await CardsAsync(rows, cancellationToken);
+        var today = HoursEvaluator.LocalDate(now);
+        var hits = new List<SearchHit>(rows.Count);
+        foreach (var (row, distance) in rows)
+        {
+            if (!cards.TryGetValue(row.Id, out var d))
+            {
+                continue;
+            }
+
+            var structureNotices = notices.For(row.Id);
+            var offered = d.Services;
+            var categories = offered.Select(v => v.Hours.CategoryId).Distinct().Select(catalog.Category).OfType<CategoryInfo>().ToList();
+            var shownNotices = structureNotices.Where(n => n.ServiceId is null && n.StartsOn <= today.AddDays(30)).ToList();
+            var open = openStates.Of(new PlaceHours(d.OpeningHours, offered.Select(v => v.Hours).ToList(), structureNotices), scope, now);
+            var relevant = open.Services.Select(s => s.Service.Id).ToHashSet();
+            hits.Add(new SearchHit(
+                d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
+                d.Phone, d.IsDemo, d.WheelchairAccessible,
+                OpenStateText.HeadlineStatus(open, now, localizer, culture), categories, shownNotices, d.UnverifiedSince,
+                open, WhoFor.Line(offered.Where(v => relevant.Contains(v.Hours.Id)).Select(v => v.Audience).ToList(), localizer, culture))
+            {
+                Record = d.Record,
+            });
+        }
+
+        return hits;
+    }
+
+    /// <summary>What a card shows of a structure and its services (by service id).</summary>
+    private sealed record Card(
+        int Id, string Slug, string Name, string Summary, string? Street, string? City, double? Latitude, double? Longitude, string? Phone, bool IsDemo,
+        bool? WheelchairAccessible, string? OpeningHours, DateTimeOffset? UnverifiedSince, SearchHitRecord Record, IReadOnlyList<CardService> Services);
+
+    private sealed record CardService(ServiceHours Hours, ServiceAudience Audience);
+
+    /// <summary>The cards from the read model's structures: no database read.</summary>
+    private static Dictionary<int, Card> CardsOf(List<(Candidate Row, double? Distance)> rows)
+    {
+        var cards = new Dictionary<int, Card>(rows.Count);
+        foreach (var (row, _) in rows)
+        {
+            var doc = row.Doc!;
+            var card = doc.Card!;
+            cards[doc.Id] = new Card(
+                doc.Id, card.Slug, doc.Name, card.Summary, card.Street, card.City, doc.Latitude, doc.Longitude, card.Phone, card.IsDemo,
+                doc.Wheelchair, doc.Hours, card.UnverifiedSince, card.Record,
+                [.. doc.Services.Select(v => new CardService(
+                    new ServiceHours(v.Id, v.Name, v.CategoryId, v.Hours),
+                    new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation, v.Id)))]);
+        }
+
+        return cards;
+    }
+
+    /// <summary>The cards read from the database (the SQL search's candidates).</summary>
+    private async Task<Dictionary<int, Card>> CardsAsync(List<(Candidate Row, double? Distance)> rows, CancellationToken cancellationToken)
+    {
         var ids = rows.Select(r => r.Row.Id).ToList();
-        var details = await db.Structures.AsNoTracking()
+        var services = (await db.Services.AsNoTracking()
+            .Where(v => ids.Contains(v.StructureId))
+            .Select(v => new
+            {
+                v.StructureId,
+                Hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours),
+                Audience = new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation, v.Id),
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(v => v.StructureId);
+        return (await db.Structures.AsNoTracking()
             .Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
@@ -408,44 +476,11 @@ public sealed class SearchService(
                 s.UnverifiedSince,
                 Record = new SearchHitRecord(s.Uid, s.PostalCode, s.CommuneCode, s.UpdatedAt, s.VerifiedAt),
             })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        var services = (await db.Services.AsNoTracking()
-            .Where(v => ids.Contains(v.StructureId))
-            .Select(v => new
-            {
-                v.StructureId,
-                Hours = new ServiceHours(v.Id, v.Name, v.CategoryId, v.OpeningHours),
-                Audience = new ServiceAudience(v.CategoryId, Structure.Split(v.Publics), v.Gender, v.AgeMin, v.AgeMax, v.Access, v.AccessDetails, v.AdministrativeSituation, v.Id),
-            })
             .ToListAsync(cancellationToken))
-            .ToLookup(v => v.StructureId);
-
-        var today = HoursEvaluator.LocalDate(now);
-        var hits = new List<SearchHit>(rows.Count);
-        foreach (var (row, distance) in rows)
-        {
-            if (!details.TryGetValue(row.Id, out var d))
-            {
-                continue;
-            }
-
-            var structureNotices = notices.For(row.Id);
-            var offered = services[row.Id].OrderBy(v => v.Hours.Id).ToList();
-            var categories = offered.Select(v => v.Hours.CategoryId).Distinct().Select(catalog.Category).OfType<CategoryInfo>().ToList();
-            var shownNotices = structureNotices.Where(n => n.ServiceId is null && n.StartsOn <= today.AddDays(30)).ToList();
-            var open = openStates.Of(new PlaceHours(d.OpeningHours, offered.Select(v => v.Hours).ToList(), structureNotices), scope, now);
-            var relevant = open.Services.Select(s => s.Service.Id).ToHashSet();
-            hits.Add(new SearchHit(
-                d.Id, d.Slug, d.Name, d.Summary, d.Street, d.City, d.Latitude, d.Longitude, distance,
-                Structure.Split(d.Phones).FirstOrDefault(), d.IsDemo, d.WheelchairAccessible,
-                OpenStateText.HeadlineStatus(open, now, localizer, culture), categories, shownNotices, d.UnverifiedSince,
-                open, WhoFor.Line(offered.Where(v => relevant.Contains(v.Hours.Id)).Select(v => v.Audience).ToList(), localizer, culture))
-            {
-                Record = d.Record,
-            });
-        }
-
-        return hits;
+            .ToDictionary(s => s.Id, s => new Card(
+                s.Id, s.Slug, s.Name, s.Summary, s.Street, s.City, s.Latitude, s.Longitude, Structure.Split(s.Phones).FirstOrDefault(), s.IsDemo,
+                s.WheelchairAccessible, s.OpeningHours, s.UnverifiedSince, s.Record,
+                [.. services[s.Id].OrderBy(v => v.Hours.Id).Select(v => new CardService(v.Hours, v.Audience))]));
     }
 
     internal sealed class Candidate
@@ -471,6 +506,9 @@ public sealed class SearchService(
 
         /// <summary>The name's place in French order among the read model's structures (see <see cref="ReadModelSnapshot.FrenchRanks"/>).</summary>
         public int FrenchRank { get; init; }
+
+        /// <summary>The structure as the read model holds it (null from SQL).</summary>
+        public ReadModelDoc? Doc { get; init; }
 
         /// <summary>The services' hours already read (from the read model), instead of <see cref="Services"/>.</summary>
         public IReadOnlyList<ServiceHours>? Parsed { get; init; }

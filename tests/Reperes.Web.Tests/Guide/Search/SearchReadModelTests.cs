@@ -89,6 +89,10 @@ public sealed class SearchReadModelTests
         string.Join(' ', result.Hits.Select(h => h.Id)) + $" | total {result.Total} capped {result.Capped} page {result.Page} partly {result.AnswersPartly}"
         + (result.Relaxed is { } relaxed ? $" | relaxed {relaxed.Total}: {string.Join(' ', relaxed.Hits.Select(h => h.Id))}" : "");
 
+    /// <summary>Everything a card shows and the open data answers give, whichever source read it.</summary>
+    private static IEnumerable<string> Cards(SearchResult result) =>
+        result.Hits.Concat(result.Relaxed?.Hits ?? []).Select(hit => System.Text.Json.JsonSerializer.Serialize(hit));
+
     [Theory]
     [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task ComputeAsync_GeneratedSearches_SameAnswersAsTheSqlSearch(string engine)
@@ -115,6 +119,10 @@ public sealed class SearchReadModelTests
             if (Describe(fromSql) != Describe(fromModel))
             {
                 differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql:   {Describe(fromSql)}\n  model: {Describe(fromModel)}");
+            }
+            else if (Cards(fromSql).Zip(Cards(fromModel)).FirstOrDefault(pair => pair.First != pair.Second) is ({ } sqlCard, { } modelCard))
+            {
+                differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql card:   {sqlCard}\n  model card: {modelCard}");
             }
 
             withResults += fromSql.Total > 0 ? 1 : 0;
