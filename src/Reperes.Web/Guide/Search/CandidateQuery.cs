@@ -103,7 +103,7 @@ internal sealed class CandidateQuery
             {
                 Parameters.Add("language", "% " + request.Language + " %");
                 conditions.Add("s.languages LIKE @language");
-                SpokenLanguage = request.Language;
+                SpokenLanguage = " " + request.Language + " ";
             }
         }
 
@@ -219,7 +219,7 @@ internal sealed class CandidateQuery
 
     public IReadOnlyList<TierPart> TierParts => tierParts;
 
-    /// <summary>A language checked on the structure (near a place; elsewhere it is a token of <see cref="Match"/>).</summary>
+    /// <summary>A language checked on the structure, between spaces as the list holds it (near a place; elsewhere it is a token of <see cref="Match"/>).</summary>
     public string? SpokenLanguage { get; }
 
     /// <summary>Wheelchair access checked on the structure (near a place).</summary>

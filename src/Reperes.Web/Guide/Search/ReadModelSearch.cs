@@ -10,13 +10,13 @@ internal static class ReadModelSearch
 {
     /// <summary>
     /// False when the SQL would read a value typed by the person as a LIKE pattern ('%', '_') or compare letters
-    /// beyond ASCII, which the engines fold differently: the SQL answers those.
+    /// beyond ASCII, which the engines fold differently, or a code holding the lists' separator: the SQL answers those.
     /// </summary>
     public static bool Supports(CandidateQuery query)
     {
         static bool Plain(string? value) => value is null || value.All(c => char.IsAscii(c) && c is not ('%' or '_' or '\\'));
         return Plain(query.SpokenLanguage)
-            && (query.ServiceFilter is not { } filter || (Plain(filter.Audience) && filter.Mediation.All(m => Plain(m.Code))));
+            && (query.ServiceFilter is not { } filter || (Plain(filter.Audience) && filter.Mediation.All(m => Plain(m.Code) && !m.Code.Contains('|'))));
     }
 
     /// <summary>One page (<paramref name="skip"/>, <paramref name="take"/>) in the SQL's order, and how many match.</summary>
@@ -244,7 +244,7 @@ internal static class ReadModelSearch
             return false;
         }
 
-        if (query.SpokenLanguage is { } language && !Like(model, doc.Languages, " " + language + " "))
+        if (query.SpokenLanguage is { } language && !Like(model, doc.Languages, language))
         {
             return false;
         }
@@ -305,13 +305,35 @@ internal static class ReadModelSearch
                 "mediation_support" => service.MediationSupport,
                 _ => service.MediationEquipment,
             };
-            if (!Like(model, "|" + values + "|", "|" + code + "|"))
+            if (!HasItem(model, values, code))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// '|' || values || '|' LIKE '%|code|%' (one of the list's items is the code), without building either text for
+    /// each service of each structure.
+    /// </summary>
+    private static bool HasItem(ReadModelSnapshot model, string values, string code)
+    {
+        var comparison = model.Postgres ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        for (var start = 0; start <= values.Length;)
+        {
+            var end = values.IndexOf('|', start);
+            end = end < 0 ? values.Length : end;
+            if (values.AsSpan(start, end - start).Equals(code, comparison))
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
     }
 
     /// <summary>LIKE '%fragment%': SQLite's ignores the case of ASCII letters, PostgreSQL's does not.</summary>
