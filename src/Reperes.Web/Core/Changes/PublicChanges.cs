@@ -154,5 +154,5 @@ public sealed class PublicChangeIndex(PublicChanges changes) : IStructureIndex
 {
     public Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Committed(IReadOnlyCollection<int> structureIds, bool placesChanged) => changes.Committed(structureIds);
+    public void Committed(IReadOnlyCollection<int> structureIds) => changes.Committed(structureIds);
 }

@@ -46,7 +46,7 @@ public interface IStructureIndex
     Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken);
 
     /// <summary>Called after the commit: caches read from the structures are read again.</summary>
-    void Committed(IReadOnlyCollection<int> structureIds, bool placesChanged);
+    void Committed(IReadOnlyCollection<int> structureIds);
 }
 
 /// <summary>
@@ -59,7 +59,6 @@ public interface IStructureIndex
 public sealed class StructureWriter(
     ReperesDbContext db,
     IEnumerable<IStructureIndex> indexes,
-    NoticeBoard notices,
     UserManager<ReperesUser> users,
     IStringLocalizer<SharedResource> localizer,
     TimeProvider clock)
@@ -113,7 +112,6 @@ public sealed class StructureWriter(
         Func<Task<IReadOnlyList<FieldChange>>> change,
         CancellationToken cancellationToken)
     {
-        var placesBefore = Place(structure);
         var updatedBefore = structure.UpdatedAt;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         IReadOnlyList<FieldChange> changes;
@@ -163,11 +161,9 @@ public sealed class StructureWriter(
             }
         }
 
-        notices.Invalidate();
-        var placesChanged = placesBefore != Place(structure) || changes.Any(c => c.Field == SheetFields.Address);
         foreach (var index in indexes)
         {
-            index.Committed([structure.Id], placesChanged);
+            index.Committed([structure.Id]);
         }
 
         return changes;
@@ -281,5 +277,4 @@ public sealed class StructureWriter(
     };
 
     /// <summary>What the lists of places (communes, near me) read of a structure.</summary>
-    private static (StructureStatus, string?, string?, string?) Place(Structure s) => (s.Status, s.PostalCode, s.City, s.CommuneCode);
 }

@@ -31,7 +31,7 @@ public sealed class TranslationFreshness(TimeProvider clock) : IStructureIndex
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public void Committed(IReadOnlyCollection<int> structureIds, bool placesChanged)
+    public void Committed(IReadOnlyCollection<int> structureIds)
     {
     }
 

@@ -3,17 +3,16 @@ using Reperes.Web.Data;
 
 namespace Reperes.Web.Guide.Search;
 
-/// <summary>The guide's side of every structure write: its search index inside the transaction, its communes after.</summary>
-public sealed class GuideStructureIndex(SearchIndex index, CommuneDirectory communes) : IStructureIndex
+/// <summary>
+/// The guide's side of every structure write: its search index inside the transaction. What is kept in memory (the
+/// communes, the answers, the read model) follows the commit through <see cref="Core.Changes.PublicChanges"/>.
+/// </summary>
+public sealed class GuideStructureIndex(SearchIndex index) : IStructureIndex
 {
     public Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken) =>
         index.IndexAsync(db, structureIds, cancellationToken);
 
-    public void Committed(IReadOnlyCollection<int> structureIds, bool placesChanged)
+    public void Committed(IReadOnlyCollection<int> structureIds)
     {
-        if (placesChanged)
-        {
-            communes.Invalidate();
-        }
     }
 }

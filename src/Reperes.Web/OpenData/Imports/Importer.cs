@@ -54,8 +54,6 @@ public sealed class Importer(
     ReperesDbContext db,
     GuideCatalog catalog,
     StructureWriter writer,
-    NoticeBoard notices,
-    CommuneDirectory communes,
     IConfiguration configuration,
     TimeProvider clock)
 {
@@ -134,8 +132,7 @@ public sealed class Importer(
             db.ChangeTracker.Clear();
         }
 
-        notices.Invalidate();
-        communes.Invalidate();
+        // The notices and communes kept in memory follow every line's commit (PublicChanges).
         return new ImportPlan(parsed.Format, lines);
     }
 

@@ -39,7 +39,7 @@ public sealed class StructureWriterTests
         public Task IndexAsync(ReperesDbContext db, IReadOnlyCollection<int> structureIds, CancellationToken cancellationToken) =>
             Armed ? throw new InjectedFailure() : Task.CompletedTask;
 
-        public void Committed(IReadOnlyCollection<int> structureIds, bool placesChanged)
+        public void Committed(IReadOnlyCollection<int> structureIds)
         {
         }
     }
