@@ -54,6 +54,10 @@ run_engine() {
     "/besoin/avoir-un-toit?commune=Brest"
     "/recherche?free=true"
     "/recherche?language=ar&wheelchair=true"
+    "/recherche?open=now"
+    "/recherche?open=today"
+    "/recherche?category=repas&free=true&walkin=true"
+    "/recherche?q=manger&page=20"
   )
   echo "== $engine: warm-up"
   for url in "${urls[@]}"; do for _ in 1 2 3 4 5; do curl -s -o /dev/null "http://127.0.0.1:$port$url"; curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/search?${url#*\?}"; done; done
