@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Reperes.Web.Core.Accounts;
-using Reperes.Web.Core.Hours;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Core.Structures;

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Reperes.Web.Core.Hours;
 using Reperes.Web.Core.Structures;
 using Reperes.Web.Core.Taxonomy;
 using Reperes.Web.Data;
-using Reperes.Web.Guide.Search;
 using Reperes.Web.OpenData.DataInclusion;
 
 namespace Reperes.Web.OpenData.Imports;
