@@ -191,18 +191,57 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// <summary>The timelines that answer the question, the structure's own first when the whole place is asked.</summary>
     internal IReadOnlyList<Timeline> Relevant(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds)
     {
+        var timelines = new List<Timeline>(place.Services.Count + 1);
+        AnyRelevant(place, scopeCategoryIds, (States: this, Place: place, Timelines: timelines), static (state, service) =>
+        {
+            state.Timelines.Add(service is null ? state.States.ForStructure(state.Place) : state.States.ForService(state.Place, service));
+            return false;
+        });
+        return timelines;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="test"/> holds for one of the hours that answer the question, in order: with a question,
+    /// the services in its categories; without, or when the structure has none of them, the structure itself (null)
+    /// then every service. The one place that says which hours a question looks at.
+    /// </summary>
+    internal static bool AnyRelevant<TState>(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds, TState state, Func<TState, ServiceHours?, bool> test)
+    {
         if (scopeCategoryIds.Count > 0)
         {
-            var scoped = place.Services.Where(s => scopeCategoryIds.Contains(s.CategoryId)).Select(s => ForService(place, s)).ToList();
-            if (scoped.Count > 0)
+            var anyScoped = false;
+            foreach (var service in place.Services)
             {
-                return scoped;
+                if (scopeCategoryIds.Contains(service.CategoryId))
+                {
+                    anyScoped = true;
+                    if (test(state, service))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (anyScoped)
+            {
+                return false;
             }
         }
 
-        var all = new List<Timeline>(place.Services.Count + 1) { ForStructure(place) };
-        all.AddRange(place.Services.Select(s => ForService(place, s)));
-        return all;
+        if (test(state, null))
+        {
+            return true;
+        }
+
+        foreach (var service in place.Services)
+        {
+            if (test(state, service))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Timeline ForStructure(PlaceHours place) =>
@@ -556,47 +595,12 @@ public sealed class OpenFilterMatcher
     }
 
     /// <summary>
-    /// The same timelines as <see cref="OpenStates.Relevant"/> (the services asked about, or else the structure and all
-    /// its services), read as their bare expressions: without notices, that is all a timeline is.
+    /// The relevant hours (<see cref="OpenStates.AnyRelevant"/>) read as their bare expressions: without notices, that
+    /// is all a timeline is, and no timeline needs building.
     /// </summary>
-    private bool MatchesWithoutNotices(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds)
-    {
-        var anyScoped = false;
-        if (scopeCategoryIds.Count > 0)
-        {
-            foreach (var service in place.Services)
-            {
-                if (scopeCategoryIds.Contains(service.CategoryId))
-                {
-                    anyScoped = true;
-                    if (Matches(service.OpeningHours ?? place.OpeningHours))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        if (anyScoped)
-        {
-            return false;
-        }
-
-        if (Matches(place.OpeningHours))
-        {
-            return true;
-        }
-
-        foreach (var service in place.Services)
-        {
-            if (Matches(service.OpeningHours ?? place.OpeningHours))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool MatchesWithoutNotices(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds) =>
+        OpenStates.AnyRelevant(place, scopeCategoryIds, (Matcher: this, Place: place), static (state, service) =>
+            state.Matcher.Matches(service is null ? state.Place.OpeningHours : service.OpeningHours ?? state.Place.OpeningHours));
 
     private bool Matches(string? expression)
     {
