@@ -496,28 +496,8 @@ internal static class ReadModelSearch
         private int Positions(int token, int doc)
         {
             var postings = model.Postings[token];
-            var lo = 0;
-            var hi = postings.Length - 1;
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                var at = postings[mid].Doc;
-                if (at == doc)
-                {
-                    return postings[mid].Data;
-                }
-
-                if (at < doc)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return -1;
+            var at = postings.AsSpan().BinarySearch(new Posting.OfDoc(doc));
+            return at >= 0 ? postings[at].Data : -1;
         }
 
         private float RankOr(int doc)

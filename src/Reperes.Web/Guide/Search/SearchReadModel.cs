@@ -78,6 +78,11 @@ public sealed class SearchReadModel : BackgroundService
     /// <summary>True once the model is loaded and up to date (for the tests and the health of an instance).</summary>
     public bool IsCurrent => Current is not null;
 
+    private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first snapshot serves.</summary>
+    internal Task Loaded => loaded.Task;
+
     /// <summary>Some structures changed (<paramref name="structureIds"/>), or anything may have (null): read them again.</summary>
     public void Invalidate(IReadOnlyCollection<int>? structureIds)
     {
@@ -129,6 +134,7 @@ public sealed class SearchReadModel : BackgroundService
                     var first = current is null;
                     var snapshot = (await ReadModelLoader.LoadAsync(db, all ? null : current, all ? null : ids, version, stoppingToken)).Prepare();
                     current = snapshot;
+                    loaded.TrySetResult();
                     Observability.ReadModelLoaded(snapshot.Docs.Length);
                     if (all)
                     {
@@ -218,7 +224,14 @@ internal sealed class ReadModelDoc
 }
 
 /// <summary>A structure holding a token: on SQLite the counts in name, body and facets (10 bits each), on PostgreSQL the offset of its positions.</summary>
-internal readonly record struct Posting(int Doc, int Data);
+internal readonly record struct Posting(int Doc, int Data)
+{
+    /// <summary>Finds a structure's posting in a token's list (ordered by structure).</summary>
+    public readonly struct OfDoc(int doc) : IComparable<Posting>
+    {
+        public int CompareTo(Posting other) => doc.CompareTo(other.Doc);
+    }
+}
 
 /// <summary>The model at one version: immutable, shared by every search until the next one replaces it.</summary>
 internal sealed class ReadModelSnapshot
@@ -438,32 +451,6 @@ internal sealed class ReadModelSnapshot
         }
 
         return byCell.ToDictionary(c => c.Key, c => c.Value.ToArray());
-    }
-
-    public int IndexOf(int id)
-    {
-        var lo = 0;
-        var hi = Docs.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var at = Docs[mid].Id;
-            if (at == id)
-            {
-                return mid;
-            }
-
-            if (at < id)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>The tokens that <paramref name="leaf"/> may match: itself, or every token starting with it.</summary>

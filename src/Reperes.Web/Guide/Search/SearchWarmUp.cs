@@ -53,10 +53,13 @@ public sealed class SearchWarmUp(
             if (options.Value.Search.ReadModel)
             {
                 // Not before: searching the database meanwhile would slow both the first people and the model's load.
-                var waited = System.Diagnostics.Stopwatch.StartNew();
-                while (!model.IsCurrent && waited.Elapsed < ModelWait)
+                try
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
+                    await model.Loaded.WaitAsync(ModelWait, stoppingToken);
+                }
+                catch (TimeoutException)
+                {
+                    logger.LogWarning("Search warm-up: the read model was not loaded after {Minutes} minutes; warming up through the database", ModelWait.TotalMinutes);
                 }
             }
 
