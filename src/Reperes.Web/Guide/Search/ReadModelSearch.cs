@@ -47,15 +47,18 @@ internal static class ReadModelSearch
     public static List<SearchService.Candidate> Candidates(ReadModelSnapshot model, CandidateQuery query, int limit, bool withServices)
     {
         using var scratch = new ReadModelScratch(model.Docs.Length);
-        var (rows, count) = Rows(model, query, scratch);
+
+        // Neither scored nor near a place: the SQL's order is the ids', the order the rows are found in, so the first
+        // rows found are the candidates and the rest of the country need not be read ("open now" nationwide).
+        var inFoundOrder = !query.HasScore && query.Area is null;
+        var (rows, count) = Rows(model, query, scratch, inFoundOrder ? limit : int.MaxValue);
         Comparison<Row> order = query.HasScore
             ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
-            : query.Area is not null
-                ? ByTierThenDistance
-                : (a, b) => a.Doc.CompareTo(b.Doc);
+            : ByTierThenDistance;
         try
         {
-            return Top(rows, count, order, limit).Select(r => Candidate(model, r, withServices)).ToList();
+            var top = inFoundOrder ? rows.AsSpan(0, count).ToArray() : (IEnumerable<Row>)Top(rows, count, order, limit);
+            return top.Select(r => Candidate(model, r, withServices)).ToList();
         }
         finally
         {
@@ -152,8 +155,11 @@ internal static class ReadModelSearch
         };
     }
 
-    /// <summary>Every structure passing the query's conditions, with its score, tier and distance as the SQL computes them.</summary>
-    private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch)
+    /// <summary>
+    /// Every structure passing the query's conditions (the first <paramref name="enough"/> found, by id, when no more
+    /// are needed), with its score, tier and distance as the SQL computes them.
+    /// </summary>
+    private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch, int enough = int.MaxValue)
     {
         var match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
         var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
@@ -166,12 +172,12 @@ internal static class ReadModelSearch
         var (inArea, candidates) = query.Area?.Cells is { } cells ? model.DocsIn(cells) : (null, docs.Length);
 
         // Rows for the structures that can pass, not for the country: the pool keeps what it lends, per size.
-        var room = match is null ? candidates : Math.Min(candidates, match.AsSpan(0, docs.Length).Count(true));
+        var room = Math.Min(enough, match is null ? candidates : Math.Min(candidates, match.AsSpan(0, docs.Length).Count(true)));
         var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, room));
         var count = 0;
         try
         {
-            for (var k = 0; k < candidates; k++)
+            for (var k = 0; k < candidates && count < enough; k++)
             {
                 var i = inArea is null ? k : inArea[k];
                 if (match is not null && !match[i])

@@ -37,13 +37,16 @@ public sealed class SearchReadModelTests
     {
         var request = new SearchRequest();
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
-        switch (random.Next(4))
+        switch (random.Next(5))
         {
             case 0:
                 request.Need = Pick(catalog.Needs).Code;
                 break;
             case 1:
                 request.Category = Pick(Pick(catalog.Needs).Categories).Code;
+                break;
+            case 2:
+                // Filters alone ("open now" nationwide, "free" near a place): neither words nor a need.
                 break;
             default:
                 request.Query = Pick(Words);
@@ -131,6 +134,24 @@ public sealed class SearchReadModelTests
         differences.ShouldBeEmpty(string.Join('\n', differences.Take(10)));
         withResults.ShouldBeGreaterThan(Searches / 2);
         (model.Served - servedBefore).ShouldBeGreaterThanOrEqualTo(Searches * 9 / 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Candidates_FiltersAloneNationwide_StopsAtTheLimitWithTheFirstInOrder(string engine)
+    {
+        await using var app = new ReperesApp(engine);
+        var model = app.Services.GetRequiredService<SearchReadModel>();
+        await model.ReloadAsync();
+        var snapshot = model.Current.ShouldNotBeNull();
+        var query = new CandidateQuery(new SearchRequest { Open = "now", FreeParameter = "true" }, [], null, app.Services.GetRequiredService<GuideCatalog>(), snapshot.Postgres);
+
+        var all = ReadModelSearch.Candidates(snapshot, query, int.MaxValue, withServices: true).Select(c => c.Id).ToList();
+        var first = ReadModelSearch.Candidates(snapshot, query, 5, withServices: true).Select(c => c.Id).ToList();
+
+        all.Count.ShouldBeGreaterThan(5);
+        all.ShouldBe(all.Order().ToList(), "without score nor place, the SQL orders the candidates by id");
+        first.ShouldBe(all.Take(5).ToList());
     }
 
     [Theory]
