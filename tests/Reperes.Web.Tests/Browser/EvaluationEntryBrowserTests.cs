@@ -130,7 +130,9 @@ public sealed class EvaluationEntryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToHaveTextAsync("Enregistré.");
         await Assertions.Expect(participants).ToContainTextAsync("17 personnes");
 
-        // Confirmed by the server: nothing kept any more.
+        // Confirmed by the server: nothing kept any more, once the confirmation's page has run its script (the text
+        // shows before; opening the page again at once raced it on a busy machine).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.GotoAsync(seed.Url);
         await Assertions.Expect(participants.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         (await page.EvaluateAsync<int>("Object.keys(localStorage).filter(k => k.startsWith('reperes-brouillon:')).length")).ShouldBe(0);
