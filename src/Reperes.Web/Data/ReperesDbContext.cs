@@ -111,12 +111,13 @@ public sealed class ReperesDbContext(DbContextOptions<ReperesDbContext> options)
         }
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+    // Internal, not private: the compiled models (Data/CompiledModels) create them.
+    internal sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     /// <summary>An instant read from SQLite without the context (see <see cref="UtcBinaryConverter"/>).</summary>
     internal static DateTimeOffset FromUtcBinary(long value) => UtcBinaryConverter.FromBinary(value);
 
-    private sealed class UtcBinaryConverter() : ValueConverter<DateTimeOffset, long>(v => ToUtcBinary(v), v => FromBinary(v))
+    internal sealed class UtcBinaryConverter() : ValueConverter<DateTimeOffset, long>(v => ToUtcBinary(v), v => FromBinary(v))
     {
         private static readonly DateTimeOffsetToBinaryConverter Binary = new();
 
