@@ -192,7 +192,7 @@ internal static class ReadModelLoader
     }
 
     /// <summary>One row of the engine's index: per token, the counts per column (SQLite) or the positions (PostgreSQL).</summary>
-    private sealed record IndexRow(int Id, int Length, List<(string Token, int Data, int[]? Positions)> Tokens);
+    internal sealed record IndexRow(int Id, int Length, List<(string Token, int Data, int[]? Positions)> Tokens);
 
     private static async Task<List<IndexRow>> ReadIndexAsync(DbConnection connection, DbTransaction transaction, bool postgres, string? ids, CancellationToken cancellationToken)
     {
@@ -202,19 +202,44 @@ internal static class ReadModelLoader
             ? "SELECT structure_id, document::text FROM structure_search" + (ids is null ? "" : $" WHERE structure_id IN ({ids})")
             : "SELECT rowid, name, body, cats FROM structure_search" + (ids is null ? "" : $" WHERE rowid IN ({ids})");
         var rows = new List<IndexRow>();
+        var lexemes = new LexemePool();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            rows.Add(postgres ? ParseVector(id, reader.GetString(1)) : Tokenize(id, reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            rows.Add(postgres ? ParseVector(id, reader.GetString(1), lexemes) : Tokenize(id, reader.GetString(1), reader.GetString(2), reader.GetString(3), lexemes));
         }
 
         return rows;
     }
 
-    /// <summary>FTS5's unicode61 tokens of the three columns (the text is already folded: lower case, no accents).</summary>
-    private static IndexRow Tokenize(int id, string name, string body, string cats)
+    /// <summary>
+    /// One string per distinct token of a reading: the same few thousand words stand millions of times in the index,
+    /// and a string allocated for each was most of what a load allocated (and parsed) on the first searches' cores.
+    /// </summary>
+    internal sealed class LexemePool
     {
+        private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+        public LexemePool() => bySpan = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> token)
+        {
+            if (!bySpan.TryGetValue(token, out var value))
+            {
+                value = token.ToString();
+                strings.Add(value, value);
+            }
+
+            return value;
+        }
+    }
+
+    /// <summary>FTS5's unicode61 tokens of the three columns (the text is already folded: lower case, no accents).</summary>
+    internal static IndexRow Tokenize(int id, string name, string body, string cats, LexemePool lexemes)
+    {
+        Span<char> lower = stackalloc char[64];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var length = 0;
         var column = 0;
@@ -231,7 +256,10 @@ internal static class ReadModelLoader
                 }
                 else if (!inToken && start >= 0)
                 {
-                    var token = text[start..i].ToLowerInvariant();
+                    var span = text.AsSpan(start, i - start);
+                    var token = span.Length <= lower.Length
+                        ? lexemes.Get(lower[..span.ToLowerInvariant(lower)])
+                        : lexemes.Get(span.ToString().ToLowerInvariant());
                     counts.TryGetValue(token, out var data);
                     if (((data >> shift) & CountMask) < CountMask)
                     {
@@ -251,9 +279,11 @@ internal static class ReadModelLoader
     }
 
     /// <summary>PostgreSQL's text of a tsvector: 'lexeme':1A,5B,7 … (weight D unwritten).</summary>
-    private static IndexRow ParseVector(int id, string text)
+    internal static IndexRow ParseVector(int id, string text, LexemePool lexemes)
     {
         var tokens = new List<(string, int, int[]?)>();
+        var escaped = new System.Text.StringBuilder();
+        var positions = new List<int>();
         var i = 0;
         while (i < text.Length)
         {
@@ -263,32 +293,42 @@ internal static class ReadModelLoader
                 continue;
             }
 
-            var lexeme = new System.Text.StringBuilder();
             i++;
+            var start = i;
+            var end = text.Length;
+            var plain = true;
+            escaped.Clear();
             while (i < text.Length)
             {
                 if (text[i] == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
                 {
-                    lexeme.Append('\'');
+                    Unescape(ref plain, escaped, text, start, i).Append('\'');
                     i += 2;
                 }
                 else if (text[i] == '\\' && i + 1 < text.Length)
                 {
-                    lexeme.Append(text[i + 1]);
+                    Unescape(ref plain, escaped, text, start, i).Append(text[i + 1]);
                     i += 2;
                 }
                 else if (text[i] == '\'')
                 {
-                    i++;
+                    end = i++;
                     break;
                 }
                 else
                 {
-                    lexeme.Append(text[i++]);
+                    if (!plain)
+                    {
+                        escaped.Append(text[i]);
+                    }
+
+                    i++;
                 }
             }
 
-            var positions = new List<int>();
+            // Most lexemes hold no quote nor backslash: read in place (the closing quote excluded).
+            var lexeme = plain ? lexemes.Get(text.AsSpan(start, end - start)) : lexemes.Get(escaped.ToString());
+            positions.Clear();
             if (i < text.Length && text[i] == ':')
             {
                 i++;
@@ -314,10 +354,22 @@ internal static class ReadModelLoader
                 }
             }
 
-            tokens.Add((lexeme.ToString(), 0, [.. positions]));
+            tokens.Add((lexeme, 0, [.. positions]));
         }
 
         return new IndexRow(id, 0, tokens);
+    }
+
+    /// <summary>At a lexeme's first escape, what came before it is copied into the builder, which takes the rest.</summary>
+    private static System.Text.StringBuilder Unescape(ref bool plain, System.Text.StringBuilder escaped, string text, int start, int at)
+    {
+        if (plain)
+        {
+            escaped.Append(text, start, at - start);
+            plain = false;
+        }
+
+        return escaped;
     }
 
     private static ReadModelSnapshot Rebuild(ReadModelSnapshot previous, HashSet<int> changed, List<ReadModelDoc> loaded, List<IndexRow> index, long version, long sequence)

@@ -57,8 +57,19 @@ internal static class ReadModelSearch
             : ByTierThenDistance;
         try
         {
-            var top = inFoundOrder ? rows.AsSpan(0, count).ToArray() : (IEnumerable<Row>)Top(rows, count, order, limit);
-            return top.Select(r => Candidate(model, r, withServices)).ToList();
+            if (inFoundOrder)
+            {
+                // Straight from the pooled rows: no copy of up to `limit` rows first.
+                var found = new List<SearchService.Candidate>(count);
+                for (var i = 0; i < count; i++)
+                {
+                    found.Add(Candidate(model, rows[i], withServices));
+                }
+
+                return found;
+            }
+
+            return Top(rows, count, order, limit).Select(r => Candidate(model, r, withServices)).ToList();
         }
         finally
         {
