@@ -6,8 +6,8 @@ namespace Reperes.Web.Data;
 
 /// <summary>
 /// Applies the versioned SQL migrations of the current engine (Data/Migrations/&lt;engine&gt;/NNNN_name.sql), in order,
-/// each once, recorded in schema_migrations. Written by hand because the EF design-time tools are not available;
-/// a test proves that the migrated schema equals the EF model on both engines.
+/// each once, recorded in schema_migrations. Written by hand, in each engine's SQL (EF's design-time tools serve only
+/// to compile the models); a test proves that the migrated schema equals the EF model on both engines.
 /// </summary>
 public sealed class DatabaseMigrator(ILogger<DatabaseMigrator> logger)
 {
