@@ -13,7 +13,7 @@ public sealed class NoticeBoard
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
-    private volatile Snapshot? snapshot;
+    private volatile Reading? snapshot;
 
     public NoticeBoard(IServiceScopeFactory scopes, TimeProvider clock, Changes.PublicChanges changes)
     {
@@ -26,13 +26,12 @@ public sealed class NoticeBoard
 
     public void Invalidate() => snapshot = null;
 
-    public IReadOnlyList<NoticeInfo> For(int structureId)
-    {
-        var current = Current();
-        return current.ByStructure.TryGetValue(structureId, out var list) ? list : [];
-    }
+    public IReadOnlyList<NoticeInfo> For(int structureId) => Current().For(structureId);
 
-    private Snapshot Current()
+    /// <summary>The notices as they are now, for a loop over many structures (the clock read once, not per structure).</summary>
+    public Reading Read() => Current();
+
+    private Reading Current()
     {
         var now = clock.GetUtcNow();
         if (snapshot is { } s && now >= s.LoadedAt && now - s.LoadedAt < Lifetime)
@@ -47,10 +46,16 @@ public sealed class NoticeBoard
             .Where(n => n.EndsOn >= today)
             .Select(n => new NoticeInfo(n.StructureId, n.ServiceId, n.Kind, n.StartsOn, n.EndsOn, n.Text, n.OpeningHours, n.Id))
             .ToList();
-        var loaded = new Snapshot(now, notices.GroupBy(n => n.StructureId).ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeInfo>)g.OrderBy(n => n.StartsOn).ToList()));
+        var loaded = new Reading(now, notices.GroupBy(n => n.StructureId).ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeInfo>)g.OrderBy(n => n.StartsOn).ToList()));
         snapshot = loaded;
         return loaded;
     }
 
-    private sealed record Snapshot(DateTimeOffset LoadedAt, Dictionary<int, IReadOnlyList<NoticeInfo>> ByStructure);
+    /// <summary>The notices loaded at one moment, by structure.</summary>
+    public sealed class Reading(DateTimeOffset loadedAt, Dictionary<int, IReadOnlyList<NoticeInfo>> byStructure)
+    {
+        internal DateTimeOffset LoadedAt => loadedAt;
+
+        public IReadOnlyList<NoticeInfo> For(int structureId) => byStructure.TryGetValue(structureId, out var list) ? list : [];
+    }
 }

@@ -563,6 +563,12 @@ public sealed class OpenFilterMatcher
     private readonly DateTimeOffset now;
     private readonly FilterAnswers answers;
 
+    /// <summary>
+    /// The answers this search already read, by the text itself (its reference): the search's read model shares one
+    /// string per distinct hours, so thousands of places ask a handful of texts, without hashing each text again.
+    /// </summary>
+    private readonly Dictionary<string, bool> seen = new(ReferenceEqualityComparer.Instance);
+
     internal OpenFilterMatcher(OpenStates states, OpenFilter filter, DateTimeOffset now, FilterAnswers answers)
     {
         this.states = states;
@@ -609,12 +615,18 @@ public sealed class OpenFilterMatcher
             return false;
         }
 
-        if (!answers.TryGet(filter, expression, out var known))
+        if (seen.TryGetValue(expression, out var known))
+        {
+            return known;
+        }
+
+        if (!answers.TryGet(filter, expression, out known))
         {
             known = Matches(new OpenStates.Timeline(states.Hours, null, expression, ownHours: false, []));
             answers.Add(filter, expression, known);
         }
 
+        seen[expression] = known;
         return known;
     }
 

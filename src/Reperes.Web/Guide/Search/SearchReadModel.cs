@@ -240,7 +240,7 @@ internal sealed class ReadModelSnapshot
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
     /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
-    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers)> glance;
+    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers, Dictionary<int, ulong[]> Categories, int[] Lengths)> glance;
 
     public ReadModelSnapshot()
     {
@@ -287,7 +287,16 @@ internal sealed class ReadModelSnapshot
 
     public Offers[] ServiceOffers => glance.Value.Offers;
 
-    private (int[], int[], int[], Offers[]) Glance()
+    /// <summary>
+    /// Per category, the structures with a service of it (a bit per structure): a search by category passes over
+    /// the others without reaching their services.
+    /// </summary>
+    public IReadOnlyDictionary<int, ulong[]> CategoryStructures => glance.Value.Categories;
+
+    /// <summary>Per structure, its count of tokens (<see cref="ReadModelDoc.Length"/>), read by the ranks without reaching the structure.</summary>
+    public int[] Lengths => glance.Value.Lengths;
+
+    private (int[], int[], int[], Offers[], Dictionary<int, ulong[]>, int[]) Glance()
     {
         int[] Order(Func<ReadModelDoc, string> name)
         {
@@ -353,10 +362,19 @@ internal sealed class ReadModelSnapshot
         }
 
         var offers = new Offers[Docs.Length];
+        var categories = new Dictionary<int, ulong[]>();
+        var lengths = new int[Docs.Length];
         for (var i = 0; i < Docs.Length; i++)
         {
+            lengths[i] = Docs[i].Length;
             foreach (var service in Docs[i].Services)
             {
+                if (!categories.TryGetValue(service.CategoryId, out var structures))
+                {
+                    categories[service.CategoryId] = structures = new ulong[(Docs.Length + 63) / 64];
+                }
+
+                structures[i >> 6] |= 1UL << i;
                 var walkIn = service.Access == Core.Structures.AccessCondition.Unconditional;
                 offers[i] |= Offers.AnyService
                     | (service.IsFree ? Offers.Free : Offers.None)
@@ -367,7 +385,7 @@ internal sealed class ReadModelSnapshot
 
         var bySortName = Order(d => d.SortName);
         var sortNameRanks = Ranks(bySortName);
-        return (Ranks(Order(d => d.Name)), sortNameRanks, French(bySortName), offers);
+        return (Ranks(Order(d => d.Name)), sortNameRanks, French(bySortName), offers, categories, lengths);
     }
 
     public long Version { get; init; }

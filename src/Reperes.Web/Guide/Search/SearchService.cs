@@ -289,43 +289,76 @@ public sealed class SearchService(
         }
 
         var opening = openStates.Matcher(request.OpenFilter, now);
-        var kept = new List<(Candidate Row, double? Distance)>(candidates.Count);
-        foreach (var row in candidates)
+
+        // Up to 5,000 places kept: pooled and sorted in place, rather than copied with their sort keys by LINQ (large
+        // objects for the collector at every search).
+        var kept = System.Buffers.ArrayPool<Kept>.Shared.Rent(Math.Max(1, candidates.Count));
+        var keptCount = 0;
+        try
         {
-            double? distance = origin is null || row.Latitude is null || row.Longitude is null
-                ? null
-                : Geo.DistanceKm(origin.Latitude, origin.Longitude, row.Latitude.Value, row.Longitude.Value);
-            if (origin is not null && (distance is null || distance > request.RadiusKm))
+            var board = notices.Read();
+            foreach (var row in candidates)
             {
-                continue;
+                double? distance = origin is null || row.Latitude is null || row.Longitude is null
+                    ? null
+                    : Geo.DistanceKm(origin.Latitude, origin.Longitude, row.Latitude.Value, row.Longitude.Value);
+                if (origin is not null && (distance is null || distance > request.RadiusKm))
+                {
+                    continue;
+                }
+
+                if (!opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), board.For(row.Id)), scope))
+                {
+                    continue;
+                }
+
+                kept[keptCount] = new Kept(row, distance, keptCount);
+                keptCount++;
             }
 
-            if (!opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), notices.For(row.Id)), scope))
+            var byTierThenDistance = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0);
+            kept.AsSpan(0, keptCount).Sort((a, b) => Kept.Compare(a, b, byTierThenDistance, inModelOrder: model is not null));
+            var page = Math.Min(request.PageNumber, Math.Max(1, (keptCount + pageSize - 1) / pageSize));
+            var pageRows = new List<(Candidate Row, double? Distance)>(pageSize);
+            for (var i = (page - 1) * pageSize; i < Math.Min(keptCount, page * pageSize); i++)
             {
-                continue;
+                pageRows.Add((kept[i].Row, kept[i].Distance));
             }
 
-            kept.Add((row, distance));
+            var hits = await HitsAsync(pageRows, scope, now, culture, cancellationToken);
+            return new SearchResult(hits, keptCount, capped, page, pageSize, terms, origin, false, scope)
+            {
+                Commune = commune,
+                NotUnderstood = interpretation.NotUnderstood,
+                AnswersPartly = page == 1 && pageRows.Count > 0 && query.AnswersPartly(pageRows[0].Row),
+            };
         }
-
-        var ordered = origin is not null && (request.SortOrder == SearchSort.Distance || terms.Count == 0)
-            ? kept.OrderByDescending(k => k.Row.Tier).ThenBy(k => k.Distance)
-            : kept.OrderByDescending(k => k.Row.Score).ThenBy(k => k.Distance ?? 0);
-
-        // The model knows each name's place in French order; comparing the names themselves folds both at every step.
-        ordered = model is not null
-            ? ordered.ThenBy(k => k.Row.FrenchRank)
-            : ordered.ThenBy(k => k.Row.Name, FrenchOrder.Comparer);
-
-        var page = Math.Min(request.PageNumber, Math.Max(1, (kept.Count + pageSize - 1) / pageSize));
-        var pageRows = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var hits = await HitsAsync(pageRows, scope, now, culture, cancellationToken);
-        return new SearchResult(hits, kept.Count, capped, page, pageSize, terms, origin, false, scope)
+        finally
         {
-            Commune = commune,
-            NotUnderstood = interpretation.NotUnderstood,
-            AnswersPartly = page == 1 && pageRows.Count > 0 && query.AnswersPartly(pageRows[0].Row),
-        };
+            System.Buffers.ArrayPool<Kept>.Shared.Return(kept, clearArray: true);
+        }
+    }
+
+    /// <summary>A candidate kept by an opening filter, with its distance and its place among the candidates (ties keep it).</summary>
+    private readonly record struct Kept(Candidate Row, double? Distance, int Found)
+    {
+        /// <summary>
+        /// By tier then distance, or by score then distance (0 when unknown); then by French order of the names (the
+        /// model's ranks, or the names compared), then as found: the order the SQL search gave.
+        /// </summary>
+        public static int Compare(Kept a, Kept b, bool byTierThenDistance, bool inModelOrder)
+        {
+            var order = byTierThenDistance
+                ? b.Row.Tier.CompareTo(a.Row.Tier) is var byTier and not 0 ? byTier : Nullable.Compare(a.Distance, b.Distance)
+                : b.Row.Score.CompareTo(a.Row.Score) is var byScore and not 0 ? byScore : (a.Distance ?? 0).CompareTo(b.Distance ?? 0);
+            if (order != 0)
+            {
+                return order;
+            }
+
+            order = inModelOrder ? a.Row.FrenchRank.CompareTo(b.Row.FrenchRank) : FrenchOrder.Comparer.Compare(a.Row.Name, b.Row.Name);
+            return order != 0 ? order : a.Found.CompareTo(b.Found);
+        }
     }
 
     /// <summary>
