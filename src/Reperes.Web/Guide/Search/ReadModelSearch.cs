@@ -302,19 +302,30 @@ internal static class ReadModelSearch
     }
 
     /// <summary>What a query asks of each structure, worked out once per search rather than once per structure.</summary>
-    private readonly record struct Conditions(ReadModelSnapshot.Offers Offers, ulong[][]? Categories, bool ReadsStructure)
+    /// <param name="Offers">What one of its services must offer, when nothing else is asked of them (else None).</param>
+    /// <param name="Categories">With categories: per category, the structures with a service of it offering that.</param>
+    /// <param name="ServicesAnswered">True when these arrays answer the services' conditions (no audience, no digital help asked).</param>
+    /// <param name="ReadsStructure">True when a condition needs the structure's object.</param>
+    private readonly record struct Conditions(ReadModelSnapshot.Offers Offers, ulong[][]? Categories, bool ServicesAnswered, bool ReadsStructure)
     {
         public static Conditions Of(ReadModelSnapshot model, CandidateQuery query)
         {
-            var offers = query.ServiceFilter is { } filter && OffersOnly(filter) ? Wanted(filter) : ReadModelSnapshot.Offers.None;
-            var servicesRead = query.ServiceFilter is not null && offers == ReadModelSnapshot.Offers.None;
-            var categories = query.ServiceFilter is { Categories.Count: > 0 } byCategory
-                ? byCategory.Categories.Distinct().Select(c => model.CategoryStructures.GetValueOrDefault(c)).OfType<ulong[]>().ToArray()
+            var place = query.Area is not null || query.WheelchairOnly || query.SpokenLanguage is not null;
+            if (query.ServiceFilter is not { } filter)
+            {
+                return new(ReadModelSnapshot.Offers.None, null, true, place);
+            }
+
+            var wanted = Wanted(filter);
+            var answered = filter.Audience is null && filter.Mediation.Count == 0;
+            var categories = filter.Categories.Count > 0
+                ? filter.Categories.Distinct().Select(c => model.CategoryStructures.GetValueOrDefault((c, wanted))).OfType<ulong[]>().ToArray()
                 : null;
-            return new(offers, categories, query.Area is not null || query.WheelchairOnly || query.SpokenLanguage is not null || servicesRead);
+            var offers = categories is null && answered ? wanted : ReadModelSnapshot.Offers.None;
+            return new(offers, categories, answered, place || !answered);
         }
 
-        /// <summary>False when no service of the structure is of the categories asked (without reaching its services).</summary>
+        /// <summary>False when no service of the structure is of the categories asked with the offer asked (without reaching its services).</summary>
         public bool MayMeetCategories(int index)
         {
             if (Categories is null)
@@ -391,13 +402,10 @@ internal static class ReadModelSearch
             return false;
         }
 
-        return conditions.Offers != ReadModelSnapshot.Offers.None || query.ServiceFilter is not { } filter || AnyMeets(model, doc.Services, filter);
+        return conditions.ServicesAnswered || query.ServiceFilter is not { } filter || AnyMeets(model, doc.Services, filter);
     }
 
-    /// <summary>Free, without appointment, or both from one service: read from the structures' offers, not their services.</summary>
-    private static bool OffersOnly(CandidateQuery.ServiceCondition filter) =>
-        filter.Categories.Count == 0 && filter.Audience is null && filter.Mediation.Count == 0;
-
+    /// <summary>Free, without appointment, or both from one service.</summary>
     private static ReadModelSnapshot.Offers Wanted(CandidateQuery.ServiceCondition filter) => (filter.Free, filter.WithoutAppointment) switch
     {
         (true, true) => ReadModelSnapshot.Offers.FreeWithoutAppointment,

@@ -240,7 +240,7 @@ internal sealed class ReadModelSnapshot
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
     /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
-    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers, Dictionary<int, ulong[]> Categories, int[] Lengths)> glance;
+    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers, Dictionary<(int Category, Offers Offer), ulong[]> Categories, int[] Lengths)> glance;
 
     public ReadModelSnapshot()
     {
@@ -288,15 +288,15 @@ internal sealed class ReadModelSnapshot
     public Offers[] ServiceOffers => glance.Value.Offers;
 
     /// <summary>
-    /// Per category, the structures with a service of it (a bit per structure): a search by category passes over
-    /// the others without reaching their services.
+    /// Per category and offer (any service, free, without appointment, both), the structures with one service of that
+    /// category offering it (a bit per structure): a search by category and these filters reads no service.
     /// </summary>
-    public IReadOnlyDictionary<int, ulong[]> CategoryStructures => glance.Value.Categories;
+    public IReadOnlyDictionary<(int Category, Offers Offer), ulong[]> CategoryStructures => glance.Value.Categories;
 
     /// <summary>Per structure, its count of tokens (<see cref="ReadModelDoc.Length"/>), read by the ranks without reaching the structure.</summary>
     public int[] Lengths => glance.Value.Lengths;
 
-    private (int[], int[], int[], Offers[], Dictionary<int, ulong[]>, int[]) Glance()
+    private (int[], int[], int[], Offers[], Dictionary<(int, Offers), ulong[]>, int[]) Glance()
     {
         int[] Order(Func<ReadModelDoc, string> name)
         {
@@ -362,24 +362,33 @@ internal sealed class ReadModelSnapshot
         }
 
         var offers = new Offers[Docs.Length];
-        var categories = new Dictionary<int, ulong[]>();
+        var categories = new Dictionary<(int, Offers), ulong[]>();
         var lengths = new int[Docs.Length];
         for (var i = 0; i < Docs.Length; i++)
         {
             lengths[i] = Docs[i].Length;
             foreach (var service in Docs[i].Services)
             {
-                if (!categories.TryGetValue(service.CategoryId, out var structures))
-                {
-                    categories[service.CategoryId] = structures = new ulong[(Docs.Length + 63) / 64];
-                }
-
-                structures[i >> 6] |= 1UL << i;
                 var walkIn = service.Access == Core.Structures.AccessCondition.Unconditional;
-                offers[i] |= Offers.AnyService
+                var offered = Offers.AnyService
                     | (service.IsFree ? Offers.Free : Offers.None)
                     | (walkIn ? Offers.WithoutAppointment : Offers.None)
                     | (service.IsFree && walkIn ? Offers.FreeWithoutAppointment : Offers.None);
+                offers[i] |= offered;
+                foreach (var offer in (ReadOnlySpan<Offers>)[Offers.AnyService, Offers.Free, Offers.WithoutAppointment, Offers.FreeWithoutAppointment])
+                {
+                    if ((offered & offer) == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!categories.TryGetValue((service.CategoryId, offer), out var structures))
+                    {
+                        categories[(service.CategoryId, offer)] = structures = new ulong[(Docs.Length + 63) / 64];
+                    }
+
+                    structures[i >> 6] |= 1UL << i;
+                }
             }
         }
 
