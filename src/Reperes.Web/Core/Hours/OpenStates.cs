@@ -207,11 +207,14 @@ public sealed class OpenStates(HoursEvaluator hours)
     /// </summary>
     internal static bool AnyRelevant<TState>(PlaceHours place, IReadOnlyCollection<int> scopeCategoryIds, TState state, Func<TState, ServiceHours?, bool> test)
     {
+        // Indexed loops: an enumerator through the interface is an allocation per place, thousands per search.
+        var services = place.Services;
         if (scopeCategoryIds.Count > 0)
         {
             var anyScoped = false;
-            foreach (var service in place.Services)
+            for (var i = 0; i < services.Count; i++)
             {
+                var service = services[i];
                 if (scopeCategoryIds.Contains(service.CategoryId))
                 {
                     anyScoped = true;
@@ -233,9 +236,9 @@ public sealed class OpenStates(HoursEvaluator hours)
             return true;
         }
 
-        foreach (var service in place.Services)
+        for (var i = 0; i < services.Count; i++)
         {
-            if (test(state, service))
+            if (test(state, services[i]))
             {
                 return true;
             }
