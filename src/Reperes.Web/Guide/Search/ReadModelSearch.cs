@@ -248,7 +248,7 @@ internal static class ReadModelSearch
         var match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
         var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
         var ranks = query.HasScore && query.RanksWords && query.Match is not null
-            ? model.Postgres ? (IRank)new TsRank(model, query.Match) : new Bm25(model, query.Match, scratch)
+            ? model.Postgres ? (IRank)new TsRank(model, query.Match, scratch) : new Bm25(model, query.Match, scratch)
             : null;
         var docs = model.Docs;
         var conditions = Conditions.Of(model, query);
@@ -616,7 +616,15 @@ internal static class ReadModelSearch
         private readonly List<(int From, int To)> operands;
         private readonly bool and;
 
-        public TsRank(ReadModelSnapshot model, FullText match)
+        /// <summary>
+        /// Of "or" (most searches), per structure, the sum ts_rank divides: computed for every structure at once by
+        /// reading each token's postings in order, rather than by searching each token's postings for each structure
+        /// ranked (15 of "manger"'s 23 ms across the country). Each structure's terms are added in the same order as
+        /// ts_rank adds them, in single precision: the same rank to the bit.
+        /// </summary>
+        private readonly double[]? sums;
+
+        public TsRank(ReadModelSnapshot model, FullText match, ReadModelScratch scratch)
         {
             this.model = model;
 
@@ -627,6 +635,41 @@ internal static class ReadModelSearch
                 .Select(g => model.TokenRange(g.First()))
                 .ToList();
             and = match.Top() is FullText.AllOf && operands.Count >= 2;
+            if (!and)
+            {
+                sums = scratch.Numbers();
+                foreach (var (from, to) in operands)
+                {
+                    for (var t = from; t < to; t++)
+                    {
+                        foreach (var posting in model.Postings[t])
+                        {
+                            sums[posting.Doc] = (float)(sums[posting.Doc] + (Term(model.Positions, posting.Data) / 1.64493406685));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>One token's part of a structure's rank, from its positions (count, then position × 4 + weight).</summary>
+        private static float Term(int[] positions, int at)
+        {
+            var count = positions[at];
+            var sum = 0.0f;
+            var best = -1.0f;
+            var bestAt = 0;
+            for (var j = 0; j < count; j++)
+            {
+                var weight = Weights[positions[at + 1 + j] & 3];
+                sum = (float)(sum + (float)(weight / ((j + 1) * (j + 1))));
+                if (weight > best)
+                {
+                    best = weight;
+                    bestAt = j;
+                }
+            }
+
+            return (float)((float)(best + sum) - (float)(best / ((bestAt + 1) * (bestAt + 1))));
         }
 
         private static string Text(FullText leaf) => leaf switch
@@ -651,38 +694,7 @@ internal static class ReadModelSearch
 
         private float RankOr(int doc)
         {
-            var positions = model.Positions;
-            var result = 0.0f;
-            foreach (var (from, to) in operands)
-            {
-                for (var t = from; t < to; t++)
-                {
-                    var at = Positions(t, doc);
-                    if (at < 0)
-                    {
-                        continue;
-                    }
-
-                    var count = positions[at];
-                    var sum = 0.0f;
-                    var best = -1.0f;
-                    var bestAt = 0;
-                    for (var j = 0; j < count; j++)
-                    {
-                        var weight = Weights[positions[at + 1 + j] & 3];
-                        sum = (float)(sum + (float)(weight / ((j + 1) * (j + 1))));
-                        if (weight > best)
-                        {
-                            best = weight;
-                            bestAt = j;
-                        }
-                    }
-
-                    var numerator = (float)((float)(best + sum) - (float)(best / ((bestAt + 1) * (bestAt + 1))));
-                    result = (float)(result + (numerator / 1.64493406685));
-                }
-            }
-
+            var result = (float)sums![doc];
             return operands.Count > 0 ? (float)(result / operands.Count) : result;
         }
 
