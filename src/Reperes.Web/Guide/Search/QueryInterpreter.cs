@@ -144,6 +144,11 @@ public static class QueryInterpreter
             return null;
         }
 
+        if (index.Corrections.TryGetValue(folded, out var known) && ReferenceEquals(known.Lexicon, lexicon))
+        {
+            return known.Correction;
+        }
+
         var max = folded.Length <= 5 ? 1 : 2;
         string? best = null;
         var bestRank = (Distance: max + 1, FromIndex: 1, Documents: 0);
@@ -170,8 +175,16 @@ public static class QueryInterpreter
             }
         }
 
+        // Bounded: what a stream of random words could fill stays small; the vocabulary's next reading starts afresh.
+        if (index.Corrections.Count < MaxRememberedCorrections)
+        {
+            index.Corrections[folded] = (lexicon, best);
+        }
+
         return best;
     }
+
+    private const int MaxRememberedCorrections = 20_000;
 
     /// <summary>Positions of the phrase's words, one after the other among the words not yet understood.</summary>
     private static int[]? Contiguous(string[] phrase, string[] stems, bool[] used)

@@ -361,6 +361,13 @@ public sealed class IndexVocabulary
     private readonly string[] recent;
     private readonly Lazy<string[]> all;
 
+    /// <summary>
+    /// The corrections already worked out against these words, with the lexicon they were worked out with (see
+    /// <see cref="QueryInterpreter.Correct"/>): a correction reads the whole vocabulary, tens of thousands of words
+    /// at national scale (2 ms a word), and people mistype the same words.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, (SearchLexicon Lexicon, string? Correction)> Corrections { get; } = new(StringComparer.Ordinal);
+
     public IndexVocabulary(IEnumerable<(string Word, int Documents)> entries)
     {
         documents = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -117,6 +117,13 @@ public sealed class SearchWarmUp(
         var culture = CultureInfo.GetCultureInfo("fr");
         foreach (var request in Requests())
         {
+            // A change signalled meanwhile (the first reading of the log after the start) has the model read again:
+            // waited for, briefly, so that the warm-up prepares the model's code rather than the database's.
+            for (var waited = 0; options.Value.Search.ReadModel && model.Current is null && waited < 100; waited++)
+            {
+                await Task.Delay(50, stoppingToken);
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var search = scope.ServiceProvider.GetRequiredService<SearchService>();
             await search.ComputeAsync(request, clock.GetUtcNow(), culture, SearchRequest.MaxPageSize, stoppingToken);
