@@ -23,6 +23,11 @@ internal static class ReadModelSearch
     public static (List<SearchService.Candidate> Rows, int Total) Page(ReadModelSnapshot model, CandidateQuery query, int skip, int take)
     {
         using var scratch = new ReadModelScratch(model.Docs.Length);
+        if (query.SortsByName && query.Area is null && new RowReader(model, query, scratch) is { ReadsStructures: false } reader)
+        {
+            return PageByName(model, reader, skip, take);
+        }
+
         var (rows, count) = Rows(model, query, scratch);
         Comparison<Row> order = query.SortsByName
             ? (a, b) => ByName(model, a, b)
@@ -245,19 +250,14 @@ internal static class ReadModelSearch
     /// </summary>
     private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch, int enough = int.MaxValue)
     {
-        var match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
-        var parts = query.TierParts.Select(p => (Mask: model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
-        var ranks = query.HasScore && query.RanksWords && query.Match is not null
-            ? model.Postgres ? (IRank)new TsRank(model, query.Match, scratch) : new Bm25(model, query.Match, scratch)
-            : null;
+        var reader = new RowReader(model, query, scratch);
         var docs = model.Docs;
-        var conditions = Conditions.Of(model, query);
 
         // Near a place, only the structures of the cells covering it are read, not the whole country.
         var (inArea, candidates) = query.Area?.Cells is { } cells ? model.DocsIn(cells) : (null, docs.Length);
 
         // Rows for the structures that can pass, not for the country: the pool keeps what it lends, per size.
-        var room = Math.Min(enough, match is null ? candidates : Math.Min(candidates, match.AsSpan(0, docs.Length).Count(true)));
+        var room = Math.Min(enough, reader.Match is not { } match ? candidates : Math.Min(candidates, match.AsSpan(0, docs.Length).Count(true)));
         var rows = System.Buffers.ArrayPool<Row>.Shared.Rent(Math.Max(1, room));
         var count = 0;
         try
@@ -265,29 +265,10 @@ internal static class ReadModelSearch
             for (var k = 0; k < candidates && count < enough; k++)
             {
                 var i = inArea is null ? k : inArea[k];
-                if (match is not null && !match[i])
+                if (reader.Passes(i, out var distance))
                 {
-                    continue;
+                    rows[count++] = reader.Row(i, distance);
                 }
-
-                if (!Passes(model, query, conditions, i, out var distance))
-                {
-                    continue;
-                }
-
-                long tier = 0;
-                long tierWithOpenness = 0;
-                foreach (var (mask, weight, openness) in parts)
-                {
-                    if (mask[i])
-                    {
-                        tierWithOpenness += weight;
-                        tier += openness ? 0 : weight;
-                    }
-                }
-
-                var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(i) : tierWithOpenness;
-                rows[count++] = new Row(i, score, tier, distance);
             }
         }
         finally
@@ -299,6 +280,91 @@ internal static class ReadModelSearch
         }
 
         return (rows, count);
+    }
+
+    /// <summary>
+    /// A page of a search ordered by name across the country ("free", a category with filters): the structures read in
+    /// the order of names, each passing one counted and only the page's made into rows. Rather than a row for each of
+    /// 50,000 matches, then the page's twenty kept from them by comparing names (the same order: ranks are unique).
+    /// Only when the conditions read arrays: reaching each structure's object in the order of names rather than in
+    /// memory's order is slower than the rows saved.
+    /// </summary>
+    private static (List<SearchService.Candidate> Rows, int Total) PageByName(ReadModelSnapshot model, RowReader reader, int skip, int take)
+    {
+        var page = new List<SearchService.Candidate>(Math.Min(take, 64));
+        var count = 0;
+        foreach (var i in model.NameOrder)
+        {
+            if (!reader.Passes(i, out var distance))
+            {
+                continue;
+            }
+
+            if (count >= skip && count - skip < take)
+            {
+                page.Add(Candidate(model, reader.Row(i, distance), withServices: false));
+            }
+
+            count++;
+        }
+
+        return (page, count);
+    }
+
+    /// <summary>What one search reads of each structure: whether it passes, and its row (score, tier, distance) as the SQL computes them.</summary>
+    private sealed class RowReader
+    {
+        private readonly ReadModelSnapshot model;
+        private readonly CandidateQuery query;
+        private readonly List<(bool[] Mask, int Weight, bool Openness)> parts;
+        private readonly IRank? ranks;
+        private readonly Conditions conditions;
+
+        public RowReader(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch)
+        {
+            this.model = model;
+            this.query = query;
+            Match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
+            parts = query.TierParts.Select(p => (model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
+            ranks = query.HasScore && query.RanksWords && query.Match is not null
+                ? model.Postgres ? new TsRank(model, query.Match, scratch) : new Bm25(model, query.Match, scratch)
+                : null;
+            conditions = Conditions.Of(model, query);
+        }
+
+        /// <summary>The structures matching the words, or null when none are asked.</summary>
+        public bool[]? Match { get; }
+
+        /// <summary>True when a condition reads the structure's object rather than arrays.</summary>
+        public bool ReadsStructures => conditions.ReadsStructure;
+
+        public bool Passes(int index, out double distance)
+        {
+            if (Match is not null && !Match[index])
+            {
+                distance = 0;
+                return false;
+            }
+
+            return ReadModelSearch.Passes(model, query, conditions, index, out distance);
+        }
+
+        public Row Row(int index, double distance)
+        {
+            long tier = 0;
+            long tierWithOpenness = 0;
+            foreach (var (mask, weight, openness) in parts)
+            {
+                if (mask[index])
+                {
+                    tierWithOpenness += weight;
+                    tier += openness ? 0 : weight;
+                }
+            }
+
+            var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(index) : tierWithOpenness;
+            return new Row(index, score, tier, distance);
+        }
     }
 
     /// <summary>What a query asks of each structure, worked out once per search rather than once per structure.</summary>

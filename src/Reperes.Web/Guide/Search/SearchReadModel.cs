@@ -240,7 +240,7 @@ internal sealed class ReadModelSnapshot
     private Lazy<Dictionary<int, int[]>> docsByCell;
 
     /// <summary>Per structure, its rank by name and by sort name, and what its services offer (see <see cref="Offers"/>).</summary>
-    private Lazy<(int[] ByName, int[] BySortName, int[] French, Offers[] Offers, Dictionary<(int Category, Offers Offer), ulong[]> Categories, int[] Lengths)> glance;
+    private Lazy<(int[] ByName, int[] NameOrder, int[] BySortName, int[] French, Offers[] Offers, Dictionary<(int Category, Offers Offer), ulong[]> Categories, int[] Lengths)> glance;
 
     public ReadModelSnapshot()
     {
@@ -276,6 +276,9 @@ internal sealed class ReadModelSnapshot
     /// </summary>
     public int[] NameRanks => glance.Value.ByName;
 
+    /// <summary>The structures (indexes into <see cref="Docs"/>) in the order of <see cref="NameRanks"/>.</summary>
+    public int[] NameOrder => glance.Value.NameOrder;
+
     /// <summary>The same for the sort names.</summary>
     public int[] SortNameRanks => glance.Value.BySortName;
 
@@ -296,7 +299,7 @@ internal sealed class ReadModelSnapshot
     /// <summary>Per structure, its count of tokens (<see cref="ReadModelDoc.Length"/>), read by the ranks without reaching the structure.</summary>
     public int[] Lengths => glance.Value.Lengths;
 
-    private (int[], int[], int[], Offers[], Dictionary<(int, Offers), ulong[]>, int[]) Glance()
+    private (int[], int[], int[], int[], Offers[], Dictionary<(int, Offers), ulong[]>, int[]) Glance()
     {
         int[] Order(Func<ReadModelDoc, string> name)
         {
@@ -394,7 +397,8 @@ internal sealed class ReadModelSnapshot
 
         var bySortName = Order(d => d.SortName);
         var sortNameRanks = Ranks(bySortName);
-        return (Ranks(Order(d => d.Name)), sortNameRanks, French(bySortName), offers, categories, lengths);
+        var byName = Order(d => d.Name);
+        return (Ranks(byName), byName, sortNameRanks, French(bySortName), offers, categories, lengths);
     }
 
     public long Version { get; init; }
