@@ -23,12 +23,14 @@ internal static class ReadModelSearch
     public static (List<SearchService.Candidate> Rows, int Total) Page(ReadModelSnapshot model, CandidateQuery query, int skip, int take)
     {
         using var scratch = new ReadModelScratch(model.Docs.Length);
-        if (query.SortsByName && query.Area is null && new RowReader(model, query, scratch) is { ReadsStructures: false } reader)
+        var reader = new RowReader(model, query, scratch);
+        if (query.SortsByName && query.Area is null && !reader.ReadsStructures)
         {
             return PageByName(model, reader, skip, take);
         }
 
-        var (rows, count) = Rows(model, query, scratch);
+        // Words ranked: the rows first without their rank, which only the best tiers need (see RankBest).
+        var (rows, count) = Rows(model, query, reader, ranked: !reader.RanksWords);
         Comparison<Row> order = query.SortsByName
             ? (a, b) => ByName(model, a, b)
             : query.SortsByDistance
@@ -38,14 +40,14 @@ internal static class ReadModelSearch
                     : (a, b) => ByName(model, a, b);
         try
         {
-            var page = Top(rows, count, order, skip + take).Skip(skip).Take(take);
+            var ordered = reader.RanksWords ? reader.RankBest(rows, count, skip + take) : count;
+            var page = Top(rows, ordered, order, skip + take).Skip(skip).Take(take);
             return (page.Select(r => Candidate(model, r, withServices: false)).ToList(), count);
         }
         finally
         {
             System.Buffers.ArrayPool<Row>.Shared.Return(rows);
         }
-
     }
 
     /// <summary>At most <paramref name="limit"/> candidates, in the SQL's order for the filters applied in memory.</summary>
@@ -56,7 +58,7 @@ internal static class ReadModelSearch
         // Neither scored nor near a place: the SQL's order is the ids', the order the rows are found in, so the first
         // rows found are the candidates and the rest of the country need not be read ("open now" nationwide).
         var inFoundOrder = !query.HasScore && query.Area is null;
-        var (rows, count) = Rows(model, query, scratch, inFoundOrder ? limit : int.MaxValue);
+        var (rows, count) = Rows(model, query, new RowReader(model, query, scratch), ranked: true, inFoundOrder ? limit : int.MaxValue);
         Comparison<Row> order = query.HasScore
             ? query.RanksWords ? ByScore : (a, b) => ByScoreThenSortName(model, a, b)
             : ByTierThenDistance;
@@ -248,9 +250,8 @@ internal static class ReadModelSearch
     /// Every structure passing the query's conditions (the first <paramref name="enough"/> found, by id, when no more
     /// are needed), with its score, tier and distance as the SQL computes them.
     /// </summary>
-    private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch, int enough = int.MaxValue)
+    private static (Row[] Rows, int Count) Rows(ReadModelSnapshot model, CandidateQuery query, RowReader reader, bool ranked, int enough = int.MaxValue)
     {
-        var reader = new RowReader(model, query, scratch);
         var docs = model.Docs;
 
         // Near a place, only the structures of the cells covering it are read, not the whole country.
@@ -267,7 +268,7 @@ internal static class ReadModelSearch
                 var i = inArea is null ? k : inArea[k];
                 if (reader.Passes(i, out var distance))
                 {
-                    rows[count++] = reader.Row(i, distance);
+                    rows[count++] = reader.Row(i, distance, ranked);
                 }
             }
         }
@@ -302,7 +303,7 @@ internal static class ReadModelSearch
 
             if (count >= skip && count - skip < take)
             {
-                page.Add(Candidate(model, reader.Row(i, distance), withServices: false));
+                page.Add(Candidate(model, reader.Row(i, distance, ranked: true), withServices: false));
             }
 
             count++;
@@ -349,7 +350,69 @@ internal static class ReadModelSearch
             return ReadModelSearch.Passes(model, query, conditions, index, out distance);
         }
 
-        public Row Row(int index, double distance)
+        /// <summary>True when the score holds the words' rank (bm25 on SQLite, ts_rank on PostgreSQL) above the tier.</summary>
+        public bool RanksWords => ranks is not null;
+
+        /// <summary>
+        /// The rows' ranks added to their tiers' scores, for the rows of the best tiers only: at least
+        /// <paramref name="needed"/> of them, in place at the head of <paramref name="rows"/>; returns how many. A tier's
+        /// score is its weights × 100 and a rank adds less than 100 (bm25 is capped at 99, ts_rank is at most 1), so a
+        /// structure of a lower tier never passes one of a higher tier: "manger" across the country ranks the few
+        /// hundred structures of its best tier rather than its 10,000 matches.
+        /// </summary>
+        public int RankBest(Row[] rows, int count, int needed)
+        {
+            var kept = count;
+            if (count > needed)
+            {
+                // The tiers from the best down, one pass over the rows each, until they hold enough rows (a tier or
+                // two: a count per distinct score by hashing cost more than the ranks saved).
+                var lowest = double.MaxValue;
+                var reached = 0;
+                while (reached < needed)
+                {
+                    var next = double.MinValue;
+                    var inNext = 0;
+                    for (var i = 0; i < count; i++)
+                    {
+                        var score = rows[i].Score;
+                        if (score < lowest)
+                        {
+                            if (score > next)
+                            {
+                                next = score;
+                                inNext = 1;
+                            }
+                            else if (score == next)
+                            {
+                                inNext++;
+                            }
+                        }
+                    }
+
+                    lowest = next;
+                    reached += inNext;
+                }
+
+                kept = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    if (rows[i].Score >= lowest)
+                    {
+                        rows[kept++] = rows[i];
+                    }
+                }
+            }
+
+            for (var i = 0; i < kept; i++)
+            {
+                rows[i] = rows[i] with { Score = rows[i].Score + ranks!.Of(rows[i].Doc) };
+            }
+
+            return kept;
+        }
+
+        public Row Row(int index, double distance, bool ranked)
         {
             long tier = 0;
             long tierWithOpenness = 0;
@@ -362,7 +425,8 @@ internal static class ReadModelSearch
                 }
             }
 
-            var score = !query.HasScore ? 0.0 : ranks is not null ? (tierWithOpenness * 100) + ranks.Of(index) : tierWithOpenness;
+            // Without the rank when asked (see RankBest): the tier's part alone, the same number the rank is added to.
+            var score = !query.HasScore ? 0.0 : ranks is not null ? ranked ? (tierWithOpenness * 100) + ranks.Of(index) : tierWithOpenness * 100 : tierWithOpenness;
             return new Row(index, score, tier, distance);
         }
     }
