@@ -318,8 +318,9 @@ internal static class ReadModelSearch
         private readonly ReadModelSnapshot model;
         private readonly CandidateQuery query;
         private readonly List<(bool[] Mask, int Weight, bool Openness)> parts;
-        private readonly IRank? ranks;
+        private readonly ReadModelScratch scratch;
         private readonly Conditions conditions;
+        private IRank? ranks;
 
         public RowReader(ReadModelSnapshot model, CandidateQuery query, ReadModelScratch scratch)
         {
@@ -327,9 +328,8 @@ internal static class ReadModelSearch
             this.query = query;
             Match = query.Match is null ? null : model.Evaluate(query.Match, scratch);
             parts = query.TierParts.Select(p => (model.Evaluate(p.Expression, scratch), p.Weight, p.Openness)).ToList();
-            ranks = query.HasScore && query.RanksWords && query.Match is not null
-                ? model.Postgres ? new TsRank(model, query.Match, scratch) : new Bm25(model, query.Match, scratch)
-                : null;
+            this.scratch = scratch;
+            RanksWords = query.HasScore && query.RanksWords && query.Match is not null;
             conditions = Conditions.Of(model, query);
         }
 
@@ -351,7 +351,19 @@ internal static class ReadModelSearch
         }
 
         /// <summary>True when the score holds the words' rank (bm25 on SQLite, ts_rank on PostgreSQL) above the tier.</summary>
-        public bool RanksWords => ranks is not null;
+        public bool RanksWords { get; }
+
+        /// <summary>Below this many structures to rank, each one's rank is read from the postings rather than arrays of the country.</summary>
+        private const int FewToRank = 2_000;
+
+        /// <summary>
+        /// The words' rank, built when first needed: for many structures, every matching structure's term frequencies
+        /// (or sums) computed at once into arrays of the country; for a few (the best tiers of a page), each one's read
+        /// from the postings when asked, without clearing and filling megabytes for them.
+        /// </summary>
+        private IRank Ranks(int structures) => ranks ??= model.Postgres
+            ? new TsRank(model, query.Match!, scratch, dense: structures >= FewToRank)
+            : new Bm25(model, query.Match!, scratch, dense: structures >= FewToRank);
 
         /// <summary>
         /// The rows' ranks added to their tiers' scores, for the rows of the best tiers only: at least
@@ -406,7 +418,7 @@ internal static class ReadModelSearch
 
             for (var i = 0; i < kept; i++)
             {
-                rows[i] = rows[i] with { Score = rows[i].Score + ranks!.Of(rows[i].Doc) };
+                rows[i] = rows[i] with { Score = rows[i].Score + Ranks(kept).Of(rows[i].Doc) };
             }
 
             return kept;
@@ -426,7 +438,7 @@ internal static class ReadModelSearch
             }
 
             // Without the rank when asked (see RankBest): the tier's part alone, the same number the rank is added to.
-            var score = !query.HasScore ? 0.0 : ranks is not null ? ranked ? (tierWithOpenness * 100) + ranks.Of(index) : tierWithOpenness * 100 : tierWithOpenness;
+            var score = !query.HasScore ? 0.0 : RanksWords ? ranked ? (tierWithOpenness * 100) + Ranks(int.MaxValue).Of(index) : tierWithOpenness * 100 : tierWithOpenness;
             return new Row(index, score, tier, distance);
         }
     }
@@ -637,14 +649,20 @@ internal static class ReadModelSearch
         private readonly ReadModelSnapshot model;
         private readonly double averageLength;
         private readonly double[] idf;
-        private readonly double[][] frequencies;
+        private readonly double[]?[] frequencies;
+        private readonly (int From, int To)[] ranges;
+        private readonly bool[] facets;
 
         /// <summary>Per phrase, the masks of the groups above it (and its own): all must hold for it to count.</summary>
         private readonly List<bool[]>[] paths;
 
         private readonly ReadModelScratch scratch;
 
-        public Bm25(ReadModelSnapshot model, FullText match, ReadModelScratch scratch)
+        /// <param name="dense">
+        /// True: every structure's term frequencies computed at once into arrays of the country (many to rank); false:
+        /// each structure's read from the postings when asked (a few), the same additions in the same order.
+        /// </param>
+        public Bm25(ReadModelSnapshot model, FullText match, ReadModelScratch scratch, bool dense)
         {
             this.model = model;
             this.scratch = scratch;
@@ -652,27 +670,59 @@ internal static class ReadModelSearch
             var leaves = new List<(FullText Leaf, List<bool[]> Path)>();
             Collect(match, [], leaves);
             idf = new double[leaves.Count];
-            frequencies = new double[leaves.Count][];
+            frequencies = new double[]?[leaves.Count];
+            ranges = new (int, int)[leaves.Count];
+            facets = new bool[leaves.Count];
             paths = new List<bool[]>[leaves.Count];
             for (var p = 0; p < leaves.Count; p++)
             {
                 var (phrase, path) = leaves[p];
                 paths[p] = path;
                 var facet = phrase is FullText.Facet;
-                var frequency = scratch.Numbers();
+                facets[p] = facet;
                 long hits = 0;
                 var (from, to) = model.TokenRange(phrase);
-                for (var t = from; t < to; t++)
+                ranges[p] = (from, to);
+                if (dense)
                 {
-                    foreach (var posting in model.Postings[t])
+                    var frequency = scratch.Numbers();
+                    for (var t = from; t < to; t++)
                     {
-                        var weighted = facet
-                            ? 10.0 * ReadModelSnapshot.Cats(posting.Data)
-                            : (4.0 * ReadModelSnapshot.NameCount(posting.Data)) + (1.0 * ReadModelSnapshot.BodyCount(posting.Data)) + (10.0 * ReadModelSnapshot.Cats(posting.Data));
-                        if (weighted > 0)
+                        foreach (var posting in model.Postings[t])
                         {
-                            hits += frequency[posting.Doc] == 0 ? 1 : 0;
-                            frequency[posting.Doc] += weighted;
+                            var weighted = Weighted(facet, posting.Data);
+                            if (weighted > 0)
+                            {
+                                hits += frequency[posting.Doc] == 0 ? 1 : 0;
+                                frequency[posting.Doc] += weighted;
+                            }
+                        }
+                    }
+
+                    frequencies[p] = frequency;
+                }
+                else
+                {
+                    // The structures counted once each: a token's postings name a structure once, a prefix's tokens may
+                    // name it several times (a bit per structure, a sixty-fourth of the frequencies' array).
+                    var seen = to - from > 1 ? new ulong[(model.Docs.Length + 63) / 64] : null;
+                    for (var t = from; t < to; t++)
+                    {
+                        foreach (var posting in model.Postings[t])
+                        {
+                            if (Weighted(facet, posting.Data) > 0)
+                            {
+                                if (seen is null)
+                                {
+                                    hits++;
+                                    continue;
+                                }
+
+                                ref var word = ref seen[posting.Doc >> 6];
+                                var bit = 1UL << posting.Doc;
+                                hits += (word & bit) == 0 ? 1 : 0;
+                                word |= bit;
+                            }
                         }
                     }
                 }
@@ -681,8 +731,30 @@ internal static class ReadModelSearch
                 long rows = model.IndexedCount;
                 var value = Math.Log((rows - hits + 0.5) / (hits + 0.5));
                 idf[p] = value <= 0.0 ? 1e-6 : value;
-                frequencies[p] = frequency;
             }
+        }
+
+        /// <summary>A posting's weight in bm25(…, 4.0, 1.0, 10.0): name, body and facets' counts (facets only for a facet).</summary>
+        private static double Weighted(bool facet, int data) => facet
+            ? 10.0 * ReadModelSnapshot.Cats(data)
+            : (4.0 * ReadModelSnapshot.NameCount(data)) + (1.0 * ReadModelSnapshot.BodyCount(data)) + (10.0 * ReadModelSnapshot.Cats(data));
+
+        /// <summary>The phrase's frequency in one structure, from the postings: what the dense array holds for it.</summary>
+        private double Frequency(int phrase, int doc)
+        {
+            var frequency = 0.0;
+            var (from, to) = ranges[phrase];
+            for (var t = from; t < to; t++)
+            {
+                var postings = model.Postings[t];
+                var at = postings.AsSpan().BinarySearch(new Posting.OfDoc(doc));
+                if (at >= 0 && Weighted(facets[phrase], postings[at].Data) is var weighted and > 0)
+                {
+                    frequency += weighted;
+                }
+            }
+
+            return frequency;
         }
 
         private static bool OnPath(List<bool[]> path, int doc)
@@ -724,7 +796,7 @@ internal static class ReadModelSearch
             for (var p = 0; p < idf.Length; p++)
             {
                 // A phrase absent from the structure, or outside its groups, adds exactly 0: skipped.
-                var frequency = frequencies[p][doc];
+                var frequency = frequencies[p] is { } dense ? dense[doc] : Frequency(p, doc);
                 if (frequency == 0.0 || !OnPath(paths[p], doc))
                 {
                     continue;
@@ -754,7 +826,8 @@ internal static class ReadModelSearch
         /// </summary>
         private readonly double[]? sums;
 
-        public TsRank(ReadModelSnapshot model, FullText match, ReadModelScratch scratch)
+        /// <param name="dense">True: every structure's sum computed at once (many to rank); false: each one's from the postings when asked.</param>
+        public TsRank(ReadModelSnapshot model, FullText match, ReadModelScratch scratch, bool dense)
         {
             this.model = model;
 
@@ -765,7 +838,7 @@ internal static class ReadModelSearch
                 .Select(g => model.TokenRange(g.First()))
                 .ToList();
             and = match.Top() is FullText.AllOf && operands.Count >= 2;
-            if (!and)
+            if (!and && dense)
             {
                 sums = scratch.Numbers();
                 foreach (var (from, to) in operands)
@@ -824,8 +897,27 @@ internal static class ReadModelSearch
 
         private float RankOr(int doc)
         {
-            var result = (float)sums![doc];
+            var result = sums is not null ? (float)sums[doc] : Sum(doc);
             return operands.Count > 0 ? (float)(result / operands.Count) : result;
+        }
+
+        /// <summary>The sum the dense array holds for one structure, from its postings: the same additions in the same order.</summary>
+        private float Sum(int doc)
+        {
+            var sum = 0.0;
+            foreach (var (from, to) in operands)
+            {
+                for (var t = from; t < to; t++)
+                {
+                    var at = Positions(t, doc);
+                    if (at >= 0)
+                    {
+                        sum = (float)(sum + (Term(model.Positions, at) / 1.64493406685));
+                    }
+                }
+            }
+
+            return (float)sum;
         }
 
         private float RankAnd(int doc)
