@@ -424,6 +424,9 @@ public sealed class SearchService(
         var cards = rows.All(r => r.Row.Doc?.Card is not null) ? CardsOf(rows) : await CardsAsync(rows, cancellationToken);
         var today = HoursEvaluator.LocalDate(now);
         var hits = new List<SearchHit>(rows.Count);
+
+        // One reading of the notices for the page: every card of it sees the same ones, the clock read once.
+        var board = notices.Read();
         foreach (var (row, distance) in rows)
         {
             if (!cards.TryGetValue(row.Id, out var d))
@@ -431,7 +434,7 @@ public sealed class SearchService(
                 continue;
             }
 
-            var structureNotices = notices.For(row.Id);
+            var structureNotices = board.For(row.Id);
             var offered = d.Services;
             var categories = offered.Select(v => v.Hours.CategoryId).Distinct().Select(catalog.Category).OfType<CategoryInfo>().ToList();
             var shownNotices = structureNotices.Where(n => n.ServiceId is null && n.StartsOn <= today.AddDays(30)).ToList();
