@@ -29,8 +29,10 @@ internal static class ReadModelSearch
             return PageByName(model, reader, skip, take);
         }
 
-        // Words ranked: the rows first without their rank, which only the best tiers need (see RankBest).
-        var (rows, count) = Rows(model, query, reader, ranked: !reader.RanksWords);
+        // Ordered by the words' rank: the rows first without it, which only the best tiers need (see RankBest). Not
+        // by distance: that order reads the tier without the openness, and the distance, not the score.
+        var ranksBest = reader.RanksWords && !query.SortsByDistance;
+        var (rows, count) = Rows(model, query, reader, ranked: !ranksBest);
         Comparison<Row> order = query.SortsByName
             ? (a, b) => ByName(model, a, b)
             : query.SortsByDistance
@@ -40,7 +42,7 @@ internal static class ReadModelSearch
                     : (a, b) => ByName(model, a, b);
         try
         {
-            var ordered = reader.RanksWords ? reader.RankBest(rows, count, skip + take) : count;
+            var ordered = ranksBest ? reader.RankBest(rows, count, skip + take) : count;
             var page = Top(rows, ordered, order, skip + take).Skip(skip).Take(take);
             return (page.Select(r => Candidate(model, r, withServices: false)).ToList(), count);
         }

@@ -112,28 +112,69 @@ public sealed class SearchReadModelTests
         var withResults = 0;
         for (var i = 0; i < Searches; i++)
         {
-            var request = Generate(random, catalog);
-            await using var scope = app.Services.CreateAsyncScope();
-            var search = scope.ServiceProvider.GetRequiredService<SearchService>();
-            search.UseReadModel = false;
-            var fromSql = await search.ComputeAsync(request, app.Clock.Now, CultureInfo.GetCultureInfo("fr"), SearchRequest.MaxPageSize, CancellationToken.None);
-            search.UseReadModel = true;
-            var fromModel = await search.ComputeAsync(request, app.Clock.Now, CultureInfo.GetCultureInfo("fr"), SearchRequest.MaxPageSize, CancellationToken.None);
-            if (Describe(fromSql) != Describe(fromModel))
-            {
-                differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql:   {Describe(fromSql)}\n  model: {Describe(fromModel)}");
-            }
-            else if (Cards(fromSql).Zip(Cards(fromModel)).FirstOrDefault(pair => pair.First != pair.Second) is ({ } sqlCard, { } modelCard))
-            {
-                differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql card:   {sqlCard}\n  model card: {modelCard}");
-            }
-
-            withResults += fromSql.Total > 0 ? 1 : 0;
+            withResults += await CompareAsync(app, Generate(random, catalog), differences) > 0 ? 1 : 0;
         }
 
         differences.ShouldBeEmpty(string.Join('\n', differences.Take(10)));
         withResults.ShouldBeGreaterThan(Searches / 2);
         (model.Served - servedBefore).ShouldBeGreaterThanOrEqualTo(Searches * 9 / 10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task ComputeAsync_WordsSortedByDistanceWithMoreMatchesThanAPage_SameAnswersAsTheSqlSearch(string engine)
+    {
+        // Sorted by distance, the order reads the tier without the openness: the model may not keep only the best
+        // scores' tiers as it does for the order by relevance (pages of five among many, so that any row cut shows).
+        await using var app = new ReperesApp(engine);
+        await ActivatorUtilities.CreateInstance<SyntheticGenerator>(app.Services).GenerateAsync(2000, 19);
+        await app.Services.GetRequiredService<SearchReadModel>().ReloadAsync();
+        var differences = new List<string>();
+        var compared = 0;
+        foreach (var words in (string[])["manger", "repas", "douche", "accueil", "solidaire", "logement"])
+        {
+            foreach (var (latitude, longitude) in Positions)
+            {
+                foreach (var page in (string[])["1", "2"])
+                {
+                    var request = new SearchRequest
+                    {
+                        Query = words,
+                        Latitude = latitude.ToString(CultureInfo.InvariantCulture),
+                        Longitude = longitude.ToString(CultureInfo.InvariantCulture),
+                        Radius = "30",
+                        Sort = "distance",
+                        PageSize = "5",
+                        Page = page,
+                    };
+                    compared += await CompareAsync(app, request, differences) > 5 ? 1 : 0;
+                }
+            }
+        }
+
+        differences.ShouldBeEmpty(string.Join('\n', differences.Take(10)));
+        compared.ShouldBeGreaterThan(10);
+    }
+
+    /// <summary>Asks <paramref name="request"/> of the SQL search and of the model; notes any difference; returns the SQL's total.</summary>
+    private static async Task<int> CompareAsync(ReperesApp app, SearchRequest request, List<string> differences)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+        search.UseReadModel = false;
+        var fromSql = await search.ComputeAsync(request, app.Clock.Now, CultureInfo.GetCultureInfo("fr"), SearchRequest.MaxPageSize, CancellationToken.None);
+        search.UseReadModel = true;
+        var fromModel = await search.ComputeAsync(request, app.Clock.Now, CultureInfo.GetCultureInfo("fr"), SearchRequest.MaxPageSize, CancellationToken.None);
+        if (Describe(fromSql) != Describe(fromModel))
+        {
+            differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql:   {Describe(fromSql)}\n  model: {Describe(fromModel)}");
+        }
+        else if (Cards(fromSql).Zip(Cards(fromModel)).FirstOrDefault(pair => pair.First != pair.Second) is ({ } sqlCard, { } modelCard))
+        {
+            differences.Add($"{request.ToQueryString(_ => { }).Value}\n  sql card:   {sqlCard}\n  model card: {modelCard}");
+        }
+
+        return fromSql.Total;
     }
 
     [Theory]
