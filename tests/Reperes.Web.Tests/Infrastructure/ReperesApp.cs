@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Reperes.Web.Core.Changes;
 using Reperes.Web.Data;
 
 namespace Reperes.Web.Tests.Infrastructure;
@@ -80,11 +81,21 @@ public class ReperesApp : WebApplicationFactory<Program>
     /// <summary>How the database was made: copied from a template, seeded by this application, or seeded to become a template.</summary>
     public string DatabaseOrigin { get; private set; } = "";
 
-    /// <summary>Runs <paramref name="action"/> with a DbContext of this application.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> with a DbContext of this application. What it writes goes around the write path,
+    /// as a script on the database would: the instance then reads the log of changes at once, as it would at its next
+    /// reading within the second, so that the test's next request sees the change.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<ReperesDbContext, Task<T>> action)
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ReperesDbContext>());
+        T result;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            result = await action(scope.ServiceProvider.GetRequiredService<ReperesDbContext>());
+        }
+
+        await Services.GetRequiredService<PublicChanges>().CheckAsync(CancellationToken.None);
+        return result;
     }
 
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

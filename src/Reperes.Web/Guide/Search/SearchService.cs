@@ -241,7 +241,7 @@ public sealed class SearchService(
         var connection = db.Database.GetDbConnection();
 
         // The candidates from memory when the read model holds every change; from SQL otherwise.
-        var model = UseReadModel && ReadModelSearch.Supports(query) ? await readModel.CurrentAsync(db, cancellationToken) : null;
+        var model = UseReadModel && ReadModelSearch.Supports(query) ? readModel.Fresh : null;
         await using var transaction = postgres && model is null ? await PlannerHintsAsync(cancellationToken) : null;
         if (model is not null)
         {
@@ -377,7 +377,7 @@ public sealed class SearchService(
         }
 
         var query = new CandidateQuery(new SearchRequest { Query = words }, terms, null, catalog, postgres);
-        if (UseReadModel && ReadModelSearch.Supports(query) && await readModel.CurrentAsync(db, cancellationToken) is { } model)
+        if (UseReadModel && ReadModelSearch.Supports(query) && readModel.Fresh is { } model)
         {
             var found = ReadModelSearch.Candidates(model, query, CandidateLimit + 1, withServices: false).Select(c => c.Id).ToList();
             return (found.Count > CandidateLimit ? found[..CandidateLimit] : found, terms, found.Count > CandidateLimit);
