@@ -14,7 +14,7 @@ public sealed record TypeUse(string From, string FromType, string To, string ToT
 /// <summary>
 /// Reads what the types of an assembly use, from its metadata and IL: base types and interfaces, fields, properties,
 /// method signatures and locals, attributes, every type, method and field an instruction names, and the view files
-/// named by a string ("/Guide/Pages/_Hit.cshtml", how partial views are referenced). Each type belongs to the
+/// named by a string ("/Guide/Pages/_Hits.cshtml", how partial views are referenced). Each type belongs to the
 /// top-level folder of its namespace (<c>Root.Folder.…</c>) or, for a compiled Razor view, of its file; nested and
 /// compiler-generated types belong to the type they are declared in.
 /// </summary>
