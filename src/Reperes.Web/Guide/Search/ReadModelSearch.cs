@@ -244,6 +244,7 @@ internal static class ReadModelSearch
             Distance = row.Distance,
             FrenchRank = model.FrenchRanks[row.Doc],
             Doc = doc,
+            DocIndex = row.Doc,
             Parsed = withServices ? doc.ServiceHours : null,
         };
     }

@@ -52,6 +52,9 @@ public sealed class SearchReadModel : BackgroundService
 
     internal void CountServed() => Interlocked.Increment(ref served);
 
+    /// <summary>The opening filters' answers per structure of the model, for the minute.</summary>
+    internal ReadModelOpenAnswers OpenAnswers { get; } = new();
+
     /// <summary>
     /// The model, when it holds every structure change this instance knows of: its own writes mark it outdated at once
     /// (<see cref="PublicChanges.Committed"/>), and the log of changes that <see cref="PublicChanges"/> reads every

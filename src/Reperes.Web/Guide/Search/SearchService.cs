@@ -290,6 +290,10 @@ public sealed class SearchService(
 
         var opening = openStates.Matcher(request.OpenFilter, now);
 
+        // From the model, the answers per structure of this minute for the same filter and categories: the same places
+        // asked again for another commune, page or filter are not evaluated again.
+        var known = model is null ? null : readModel.OpenAnswers.For(model, now, request.OpenFilter, scope);
+
         // Up to 5,000 places kept: pooled and sorted in place, rather than copied with their sort keys by LINQ (large
         // objects for the collector at every search).
         var kept = System.Buffers.ArrayPool<Kept>.Shared.Rent(Math.Max(1, candidates.Count));
@@ -307,7 +311,22 @@ public sealed class SearchService(
                     continue;
                 }
 
-                if (!opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), board.For(row.Id)), scope))
+                var placeNotices = board.For(row.Id);
+                if (known is not null && placeNotices.Count == 0 && row.DocIndex >= 0)
+                {
+                    if (known[row.DocIndex] == ReadModelOpenAnswers.Unknown)
+                    {
+                        known[row.DocIndex] = opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), placeNotices), scope)
+                            ? ReadModelOpenAnswers.Open
+                            : ReadModelOpenAnswers.NotOpen;
+                    }
+
+                    if (known[row.DocIndex] != ReadModelOpenAnswers.Open)
+                    {
+                        continue;
+                    }
+                }
+                else if (!opening.Matches(new PlaceHours(row.Hours, row.ServiceList(), placeNotices), scope))
                 {
                     continue;
                 }
@@ -545,6 +564,9 @@ public sealed class SearchService(
 
         /// <summary>The structure as the read model holds it (null from SQL).</summary>
         public ReadModelDoc? Doc { get; init; }
+
+        /// <summary>Its place in the read model's structures (−1 from SQL).</summary>
+        public int DocIndex { get; init; } = -1;
 
         /// <summary>The services' hours already read (from the read model), instead of <see cref="Services"/>.</summary>
         public IReadOnlyList<ServiceHours>? Parsed { get; init; }
