@@ -1,5 +1,3 @@
-using Dapper;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reperes.Web.Core;
 using Reperes.Web.Core.Changes;
